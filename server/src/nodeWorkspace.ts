@@ -1,0 +1,95 @@
+// The only code that touches the disk: a `Workspace` over a folder, with open editor documents
+// taking precedence over the files on disk.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Workspace } from './service';
+
+/** Folders never searched for pages: VCS data, dependencies, and MkDocs' build output. */
+const SKIPPED = new Set(['node_modules', 'site', '__pycache__']);
+
+export class NodeWorkspace implements Workspace {
+  private files: string[] | undefined;
+  private readonly open = new Map<string, { text: string; version: number }>();
+  /** Bumped when a file changes on disk (watcher events), so that cached models are dropped. */
+  private readonly diskGeneration = new Map<string, number>();
+  private readonly listeners = new Set<(paths: readonly string[]) => void>();
+
+  constructor(readonly root: string) {}
+
+  listMarkdownFiles(): readonly string[] {
+    this.files ??= this.walk(this.root);
+    const files = new Set(this.files);
+    for (const path of this.open.keys()) if (path.endsWith('.md') && !path.startsWith('../')) files.add(path);
+    return [...files];
+  }
+
+  readFile(path: string): string | undefined {
+    const open = this.open.get(path);
+    if (open) return open.text;
+    try {
+      return readFileSync(join(this.root, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  version(path: string): string {
+    const open = this.open.get(path);
+    return open ? `o${open.version}` : `d${this.diskGeneration.get(path) ?? 0}`;
+  }
+
+  uri(path: string): string {
+    return pathToFileURL(join(this.root, path)).href;
+  }
+
+  /** Root-relative POSIX path of an absolute file path (may start with `../` when outside the root). */
+  relativePath(absolute: string): string {
+    return relative(this.root, absolute).split(sep).join('/');
+  }
+
+  onDidChange(listener: (paths: readonly string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** An editor opened or changed a document. */
+  setOpenDocument(path: string, text: string, version: number): void {
+    this.open.set(path, { text, version });
+    this.fire([path]);
+  }
+
+  /** An editor closed a document: the disk is the truth again. */
+  closeDocument(path: string): void {
+    if (this.open.delete(path)) this.changedOnDisk([path]);
+  }
+
+  /** Files were created, changed or deleted on disk. */
+  changedOnDisk(paths: readonly string[], created = false): void {
+    for (const path of paths) this.diskGeneration.set(path, (this.diskGeneration.get(path) ?? 0) + 1);
+    if (created || paths.some((p) => !this.files?.includes(p))) this.files = undefined;
+    else if (paths.some((p) => this.readFile(p) === undefined)) this.files = undefined;
+    this.fire(paths);
+  }
+
+  private fire(paths: readonly string[]): void {
+    for (const listener of this.listeners) listener(paths);
+  }
+
+  private walk(dir: string): string[] {
+    const found: string[] = [];
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return found;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) found.push(...this.walk(path));
+      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(this.relativePath(path));
+    }
+    return found;
+  }
+}

@@ -1,0 +1,88 @@
+// The optional config file at the content root, `.algoritmekader.json`:
+//   {
+//     "profile": "current",                          // or "2024", "transitional", or "./path/to/profile.json"
+//     "schemas": { "maatregel": "./schemas/maatregel.schema.json" }   // per page type: extend or replace
+//   }
+// A workspace schema is merged into the built-in one: its `properties` are added to or replace the
+// built-in keys (`null` removes one), its `required` replaces the built-in list, and any other keyword
+// replaces the built-in's. With `"x-replace": true` it replaces the built-in schema wholesale.
+import type { JsonSchema } from './schema';
+
+export const CONFIG_FILE = '.algoritmekader.json';
+
+export interface AkConfig {
+  profile?: string;
+  schemas?: Record<string, string>;
+}
+
+export interface ConfigResult {
+  config: AkConfig;
+  /** Problems with the file, with a 0-based line where one is known. */
+  problems: { line: number; detail: { en: string; nl: string } }[];
+}
+
+/** Parses the config file text; never throws. `undefined` text means "no config file". */
+export function parseConfig(text: string | undefined): ConfigResult {
+  if (text === undefined) return { config: {}, problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(detail);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length - 1 : 0;
+    return { config: {}, problems: [{ line, detail: { en: `not valid JSON: ${detail}`, nl: `geen geldige JSON: ${detail}` } }] };
+  }
+  const problems: ConfigResult['problems'] = [];
+  const config: AkConfig = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { config, problems: [{ line: 0, detail: { en: 'must be a JSON object', nl: 'moet een JSON-object zijn' } }] };
+  }
+  const record = raw as Record<string, unknown>;
+  const lineOf = (key: string) => Math.max(0, text.split('\n').findIndex((l) => l.includes(`"${key}"`)));
+  for (const key of Object.keys(record)) {
+    if (key !== 'profile' && key !== 'schemas' && key !== '$schema') {
+      problems.push({ line: lineOf(key), detail: { en: `unknown setting "${key}" (known: profile, schemas)`, nl: `onbekende instelling "${key}" (bekend: profile, schemas)` } });
+    }
+  }
+  if (record.profile !== undefined) {
+    if (typeof record.profile === 'string') config.profile = record.profile;
+    else problems.push({ line: lineOf('profile'), detail: { en: '"profile" must be a string', nl: '"profile" moet een tekst zijn' } });
+  }
+  if (record.schemas !== undefined) {
+    const schemas = record.schemas;
+    if (typeof schemas === 'object' && schemas !== null && !Array.isArray(schemas) && Object.values(schemas).every((v) => typeof v === 'string')) {
+      config.schemas = schemas as Record<string, string>;
+    } else {
+      problems.push({ line: lineOf('schemas'), detail: { en: '"schemas" must map page types to file paths', nl: '"schemas" moet paginatypes aan bestandspaden koppelen' } });
+    }
+  }
+  return { config, problems };
+}
+
+/** A workspace path named in the config (`./x.json` or `x.json`), as a root-relative path. */
+export function configPath(value: string): string {
+  return value.replace(/^\.\//, '');
+}
+
+/** Merges a workspace schema into a built-in one (see the file comment). */
+export function mergeSchema(builtin: JsonSchema, own: JsonSchema): JsonSchema {
+  if (own['x-replace'] === true) {
+    const { 'x-replace': _replace, ...rest } = own;
+    return { ...rest, $id: builtin.$id };
+  }
+  const merged: JsonSchema = { ...builtin };
+  for (const [keyword, value] of Object.entries(own)) {
+    if (keyword === 'properties' && typeof value === 'object' && value !== null) {
+      const properties: Record<string, unknown> = { ...((builtin.properties as object) ?? {}) };
+      for (const [key, schema] of Object.entries(value)) {
+        if (schema === null) delete properties[key];
+        else properties[key] = schema;
+      }
+      merged.properties = properties;
+    } else if (keyword !== '$id' && keyword !== '$schema') {
+      merged[keyword] = value;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,225 @@
+// Diagnostics of one document: frontmatter structure and syntax, the page type's schema, and the
+// checks the schema cannot express (ids across the workspace, the templates' writing hints).
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import { findEntry, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
+import { message } from '../messages';
+import type { SchemaProblem } from '../schema';
+import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
+import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
+
+export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
+  'frontmatter.yaml-syntax': DiagnosticSeverity.Error,
+  'frontmatter.missing': DiagnosticSeverity.Error,
+  'frontmatter.unclosed': DiagnosticSeverity.Error,
+  'frontmatter.close-needs-newline': DiagnosticSeverity.Error,
+  'frontmatter.not-a-mapping': DiagnosticSeverity.Error,
+  'frontmatter.unknown-key': DiagnosticSeverity.Warning,
+  'frontmatter.duplicate-key': DiagnosticSeverity.Warning,
+  'frontmatter.missing-key': DiagnosticSeverity.Error,
+  'frontmatter.wrong-type': DiagnosticSeverity.Error,
+  'frontmatter.unknown-value': DiagnosticSeverity.Error,
+  'frontmatter.duplicate-value': DiagnosticSeverity.Warning,
+  'frontmatter.empty-list': DiagnosticSeverity.Warning,
+  'frontmatter.id-format': DiagnosticSeverity.Error,
+  'frontmatter.duplicate-id': DiagnosticSeverity.Error,
+  'frontmatter.id-filename-mismatch': DiagnosticSeverity.Warning,
+  'frontmatter.title-period': DiagnosticSeverity.Hint,
+  'frontmatter.toelichting-too-long': DiagnosticSeverity.Hint,
+  'frontmatter.schema': DiagnosticSeverity.Error,
+  'workspace.unknown-layout': DiagnosticSeverity.Error,
+  'workspace.config': DiagnosticSeverity.Error,
+};
+
+/** Builds diagnostics with their message in one language; `detail` fills a message's `{detail}`. */
+export class DiagnosticBuilder {
+  readonly diagnostics: AkDiagnostic[] = [];
+
+  constructor(
+    readonly language: Language,
+    private readonly uri: (path: string) => string,
+  ) {}
+
+  add<C extends DiagnosticCode>(
+    code: C,
+    range: Range,
+    data: DiagnosticDataByCode[C],
+    extra: { severity?: DiagnosticSeverity; detail?: string; related?: { path: string; range: Range; message: string }[] } = {},
+  ): void {
+    const diagnostic: AkDiagnostic = {
+      range,
+      severity: extra.severity ?? SEVERITY[code],
+      code,
+      source: DIAGNOSTIC_SOURCE,
+      message: message(code, data, this.language, extra.detail),
+      data,
+    } as AkDiagnostic;
+    if (extra.related?.length) {
+      diagnostic.relatedInformation = extra.related.map((r) => ({ location: { uri: this.uri(r.path), range: r.range }, message: r.message }));
+    }
+    this.diagnostics.push(diagnostic);
+  }
+}
+
+/** Diagnostics about the frontmatter of `page`. */
+export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, page: PageModel, out: DiagnosticBuilder): void {
+  const fm = page.frontmatter;
+  const type = page.pageType;
+  if (!fm) {
+    if (type) out.add('frontmatter.missing', page.lines.lineRange(0), { pageType: type.type });
+    return;
+  }
+  if (fm.status === 'unclosed') {
+    out.add('frontmatter.unclosed', fm.openRange, {});
+    return;
+  }
+  if (fm.status === 'no-final-newline') {
+    out.add('frontmatter.close-needs-newline', page.lines.range(fm.contentEnd, page.text.length), {});
+  }
+  for (const problem of fm.problems) {
+    out.add('frontmatter.yaml-syntax', problem.range, { yamlCode: problem.code }, { detail: problem.message });
+  }
+  if (!fm.isMapping) {
+    out.add('frontmatter.not-a-mapping', page.lines.range(fm.contentStart, fm.contentEnd), {});
+    return;
+  }
+  duplicateKeys(fm.entries, out);
+  if (!type) return;
+
+  const schemaName = type.schema;
+  const data: Record<string, unknown> = {};
+  for (const entry of fm.entries) data[entry.key] = plain(entry.value);
+  for (const problem of snapshot.schemas.validate(schemaName, data)) {
+    if (problem.kind === 'missing-key' && fm.brokenKeys.includes(problem.key)) continue;
+    schemaDiagnostic(problem, page, fm.openRange, type.type, out);
+  }
+  idChecks(index, snapshot, page, out);
+  writingHints(snapshot, page, schemaName, out);
+}
+
+/** The plain value of a node, as the site's YAML loader would give it. */
+function plain(value: FmValue): unknown {
+  if (value.kind === 'scalar') return value.value;
+  if (value.kind === 'seq') return value.items.map(plain);
+  const object: Record<string, unknown> = {};
+  for (const entry of value.entries) object[entry.key] = plain(entry.value);
+  return object;
+}
+
+function duplicateKeys(entries: FmEntry[], out: DiagnosticBuilder): void {
+  for (const entry of entries) {
+    const kept = findEntry(entries, entry.key)!;
+    if (kept !== entry) out.add('frontmatter.duplicate-key', entry.keyRange, { key: entry.key, kept: kept.keyRange });
+  }
+}
+
+/** The range a schema problem points at: the value at `path`, or for a key problem, the key itself. */
+function rangeAt(page: PageModel, path: FmPath, fallback: Range): Range {
+  return valueAt(page.frontmatter!.entries, path)?.range ?? fallback;
+}
+
+function keyRangeAt(page: PageModel, parent: FmPath, key: string, fallback: Range): Range {
+  const entries = page.frontmatter!.entries;
+  if (parent.length === 0) return findEntry(entries, key)?.keyRange ?? fallback;
+  const node = valueAt(entries, parent);
+  return (node?.kind === 'map' ? findEntry(node.entries, key)?.keyRange : undefined) ?? node?.range ?? fallback;
+}
+
+function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, pageType: string, out: DiagnosticBuilder): void {
+  const key = (path: FmPath) => String(path[0] ?? '');
+  switch (problem.kind) {
+    case 'missing-key':
+      out.add('frontmatter.missing-key', open, { key: problem.key, pageType });
+      break;
+    case 'unknown-key':
+      out.add('frontmatter.unknown-key', keyRangeAt(page, problem.path, problem.key, open), { key: problem.key, pageType, suggestions: problem.suggestions });
+      break;
+    case 'wrong-type':
+      out.add(
+        'frontmatter.wrong-type',
+        rangeAt(page, problem.path, open),
+        { key: problem.path.join('.'), path: problem.path, expected: problem.expected, actual: problem.actual },
+        problem.tolerated ? { severity: DiagnosticSeverity.Warning } : {},
+      );
+      break;
+    case 'unknown-value':
+      out.add('frontmatter.unknown-value', rangeAt(page, problem.path, open), {
+        key: key(problem.path),
+        path: problem.path,
+        value: problem.value,
+        vocabulary: problem.vocabulary,
+        suggestions: problem.suggestions,
+        caseOnly: problem.caseOnly,
+      });
+      break;
+    case 'duplicate-value': {
+      const list = valueAt(page.frontmatter!.entries, problem.path);
+      if (list?.kind !== 'seq') break;
+      const firsts = new Map<string, FmValue>();
+      list.items.forEach((item, index) => {
+        if (item.kind !== 'scalar') return;
+        const text = String(item.value);
+        const first = firsts.get(text);
+        if (!first) firsts.set(text, item);
+        else out.add('frontmatter.duplicate-value', item.range, { key: key(problem.path), value: text, index, first: first.range });
+      });
+      break;
+    }
+    case 'empty-list':
+      out.add('frontmatter.empty-list', rangeAt(page, problem.path, open), { key: key(problem.path) });
+      break;
+    case 'pattern':
+      if (problem.code === 'frontmatter.id-format') {
+        out.add('frontmatter.id-format', rangeAt(page, problem.path, open), { value: problem.value, expected: problem.expected, example: problem.example });
+      } else {
+        out.add('frontmatter.schema', rangeAt(page, problem.path, open), { key: key(problem.path), path: problem.path, keyword: 'pattern', detail: `"${problem.value}" ≠ ${problem.expected}` }, { detail: problem.expected });
+      }
+      break;
+    case 'other':
+      out.add('frontmatter.schema', rangeAt(page, problem.path, open), { key: key(problem.path), path: problem.path, keyword: problem.keyword, detail: problem.detail });
+      break;
+  }
+}
+
+/** The URN's last part (`aia-04`) when `value` is a well-formed id for this schema. */
+function urnCode(value: string): string | undefined {
+  return /^urn:nl:ak:[a-z]+:([a-z]+-[0-9]{2})$/.exec(value)?.[1];
+}
+
+function idChecks(index: WorkspaceIndex, snapshot: Snapshot, page: PageModel, out: DiagnosticBuilder): void {
+  const id = findEntry(page.frontmatter!.entries, 'id')?.value;
+  if (id?.kind !== 'scalar' || typeof id.value !== 'string') return;
+  const others = (snapshot.ids.get(id.value) ?? []).filter((p) => p !== page.path);
+  if (others.length > 0) {
+    const related = others.map((path) => {
+      const other = index.page(path);
+      const range = other ? findEntry(other.frontmatter?.entries ?? [], 'id')?.value.range : undefined;
+      return { path, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: out.language === 'nl' ? 'Zelfde id' : 'Same id' };
+    });
+    out.add('frontmatter.duplicate-id', id.range, { value: id.value, others }, { related });
+  }
+  const code = urnCode(id.value);
+  if (code) {
+    const fileName = page.path.slice(page.path.lastIndexOf('/') + 1);
+    // Upstream names measures `<phase digit>-<code>-...` (2-owp-01-...) and requirements `<code>-...`.
+    if (!fileName.startsWith(code) && !new RegExp(`^[0-9]-${code}`).test(fileName)) {
+      out.add('frontmatter.id-filename-mismatch', id.range, { value: id.value, code, fileName });
+    }
+  }
+}
+
+function writingHints(snapshot: Snapshot, page: PageModel, schemaName: string, out: DiagnosticBuilder): void {
+  for (const entry of page.frontmatter!.entries) {
+    if (entry.value.kind !== 'scalar' || typeof entry.value.value !== 'string') continue;
+    const node = snapshot.schemas.nodeAt(schemaName, [entry.key]);
+    if (!node) continue;
+    const text = entry.value.value.trim();
+    if (node['x-no-final-period'] === true && text.endsWith('.') && !text.endsWith('...')) {
+      out.add('frontmatter.title-period', entry.value.range, { title: text });
+    }
+    const max = node['x-max-words'];
+    if (typeof max === 'number') {
+      const words = text.split(/\s+/).filter(Boolean).length;
+      if (words > max) out.add('frontmatter.toelichting-too-long', entry.value.range, { words, max });
+    }
+  }
+}

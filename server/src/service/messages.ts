@@ -1,0 +1,169 @@
+// The one catalogue of everything a user reads, in Dutch and English. Diagnostics are written from their
+// typed data, so that a message never carries information the data does not.
+import type { DiagnosticCode, DiagnosticDataByCode, Language } from './types';
+
+type Templates = { [C in DiagnosticCode]: Record<Language, (d: DiagnosticDataByCode[C]) => string> };
+
+const q = (s: string) => `"${s}"`;
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"` in the given language. */
+export function orList(values: string[], lang: Language): string {
+  const quoted = values.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${lang === 'nl' ? 'of' : 'or'} ${quoted[quoted.length - 1]}`;
+}
+
+function didYouMean(suggestions: string[], lang: Language): string {
+  if (suggestions.length === 0) return '';
+  return lang === 'nl' ? ` Bedoel je ${orList(suggestions, lang)}?` : ` Did you mean ${orList(suggestions, lang)}?`;
+}
+
+const TYPE_NAMES: Record<string, Record<Language, string>> = {
+  array: { en: 'a list', nl: 'een lijst' },
+  string: { en: 'text', nl: 'tekst' },
+  number: { en: 'a number', nl: 'een getal' },
+  integer: { en: 'a whole number', nl: 'een geheel getal' },
+  boolean: { en: 'true or false', nl: 'true of false' },
+  object: { en: 'keys with values', nl: 'velden met waarden' },
+  null: { en: 'empty', nl: 'leeg' },
+};
+export function typeName(type: string, lang: Language): string {
+  return type
+    .split(',')
+    .map((t) => TYPE_NAMES[t]?.[lang] ?? t)
+    .join(lang === 'nl' ? ' of ' : ' or ');
+}
+
+/** Dutch wording for the `yaml` package's error codes; other codes fall back to its English message. */
+const YAML_NL: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens',
+  MISSING_CHAR: 'een afsluitend teken ontbreekt (aanhalingsteken of haakje)',
+  BAD_INDENT: 'de inspringing klopt niet',
+  TAB_AS_INDENT: 'een tab als inspringing; gebruik spaties',
+  MULTILINE_IMPLICIT_KEY: 'een veldnaam loopt over meer regels',
+  UNEXPECTED_TOKEN: 'onverwacht teken',
+  BAD_SCALAR_START: 'een waarde mag niet met dit teken beginnen; zet haar tussen aanhalingstekens',
+  DUPLICATE_KEY: 'dubbel veld',
+  BAD_ALIAS: 'ongeldige verwijzing (alias)',
+  MISSING_ANCHOR: 'verwijzing naar een onbekend anker',
+};
+const YAML_EN: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a colon inside a value; put the value in quotes',
+};
+
+export const MESSAGES: Templates = {
+  'frontmatter.yaml-syntax': {
+    en: (d) => `Invalid YAML: ${YAML_EN[d.yamlCode] ?? '{detail}'}. The site ignores all metadata of this page while the YAML is invalid.`,
+    nl: (d) => `Ongeldige YAML: ${YAML_NL[d.yamlCode] ?? '{detail}'}. De site negeert alle metadata van deze pagina zolang de YAML ongeldig is.`,
+  },
+  'frontmatter.missing': {
+    en: (d) => `This ${d.pageType} page has no frontmatter: it needs a block between two --- lines at the top, with at least the required keys.`,
+    nl: (d) => `Deze pagina (${d.pageType}) heeft geen frontmatter: bovenaan hoort een blok tussen twee ---regels, met minstens de verplichte velden.`,
+  },
+  'frontmatter.unclosed': {
+    en: () => 'The frontmatter is not closed: add a --- line after the last key. Until then the site sees no metadata on this page.',
+    nl: () => 'De frontmatter wordt niet afgesloten: zet een ---regel na het laatste veld. Tot dan ziet de site geen metadata op deze pagina.',
+  },
+  'frontmatter.close-needs-newline': {
+    en: () => 'The closing --- is the last line of the file without a line break; the site then ignores the frontmatter. Add a line break.',
+    nl: () => 'De afsluitende --- is de laatste regel van het bestand, zonder regeleinde; de site negeert dan de frontmatter. Voeg een regeleinde toe.',
+  },
+  'frontmatter.not-a-mapping': {
+    en: () => 'The frontmatter must consist of keys with values (key: value); the site ignores anything else.',
+    nl: () => 'De frontmatter moet bestaan uit velden met waarden (veld: waarde); iets anders negeert de site.',
+  },
+  'frontmatter.unknown-key': {
+    en: (d) => `Unknown key "${d.key}" for a ${d.pageType} page; the site ignores it.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) => `Onbekend veld "${d.key}" voor een pagina van type ${d.pageType}; de site negeert het.${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'frontmatter.duplicate-key': {
+    en: (d) => `The key "${d.key}" occurs more than once; the site keeps only the last one.`,
+    nl: (d) => `Het veld "${d.key}" komt meer dan eens voor; de site houdt alleen het laatste.`,
+  },
+  'frontmatter.missing-key': {
+    en: (d) => `Required key "${d.key}" is missing.`,
+    nl: (d) => `Verplicht veld "${d.key}" ontbreekt.`,
+  },
+  'frontmatter.wrong-type': {
+    en: (d) =>
+      d.actual === 'null'
+        ? `"${d.key}" is empty; give it ${typeName(d.expected, 'en')} or remove the key. The site cannot filter on an empty value.`
+        : `"${d.key}" must be ${typeName(d.expected, 'en')}, not ${typeName(d.actual, 'en')}.` +
+          (d.expected === 'array' && d.actual === 'string' ? ' The site then compares parts of the text instead of whole values.' : ''),
+    nl: (d) =>
+      d.actual === 'null'
+        ? `"${d.key}" is leeg; geef ${typeName(d.expected, 'nl')} of haal het veld weg. De site kan niet filteren op een lege waarde.`
+        : `"${d.key}" moet ${typeName(d.expected, 'nl')} zijn, niet ${typeName(d.actual, 'nl')}.` +
+          (d.expected === 'array' && d.actual === 'string' ? ' De site vergelijkt dan stukjes tekst in plaats van hele waarden.' : ''),
+  },
+  'frontmatter.unknown-value': {
+    en: (d) =>
+      d.caseOnly
+        ? `"${d.value}" differs from the ${d.vocabulary} value "${d.suggestions[0]}" only in upper/lower case; the site treats them as different, so this page drops out of that filter.`
+        : `"${d.value}" is not a known ${d.vocabulary} value.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) =>
+      d.caseOnly
+        ? `"${d.value}" verschilt van de ${d.vocabulary}-waarde "${d.suggestions[0]}" alleen in hoofd-/kleine letters; de site ziet ze als verschillend, dus deze pagina valt uit dat filter.`
+        : `"${d.value}" is geen bekende waarde voor ${d.vocabulary}.${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'frontmatter.duplicate-value': {
+    en: (d) => `"${d.value}" occurs more than once in "${d.key}".`,
+    nl: (d) => `"${d.value}" staat meer dan eens in "${d.key}".`,
+  },
+  'frontmatter.empty-list': {
+    en: (d) => `"${d.key}" is an empty list; the page then appears under no ${d.key} at all.`,
+    nl: (d) => `"${d.key}" is een lege lijst; de pagina staat dan bij geen enkele ${d.key}.`,
+  },
+  'frontmatter.id-format': {
+    en: (d) => `The id "${d.value}" does not have the form ${d.expected} (for example ${d.example}).`,
+    nl: (d) => `Het id "${d.value}" heeft niet de vorm ${d.expected} (bijvoorbeeld ${d.example}).`,
+  },
+  'frontmatter.duplicate-id': {
+    en: (d) => `The id "${d.value}" is also used by ${d.others.join(', ')}.`,
+    nl: (d) => `Het id "${d.value}" wordt ook gebruikt door ${d.others.join(', ')}.`,
+  },
+  'frontmatter.id-filename-mismatch': {
+    en: (d) => `The file name "${d.fileName}" does not start with "${d.code}", the last part of its id.`,
+    nl: (d) => `De bestandsnaam "${d.fileName}" begint niet met "${d.code}", het laatste deel van het id.`,
+  },
+  'frontmatter.title-period': {
+    en: () => 'The title ends in a period; the templates say: no period after the title.',
+    nl: () => 'De titel eindigt op een punt; volgens de templates hoort er geen punt achter de titel.',
+  },
+  'frontmatter.toelichting-too-long': {
+    en: (d) => `"toelichting" has ${d.words} words; the templates ask for at most ${d.max}.`,
+    nl: (d) => `"toelichting" heeft ${d.words} woorden; de templates vragen om maximaal ${d.max}.`,
+  },
+  'frontmatter.schema': {
+    en: (d) => `"${d.key}": ${d.detail}.`,
+    nl: (d) => `"${d.key}": voldoet niet aan het schema (${d.detail}).`,
+  },
+  'workspace.unknown-layout': {
+    en: (d) =>
+      `"${d.root}" matches no known content layout (${d.profiles.join(', ')}): expected docs/vereisten and docs/maatregelen, or docs/voldoen-aan-wetten-en-regels/. Set the profile in the settings or in .algoritmekader.json.`,
+    nl: (d) =>
+      `"${d.root}" past bij geen bekende indeling (${d.profiles.join(', ')}): verwacht docs/vereisten en docs/maatregelen, of docs/voldoen-aan-wetten-en-regels/. Stel het profiel in via de instellingen of in .algoritmekader.json.`,
+  },
+  'workspace.config': {
+    en: (d) => `${d.file}: ${d.detail}`,
+    nl: (d) => `${d.file}: ${d.detail}`,
+  },
+};
+
+export function message<C extends DiagnosticCode>(code: C, data: DiagnosticDataByCode[C], lang: Language, detail = ''): string {
+  return MESSAGES[code][lang](data).replace('{detail}', detail);
+}
+
+/** Strings of the command line and the editor that are not diagnostics. */
+export const UI = {
+  summary: {
+    en: (files: number, errors: number, warnings: number, infos: number) =>
+      `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} hint${infos === 1 ? '' : 's'}.`,
+    nl: (files: number, errors: number, warnings: number, infos: number) =>
+      `${files} bestand${files === 1 ? '' : 'en'} gecontroleerd: ${errors} fout${errors === 1 ? '' : 'en'}, ${warnings} waarschuwing${warnings === 1 ? '' : 'en'}, ${infos} hint${infos === 1 ? '' : 's'}.`,
+  },
+  severity: {
+    en: ['', 'error', 'warning', 'info', 'hint'],
+    nl: ['', 'fout', 'waarschuwing', 'info', 'hint'],
+  },
+} as const;

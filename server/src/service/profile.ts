@@ -1,0 +1,140 @@
+// Content profiles: what a content tree looks like in one era of the upstream content model — its
+// folders, page types, vocabularies and how the site's hooks expand `list_*` directives. A profile is
+// data (schemas/profiles/*.json, checked against schemas/profile.schema.json); this module only
+// types it, picks one for a tree, and answers questions about paths.
+import profile2024 from '../../../schemas/profiles/2024.json';
+import profileCurrent from '../../../schemas/profiles/current.json';
+import profileTransitional from '../../../schemas/profiles/transitional.json';
+
+type Text = { en: string; nl: string };
+
+export interface PageTypeData {
+  /** Name used in messages, schemas and `ak graph` (`vereiste`, `maatregel`, ...). */
+  type: string;
+  label: Text;
+  /** Root-relative folder; every `.md` below it (except overview pages) is a page of this type. */
+  folder: string;
+  /** Schema file, relative to `schemas/`. */
+  schema: string;
+}
+
+export interface VocabularyData {
+  label: Text;
+  /** Where the site takes the values from: page stems of `folder` (not `index`), or its sub-folders. */
+  from?: 'pages' | 'folders';
+  folder?: string;
+  /** Values the site accepts besides the folder's (e.g. `governance` for bouwblok in 2024). */
+  extra?: string[];
+  /** Values used when `folder` is absent (or when there is no folder at all). */
+  builtin?: string[];
+  /** Values with quotes, parentheses, `||` or `&&` are logical expressions, accepted as they are. */
+  acceptExpressions?: boolean;
+}
+
+export interface DirectiveListData {
+  /** The comment name, e.g. `list_maatregelen`. */
+  name: string;
+  /** Page type whose pages are listed. */
+  target: string;
+}
+
+export interface OwnListData {
+  /** Exact comment name, e.g. `list_vereisten_on_maatregelen_page`. */
+  name: string;
+  /** Frontmatter key of the page itself whose values are listed. */
+  key: string;
+  /** Page type the values name (by file stem). */
+  target: string;
+  caseSensitive: boolean;
+  /** The rule applies only on pages whose docs-relative path contains one of these; absent: on every page. */
+  onPathsContaining?: string[];
+}
+
+export interface DirectiveData {
+  /** Generic lists, in the order the site's hook replaces them. */
+  lists: DirectiveListData[];
+  /** `space`: the name must be followed by exactly one space; `glued`: whatever follows the name is parameters. */
+  afterName: 'space' | 'glued';
+  /** `all`: every token is a `key/value` filter (AND); `first`: only the first token, and only if it is `key/value`. */
+  filterTokens: 'all' | 'first';
+  /** What the site does with a token that is not exactly one `key/value`: the build fails, or the token is ignored. */
+  malformedToken: 'breaks-build' | 'ignored';
+  /** Which tokens may be column flags: `none`, every token after the first, or any token. */
+  flagTokens: 'none' | 'after-first' | 'any';
+  flagPrefixes: string[];
+  /** Columns a flag may name, per target page type (`*` for the others). */
+  columns: Record<string, string[]>;
+  /** Whether `index.md` files in the target folder are listed. */
+  indexPagesListed: boolean;
+  /** What happens when a filter meets a candidate whose value for the key is empty (null): the build fails, or the site silently drops this and every later list on the page. */
+  nullValue: 'breaks-build' | 'drops-lists';
+  /** Lists of the page's own references, replaced before the generic lists. */
+  ownLists: OwnListData[];
+}
+
+export interface ProfileData {
+  name: string;
+  label: Text;
+  description: Text;
+  /** Auto-detection: every `all` folder and at least one `any` folder exist, no `none` folder does. Higher `priority` is tried first. */
+  detect: { priority: number; all?: string[]; any?: string[]; none?: string[] };
+  /** The folder MkDocs builds; the site's paths (`src_path`) are relative to it. */
+  docsDir: string;
+  pageTypes: PageTypeData[];
+  /** File names in page-type folders that are overviews, not pages of the type. */
+  overviewPages: string[];
+  vocabularies: Record<string, VocabularyData>;
+  directives: DirectiveData;
+}
+
+export const BUILTIN_PROFILES: readonly ProfileData[] = [profileCurrent, profileTransitional, profile2024] as ProfileData[];
+
+export function builtinProfile(name: string): ProfileData | undefined {
+  return BUILTIN_PROFILES.find((p) => p.name === name);
+}
+
+/** The folders (root-relative, no trailing slash) that hold at least one of `files`, with all their ancestors. */
+export function foldersOf(files: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    let slash = file.lastIndexOf('/');
+    while (slash > 0) {
+      const folder = file.slice(0, slash);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+      slash = folder.lastIndexOf('/');
+    }
+  }
+  return folders;
+}
+
+/** The built-in profile whose detection rule the tree satisfies, or `undefined` when none does. */
+export function detectProfile(folders: ReadonlySet<string>, profiles: readonly ProfileData[] = BUILTIN_PROFILES): ProfileData | undefined {
+  const ordered = [...profiles].sort((a, b) => b.detect.priority - a.detect.priority);
+  return ordered.find(({ detect }) => {
+    if (detect.all && !detect.all.every((f) => folders.has(f))) return false;
+    if (detect.any && !detect.any.some((f) => folders.has(f))) return false;
+    if (detect.none && detect.none.some((f) => folders.has(f))) return false;
+    return true;
+  });
+}
+
+/** The page type of a root-relative path, or `undefined` for pages that are not content pages. */
+export function pageTypeOf(profile: ProfileData, path: string): PageTypeData | undefined {
+  if (!path.endsWith('.md')) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (profile.overviewPages.includes(name)) return undefined;
+  return profile.pageTypes.find((t) => path.startsWith(t.folder + '/'));
+}
+
+/** The file stem the site uses to name a page: its file name without the last `.md`. */
+export function stemOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.endsWith('.md') ? name.slice(0, -3) : name;
+}
+
+/** The path as the site sees it (`src_path`): relative to the docs folder, or `undefined` outside it. */
+export function sitePath(profile: ProfileData, path: string): string | undefined {
+  const prefix = profile.docsDir + '/';
+  return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+}

@@ -1,0 +1,110 @@
+// The language service's public types: the workspace it reads, the options it takes, and the
+// diagnostics it produces (stable codes with typed `data` that quick fixes read).
+// Positions and ranges are LSP's: 0-based lines, UTF-16 code units, of the document as an editor
+// shows it (a UTF-8 byte order mark is not part of the text).
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+
+export type { Diagnostic, DiagnosticRelatedInformation, Position, Range } from 'vscode-languageserver-types';
+
+/** The files of one content root (the folder that holds `docs/`). Paths are root-relative, POSIX (`docs/a/b.md`). */
+export interface Workspace {
+  /** Every Markdown (`.md`) file under the root, in any order. */
+  listMarkdownFiles(): readonly string[];
+  /** The text of a root-relative file; `undefined` when it does not exist or cannot be read. Open documents win over disk. */
+  readFile(path: string): string | undefined;
+  /**
+   * A tag that changes whenever `readFile(path)` may answer differently (an editor version, a disk mtime).
+   * `undefined` means "unknown": the service then re-reads the file on every request.
+   */
+  version(path: string): string | number | undefined;
+  /** The URI of a root-relative path, for relatedInformation and links. */
+  uri(path: string): string;
+  /** Subscribe to changes: `paths` changed, appeared or disappeared. Returns an unsubscribe function. */
+  onDidChange?(listener: (paths: readonly string[]) => void): () => void;
+}
+
+export type Language = 'nl' | 'en';
+
+/** `auto` detects the profile from the folder layout; a name forces a built-in profile. */
+export type ProfileSetting = 'auto' | string;
+
+export interface ServiceOptions {
+  /** Language of every message the service writes. */
+  language: Language;
+  /** Content profile: `auto`, a built-in profile name, or (from the config file) a path to a profile data file. */
+  profile: ProfileSetting;
+}
+
+export const DIAGNOSTIC_SOURCE = 'algoritmekader';
+
+/**
+ * Every diagnostic code with the shape of its `data`. Codes are stable: tests, quick fixes and users'
+ * CI filters depend on them. Add codes; never rename them.
+ */
+export interface DiagnosticDataByCode {
+  /** The YAML between the `---` lines does not parse; the site then ignores all of the page's metadata. */
+  'frontmatter.yaml-syntax': { yamlCode: string };
+  /** A content page (requirement, measure, tool) has no frontmatter block at all. */
+  'frontmatter.missing': { pageType: string };
+  /** The opening `---` has no closing `---` (or `...`) line; the site then sees no metadata. */
+  'frontmatter.unclosed': Record<string, never>;
+  /** The closing `---` is the file's last line without a line break; the site then ignores the block. */
+  'frontmatter.close-needs-newline': Record<string, never>;
+  /** The frontmatter parses, but to a list or a scalar instead of keys and values. */
+  'frontmatter.not-a-mapping': Record<string, never>;
+  /** A key the page type's schema does not know. `suggestions`: nearest known keys, best first. */
+  'frontmatter.unknown-key': { key: string; pageType: string; suggestions: string[] };
+  /** A key given twice; reported on the occurrence the site ignores. `kept`: range of the key the site keeps (the last). */
+  'frontmatter.duplicate-key': { key: string; kept: Range };
+  /** A key the page type requires is absent. Range: the frontmatter's first line. */
+  'frontmatter.missing-key': { key: string; pageType: string; example?: unknown };
+  /** A value of the wrong type (a string where a list is expected, an empty value). */
+  'frontmatter.wrong-type': { key: string; path: (string | number)[]; expected: string; actual: string };
+  /** A value outside its vocabulary. `caseOnly`: the value differs from `suggestions[0]` in case only. */
+  'frontmatter.unknown-value': {
+    key: string;
+    path: (string | number)[];
+    value: string;
+    vocabulary: string;
+    suggestions: string[];
+    caseOnly: boolean;
+  };
+  /** The same value twice in one list. `first`: range of the first occurrence. */
+  'frontmatter.duplicate-value': { key: string; value: string; index: number; first: Range };
+  /** An empty list where at least one value is expected. */
+  'frontmatter.empty-list': { key: string };
+  /** The `id` does not have the URN form of its page type. */
+  'frontmatter.id-format': { value: string; expected: string; example: string };
+  /** The same `id` on another page. relatedInformation points at the other file(s). */
+  'frontmatter.duplicate-id': { value: string; others: string[] };
+  /** The file name does not start with the last part of the URN (an optional `<digit>-` before it is allowed). */
+  'frontmatter.id-filename-mismatch': { value: string; code: string; fileName: string };
+  /** `title` ends in a period (the templates say: no period after the title). */
+  'frontmatter.title-period': { title: string };
+  /** `toelichting` is longer than the templates' 40 words. */
+  'frontmatter.toelichting-too-long': { words: number; max: number };
+  /** Any other schema rule (from a workspace's own schema, say); `message` is the schema validator's. */
+  'frontmatter.schema': { key: string; path: (string | number)[]; keyword: string; detail: string };
+  /** The content root matches none of the known content profiles. */
+  'workspace.unknown-layout': { root: string; profiles: string[] };
+  /** The workspace's config file or its own schema/profile file cannot be used. */
+  'workspace.config': { file: string; detail: string };
+}
+
+export type DiagnosticCode = keyof DiagnosticDataByCode;
+
+/** A diagnostic whose `code` and `data` belong together. */
+export type AkDiagnostic<C extends DiagnosticCode = DiagnosticCode> = Omit<Diagnostic, 'message' | 'code' | 'data'> & {
+  /** Always plain text: the CLI prints it and the server sends it as is. */
+  message: string;
+  code: C;
+  source: typeof DIAGNOSTIC_SOURCE;
+  data: DiagnosticDataByCode[C];
+  relatedInformation?: DiagnosticRelatedInformation[];
+};
+
+/** The diagnostics of one file, by root-relative path. `.` holds findings about the content root itself. */
+export interface FileDiagnostics {
+  path: string;
+  diagnostics: AkDiagnostic[];
+}
