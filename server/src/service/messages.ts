@@ -51,6 +51,21 @@ const YAML_EN: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'a colon inside a value; put the value in quotes',
 };
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A place in the frontmatter as an author reads it: `"vereiste"`, `item 2 of "vereiste"`,
+ * `"impactvol" in item 1 of "rekenregels"` (list positions count from 1).
+ */
+export function describePath(path: readonly (string | number)[], lang: Language): string {
+  let text = '';
+  for (const part of path) {
+    const here = typeof part === 'number' ? `item ${part + 1}` : q(part);
+    text = text === '' ? here : `${here} ${typeof part === 'number' ? (lang === 'nl' ? 'van' : 'of') : 'in'} ${text}`;
+  }
+  return text;
+}
+
 export const MESSAGES: Templates = {
   'frontmatter.yaml-syntax': {
     en: (d) => `Invalid YAML: ${YAML_EN[d.yamlCode] ?? '{detail}'}. The site ignores all metadata of this page while the YAML is invalid.`,
@@ -87,13 +102,15 @@ export const MESSAGES: Templates = {
   'frontmatter.wrong-type': {
     en: (d) =>
       d.actual === 'null'
-        ? `"${d.key}" is empty; give it ${typeName(d.expected, 'en')} or remove the key. The site cannot filter on an empty value.`
-        : `"${d.key}" must be ${typeName(d.expected, 'en')}, not ${typeName(d.actual, 'en')}.` +
+        ? `${capitalize(describePath(d.path, 'en'))} is empty; give it ${typeName(d.expected, 'en')} or remove ${d.path.length > 1 ? 'it' : 'the key'}.` +
+          (d.expected === 'array' ? ' The site cannot filter on an empty value.' : '')
+        : `${capitalize(describePath(d.path, 'en'))} must be ${typeName(d.expected, 'en')}, not ${typeName(d.actual, 'en')}.` +
           (d.expected === 'array' && d.actual === 'string' ? ' The site then compares parts of the text instead of whole values.' : ''),
     nl: (d) =>
       d.actual === 'null'
-        ? `"${d.key}" is leeg; geef ${typeName(d.expected, 'nl')} of haal het veld weg. De site kan niet filteren op een lege waarde.`
-        : `"${d.key}" moet ${typeName(d.expected, 'nl')} zijn, niet ${typeName(d.actual, 'nl')}.` +
+        ? `${capitalize(describePath(d.path, 'nl'))} is leeg; geef ${typeName(d.expected, 'nl')} of haal ${d.path.length > 1 ? 'het item' : 'het veld'} weg.` +
+          (d.expected === 'array' ? ' De site kan niet filteren op een lege waarde.' : '')
+        : `${capitalize(describePath(d.path, 'nl'))} moet ${typeName(d.expected, 'nl')} zijn, niet ${typeName(d.actual, 'nl')}.` +
           (d.expected === 'array' && d.actual === 'string' ? ' De site vergelijkt dan stukjes tekst in plaats van hele waarden.' : ''),
   },
   'frontmatter.unknown-value': {
@@ -107,8 +124,8 @@ export const MESSAGES: Templates = {
         : `"${d.value}" is geen bekende waarde voor ${d.vocabulary}.${didYouMean(d.suggestions, 'nl')}`,
   },
   'frontmatter.duplicate-value': {
-    en: (d) => `"${d.value}" occurs more than once in "${d.key}".`,
-    nl: (d) => `"${d.value}" staat meer dan eens in "${d.key}".`,
+    en: (d) => `"${d.value}" occurs more than once in "${d.key}"; remove the repetition.`,
+    nl: (d) => `"${d.value}" staat meer dan eens in "${d.key}"; haal de herhaling weg.`,
   },
   'frontmatter.empty-list': {
     en: (d) => `"${d.key}" is an empty list; the page then appears under no ${d.key} at all.`,

@@ -1,0 +1,186 @@
+// Every frontmatter diagnostic kind on in-memory documents: exact code, range (0-based, LSP) and message.
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/service';
+import { BASE_2024, CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
+import { at, diagnose, seen, type Seen } from './harness';
+
+const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
+const V24 = 'docs/vereisten/rechtmatig.md';
+
+/** A valid current-profile measure with `lines` spliced in before the closing `---`. */
+const measure = (...lines: string[]) =>
+  ['---', 'title: Leg de grondslag vast', 'id: urn:nl:ak:mtr:owp-01', 'toelichting: Kort.', 'levenscyclus:', '- ontwerp', 'onderwerp:', '- governance', 'rollen:', '- jurist', ...lines, '---', '# Grondslag', ''].join('\n');
+
+const check = (text: string, path = M, base = CURRENT_BASE, lang: 'en' | 'nl' = 'en'): Seen[] => diagnose({ ...base, [path]: text }, path, lang).map(seen);
+
+describe('frontmatter diagnostics', () => {
+  it('a valid page has none', () => {
+    assert.deepEqual(check(measure()), []);
+  });
+
+  it('no frontmatter: on the first line', () => {
+    assert.deepEqual(check('# Grondslag\n\nTekst.\n'), [
+      {
+        code: 'frontmatter.missing',
+        range: '0:0-0:11',
+        message: 'This maatregel page has no frontmatter: it needs a block between two --- lines at the top, with at least the required keys.',
+      },
+    ]);
+  });
+
+  it('unclosed frontmatter: on the opening line, and nothing else', () => {
+    assert.deepEqual(check('---\ntitle: T\n# Grondslag\n'), [
+      {
+        code: 'frontmatter.unclosed',
+        range: '0:0-0:3',
+        message: 'The frontmatter is not closed: add a --- line after the last key. Until then the site sees no metadata on this page.',
+      },
+    ]);
+  });
+
+  it('closing line without a line break', () => {
+    const text = measure().replace(/\n# Grondslag\n$/, '');
+    assert.deepEqual(check(text), [
+      {
+        code: 'frontmatter.close-needs-newline',
+        range: '10:0-10:3',
+        message: 'The closing --- is the last line of the file without a line break; the site then ignores the frontmatter. Add a line break.',
+      },
+    ]);
+  });
+
+  it('not a mapping', () => {
+    assert.deepEqual(check('---\n- a\n---\n'), [
+      { code: 'frontmatter.not-a-mapping', range: '1:0-2:0', message: 'The frontmatter must consist of keys with values (key: value); the site ignores anything else.' },
+    ]);
+  });
+
+  it('YAML syntax error at the error; the model is partial and the other keys are still checked', () => {
+    const text = measure().replace('toelichting: Kort.', 'toelichting: Een: twee\n  fout').replace('- ontwerp', '- ontwerpp');
+    assert.deepEqual(check(text), [
+      {
+        code: 'frontmatter.yaml-syntax',
+        range: '3:13-3:14',
+        message: 'Invalid YAML: a colon inside a value; put the value in quotes. The site ignores all metadata of this page while the YAML is invalid.',
+      },
+      { code: 'frontmatter.unknown-value', range: '6:2-6:10', message: '"ontwerpp" is not a known levenscyclus value. Did you mean "ontwerp"?' },
+    ]);
+  });
+
+  it('unknown key with the nearest known key (2024: bouwbok → bouwblok), and the missing required key', () => {
+    const text = '---\ntitle: Rechtmatig\ntoelichting: Kort\nstatus_vereiste:\n- geldend\nlevenscyclus:\n- ontwerp\nbouwbok:\n- transparantie\n---\n';
+    assert.deepEqual(check(text, V24, BASE_2024), [
+      { code: 'frontmatter.missing-key', range: '0:0-0:3', message: 'Required key "bouwblok" is missing.' },
+      { code: 'frontmatter.unknown-key', range: '7:0-7:7', message: 'Unknown key "bouwbok" for a vereiste page; the site ignores it. Did you mean "bouwblok"?' },
+    ]);
+    assert.deepEqual(check(text, V24, BASE_2024, 'nl'), [
+      { code: 'frontmatter.missing-key', range: '0:0-0:3', message: 'Verplicht veld "bouwblok" ontbreekt.' },
+      { code: 'frontmatter.unknown-key', range: '7:0-7:7', message: 'Onbekend veld "bouwbok" voor een pagina van type vereiste; de site negeert het. Bedoel je "bouwblok"?' },
+    ]);
+  });
+
+  it('a case-only difference is named as such (Geldend)', () => {
+    const text = '---\ntitle: Rechtmatig\ntoelichting: Kort\nstatus_vereiste:\n- Geldend\nlevenscyclus:\n- ontwerp\nbouwblok:\n- transparantie\n---\n';
+    const [d] = diagnose({ ...BASE_2024, [V24]: text }, V24);
+    assert.equal(d.code, 'frontmatter.unknown-value');
+    assert.equal(at(d.range), '4:2-4:9');
+    assert.equal(d.message, '"Geldend" differs from the status_vereiste value "geldend" only in upper/lower case; the site treats them as different, so this page drops out of that filter.');
+    assert.deepEqual(d.data, { key: 'status_vereiste', path: ['status_vereiste', 0], value: 'Geldend', vocabulary: 'status_vereiste', suggestions: ['geldend'], caseOnly: true });
+  });
+
+  it('wrong types: text where a list is expected, an empty value', () => {
+    const text = measure('hide: navigation').replace('toelichting: Kort.', 'toelichting:').replace('levenscyclus:\n- ontwerp', 'levenscyclus: ontwerp');
+    assert.deepEqual(check(text), [
+      { code: 'frontmatter.wrong-type', range: '3:0-3:11', message: '"toelichting" is empty; give it text or remove the key.' },
+      {
+        code: 'frontmatter.wrong-type',
+        range: '4:14-4:21',
+        message: '"levenscyclus" must be a list, not text. The site then compares parts of the text instead of whole values.',
+      },
+      {
+        code: 'frontmatter.wrong-type',
+        range: '9:6-9:16',
+        message: '"hide" must be a list, not text. The site then compares parts of the text instead of whole values.',
+      },
+    ]);
+    const [empty] = diagnose({ ...CURRENT_BASE, [M]: measure().replace('rollen:\n- jurist', 'rollen:') }, M, 'nl');
+    assert.equal(empty.message, '"rollen" is leeg; geef een lijst of haal het veld weg. De site kan niet filteren op een lege waarde.');
+    assert.equal(at(empty.range), '8:0-8:6');
+  });
+
+  it('hide as a string is tolerated by the site, so it is a warning', () => {
+    const [d] = diagnose({ ...CURRENT_BASE, [M]: measure('hide: navigation') }, M);
+    assert.equal(d.severity, 2);
+  });
+
+  it('value not in the vocabulary, with the nearest values', () => {
+    const [d] = diagnose({ ...CURRENT_BASE, [M]: measure().replace('- governance', '- governanse') }, M);
+    assert.deepEqual(seen(d), { code: 'frontmatter.unknown-value', range: '7:2-7:12', message: '"governanse" is not a known onderwerp value. Did you mean "governance"?' });
+  });
+
+  it('duplicate value in a list, on the repetition (flow list in a BOM document)', () => {
+    const text = '\uFEFF' + measure().replace('rollen:\n- jurist', 'rollen: [jurist, projectleider, jurist]');
+    const ds = diagnose({ ...CURRENT_BASE, [M]: text }, M);
+    assert.deepEqual(ds.map(seen), [{ code: 'frontmatter.duplicate-value', range: '8:32-8:38', message: '"jurist" occurs more than once in "rollen"; remove the repetition.' }]);
+    assert.deepEqual(ds[0].data, { key: 'rollen', value: 'jurist', index: 2, first: { start: { line: 8, character: 9 }, end: { line: 8, character: 15 } } });
+  });
+
+  it('a CRLF document has the same ranges as its LF twin', () => {
+    const lf = measure().replace('- ontwerp', '- Ontwerp');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    assert.deepEqual(check(crlf), check(lf));
+    assert.deepEqual(check(crlf).map((d) => d.range), ['5:2-5:9']);
+  });
+
+  it('duplicate key: on the occurrence the site ignores', () => {
+    const ds = diagnose({ ...CURRENT_BASE, [M]: measure('hide:', '- toc', 'hide:', '- navigation') }, M);
+    assert.deepEqual(ds.map(seen), [{ code: 'frontmatter.duplicate-key', range: '10:0-10:4', message: 'The key "hide" occurs more than once; the site keeps only the last one.' }]);
+    assert.deepEqual(ds[0].data, { key: 'hide', kept: { start: { line: 12, character: 0 }, end: { line: 12, character: 4 } } });
+  });
+
+  it('URN id format per page type', () => {
+    assert.deepEqual(check(measure().replace('urn:nl:ak:mtr:owp-01', 'urn:nl:ak:ver:owp-1')), [
+      {
+        code: 'frontmatter.id-format',
+        range: '2:4-2:23',
+        message: 'The id "urn:nl:ak:ver:owp-1" does not have the form urn:nl:ak:mtr:<code>-<nn> (for example urn:nl:ak:mtr:owp-01).',
+      },
+    ]);
+  });
+
+  it('duplicate id across the workspace, with relatedInformation; file name not matching the id', () => {
+    const other = 'docs/voldoen-aan-wetten-en-regels/maatregelen/owp-02-ander.md';
+    const ds = diagnose({ ...CURRENT_BASE, [M]: measure(), [other]: measure() }, other);
+    assert.deepEqual(ds.map(seen), [
+      { code: 'frontmatter.duplicate-id', range: '2:4-2:24', message: `The id "urn:nl:ak:mtr:owp-01" is also used by ${M}.` },
+      { code: 'frontmatter.id-filename-mismatch', range: '2:4-2:24', message: 'The file name "owp-02-ander.md" does not start with "owp-01", the last part of its id.' },
+    ]);
+    assert.deepEqual(ds[0].relatedInformation, [{ location: { uri: `memory:///${M}`, range: { start: { line: 2, character: 4 }, end: { line: 2, character: 24 } } }, message: 'Same id' }]);
+    // `<digit>-` before the code is allowed, as upstream names its measures; no digit-less prefix otherwise.
+    assert.deepEqual(check(measure()), []);
+  });
+
+  it('writing hints from the templates: title period, toelichting over 40 words', () => {
+    const long = Array.from({ length: 41 }, (_, i) => `woord${i}`).join(' ');
+    const ds = diagnose({ ...CURRENT_BASE, [M]: measure().replace('title: Leg de grondslag vast', 'title: Leg de grondslag vast.').replace('toelichting: Kort.', `toelichting: ${long}`) }, M);
+    assert.deepEqual(ds.map(seen), [
+      { code: 'frontmatter.title-period', range: '1:7-1:29', message: 'The title ends in a period; the templates say: no period after the title.' },
+      { code: 'frontmatter.toelichting-too-long', range: `3:13-3:${13 + long.length}`, message: '"toelichting" has 41 words; the templates ask for at most 40.' },
+    ]);
+    assert.ok(ds.every((d) => d.severity === 4));
+  });
+
+  it('a tree matching no profile gets one workspace diagnostic', () => {
+    const service = createLanguageService(new MemoryWorkspace({ 'docs/a.md': '# a\n', 'docs/b/c.md': '# c\n' }));
+    const all = service.checkAll().flatMap((f) => f.diagnostics.map((d) => ({ file: f.path, code: d.code })));
+    assert.deepEqual(all, [{ file: '.', code: 'workspace.unknown-layout' }]);
+  });
+
+  it('a change to a vocabulary page takes effect on the next request', () => {
+    const ws = new MemoryWorkspace({ ...CURRENT_BASE, [M]: measure().replace('- governance', '- ethiek') });
+    const service = createLanguageService(ws);
+    assert.deepEqual(service.doValidation(M).map((d) => d.code), ['frontmatter.unknown-value']);
+    ws.set('docs/onderwerpen/ethiek.md', '# Ethiek\n');
+    assert.deepEqual(service.doValidation(M), []);
+  });
+});

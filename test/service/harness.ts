@@ -1,0 +1,21 @@
+// Shared helpers for service tests: run the service on in-memory files and describe diagnostics compactly.
+import type { AkDiagnostic, Range } from '../../server/src/service';
+import { createLanguageService } from '../../server/src/service';
+import { MemoryWorkspace } from '../memoryWorkspace';
+
+/** `l:c-l:c`, 0-based, like LSP. */
+export const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+export interface Seen {
+  code: string;
+  range: string;
+  message: string;
+}
+
+export const seen = (d: AkDiagnostic): Seen => ({ code: d.code, range: at(d.range), message: d.message });
+
+/** The diagnostics of `path` in a workspace of `files`, sorted by position. */
+export function diagnose(files: Record<string, string>, path: string, language: 'en' | 'nl' = 'en'): AkDiagnostic[] {
+  const service = createLanguageService(new MemoryWorkspace(files), { language });
+  return service.doValidation(path).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
