@@ -1,13 +1,14 @@
 // `ak`: the command-line twin of the extension, on the same language service.
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en]
-// Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT.
+//   ak graph [ROOT] [--format text|json] [--profile ...]
+// Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type Language } from './service';
+import { BUILTIN_PROFILES, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,12 +25,16 @@ interface Args {
 
 const USAGE = {
   en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en]
+       ak graph [ROOT] [--format text|json] [--profile ...]
 
-Checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
+check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
+graph  prints the pages, the list directives with the pages they list, and the references.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en]
+         ak graph [MAP] [--format text|json] [--profile ...]
 
-Controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
+check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
+graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP onleesbaar.`,
 };
 
@@ -115,6 +120,20 @@ function formatGithub(results: FileDiagnostics[]): string {
   return lines.join('\n');
 }
 
+function formatGraph(graph: GraphModel, lang: Language): string {
+  const nl = lang === 'nl';
+  const lines: string[] = [];
+  lines.push(`${nl ? 'profiel' : 'profile'}: ${graph.profile ?? '-'}; ${graph.pages.length} ${nl ? "pagina's" : 'pages'}, ${graph.directives.length} ${nl ? 'lijstopdrachten' : 'directives'}, ${graph.references.length} ${nl ? 'verwijzingen' : 'references'}`);
+  for (const d of graph.directives) {
+    const state = d.expanded ? `${d.resolvesTo.length} ${nl ? "pagina's" : 'pages'}` : nl ? 'niet getoond' : 'not shown';
+    lines.push(`${d.file}:${d.line + 1} ${d.name}${d.params ? ' ' + d.params : ''} → ${state}${d.resolvesTo.length ? ': ' + d.resolvesTo.join(' ') : ''}`);
+  }
+  for (const r of graph.references) {
+    lines.push(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? (nl ? '(bestaat niet)' : '(missing)')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 function sorted(diagnostics: AkDiagnostic[]): AkDiagnostic[] {
   return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -144,7 +163,7 @@ export function run(argv: string[], io: CliIo): number {
     io[args.help ? 'stdout' : 'stderr'](`${USAGE[args.lang]}\n`);
     return args.help ? 0 : 2;
   }
-  if (args.command !== 'check') {
+  if (args.command !== 'check' && args.command !== 'graph') {
     io.stderr(`ak: ${args.lang === 'nl' ? 'onbekende opdracht' : 'unknown command'} "${args.command}"\n\n${USAGE[args.lang]}\n`);
     return 2;
   }
@@ -159,6 +178,16 @@ export function run(argv: string[], io: CliIo): number {
 
   const workspace = new NodeWorkspace(root);
   const service = createLanguageService(workspace, { language: args.lang, profile: args.profile });
+  if (args.command === 'graph') {
+    if (args.format === 'github') {
+      io.stderr(`ak: graph --format ${args.lang === 'nl' ? 'is text of json' : 'is text or json'}\n`);
+      return 2;
+    }
+    const graph = service.graph();
+    if (args.format === 'json') io.stdout(JSON.stringify({ version, root, ...graph }, null, 2) + '\n');
+    else io.stdout(formatGraph(graph, args.lang));
+    return 0;
+  }
   const results = service.checkAll();
   const errors = count(results, DiagnosticSeverity.Error);
   const files = workspace.listMarkdownFiles().length;

@@ -74,6 +74,32 @@ describe('corpus: algoritmekader-2024-08', function () {
       'frontmatter.title-period hint': 22,
       // toelichting over 40 words: counted with a split on whitespace of each `toelichting:` line → 40 pages.
       'frontmatter.toelichting-too-long hint': 40,
+      // Every requirement page carries `<!-- list_maatregelen vereiste/<stem> boubwlok/governance -->`, copied from
+      // the template with the typo: `grep -rc 'boubwlok/governance' docs | grep -vc ':0'` → 63 pages.
+      'directive.unknown-filter-key error': 63,
+      // Valid filters that list nothing: the role pages' list_vereisten (2024 requirements have almost no
+      // `rollen`), phases without requirements or measures (archiveren, monitoren), bouwblok lists for bouwblokken
+      // no page carries (bias-en-non-discriminatie twice, duurzaamheid twice), ... → 27 list_vereisten + 17 list_maatregelen.
+      'directive.empty warning': 44,
+      // `bouwblok/privacy-en-gegevensbescherming-->` and `…menselijke-controle-->`: no space before `-->`.
+      'directive.not-expanded warning': 2,
+      // measures' `vereiste:` entries naming no requirement: stale names and case differences
+      // (Recht_op_uitleg_AI-besluiten vs recht_op_uitleg_AI-besluiten), `.md` suffixes; 13 measures, e.g. 8 each in
+      // bespreek_vereiste_met_aanbieder, maak_de_vereiste_onderdeel_van_programma_van_eisen, uitvoeren_audit_voor_naleving_vereiste.
+      'reference.unknown-target error': 61,
+      // leveren_bewijs_onderdeel_beoordeling_inschrijving.md.md
+      'file.double-extension warning': 1,
+      // `gebruiksverantwoordelijken_monitoren_werking_ hoog_risico_AI-systeem.md` (a space in the name)…
+      'file.whitespace-in-name warning': 1,
+      // …whose three directives copy the name with the space: `vereiste/gebruiksverantwoordelijken_monitoren_werking_`
+      // then the token `hoog_risico_AI-systeem` (not key/value: 3 malformed tokens, 3 foreign stems), plus
+      // kwaliteitscriteria_voor_data (3× `kwaliteit_voor_data`), motiveringsbeginsel and recht_op_uitleg_AI-besluiten
+      // (3× each `Recht_of_uitleg_AI-besluiten`) → 12 foreign stems.
+      'directive.malformed-token error': 3,
+      'directive.foreign-stem warning': 12,
+      // algoritmeregister's `vereiste/algoritmeregister` matches neem_technische_documentatie_in_algoritmeregister
+      // only through its string `vereiste: algoritmeregister`.
+      'directive.string-match warning': 1,
     });
   });
 });
@@ -112,6 +138,66 @@ describe('corpus: algoritmekader-2026-06', function () {
       // `grep -l '^title: .*\.\s*$'` → 2-owp-05-soort-algoritme and 7-mon-05-evalueer-bij-veranderingen-in-data.
       'frontmatter.title-period hint': 2,
       'frontmatter.toelichting-too-long hint': 21, // counted like the 2024 figure → 21 pages
+      // `no-id` (no such column) at the end of the measure lists on the 8 onderwerpen pages, hulpmiddelen/index.md and
+      // 5 requirement pages (aia-27, avg-13, bzk-01, grw-01, grw-02): `grep -rl 'no-id' docs | wc -l` → 14.
+      'directive.ignored-token warning': 14,
+      // A second filter `onderwerp/publieke-inkoop` after `vereiste/…` in aia-29 and aia-39: ignored by the site.
+      'directive.ignored-filter warning': 2,
+      // onderwerpen/duurzaamheid (no requirement has onderwerp duurzaamheid), aia-38-testen and aia-39 (no measure
+      // names them in `vereiste:`).
+      'directive.empty warning': 3,
+      // Stale names in `maatregel:` of hulpmiddelen/standaarden (3, renumbered measures) and in `vereiste:` of
+      // 2-owp-05, 2-owp-30 (2), 2-owp-31 (2), 2-owp-35 → 9.
+      'reference.unknown-target error': 9,
+      // templates/ is outside docs/: its directives are not checked (the site does not build it).
     });
+  });
+});
+
+describe('corpus: ak graph resolves as the published site listed', () => {
+  const graph = (name: string) => createLanguageService(new NodeWorkspace(join(CORPORA, name)), { language: 'en' }).graph();
+
+  it('2024: monitoring_na_het_in_de_handel_brengen — its vereiste list, and the boubwlok one that lists nothing', () => {
+    const g = graph('algoritmekader-2024-08');
+    const here = g.directives.filter((d) => d.file === 'docs/vereisten/monitoring_na_het_in_de_handel_brengen.md');
+    // The seven measures whose `vereiste:` list holds the stem (checked with grep on docs/maatregelen).
+    const seven = [
+      'bespreek_vereiste_met_aanbieder',
+      'creeer_ruimte_voor_samenwerking_in_contract',
+      'maak_de_vereiste_onderdeel_van_programma_van_eisen',
+      'maak_vereiste_onderdeel_van_contractovereenkomst',
+      'maak_vereiste_onderdeel_van_service_level_agreement',
+      'maak_vereisten_voor_algoritmes_en_AI-systemen_onder_van_contractvoorwaarden',
+      'uitvoeren_audit_voor_naleving_vereiste',
+    ];
+    assert.deepEqual(
+      here.map((d) => [d.line, d.params, d.resolvesTo]),
+      [
+        [50, 'vereiste/monitoring_na_het_in_de_handel_brengen', seven],
+        [52, 'vereiste/monitoring_na_het_in_de_handel_brengen boubwlok/governance', []],
+        // All seven are publieke-inkoop measures (`bouwblok:` lists publieke-inkoop in each).
+        [54, 'vereiste/monitoring_na_het_in_de_handel_brengen bouwblok/publieke-inkoop', seven],
+      ],
+    );
+  });
+
+  it('2024: the directive counts match grep', () => {
+    const g = graph('algoritmekader-2024-08');
+    const byName = (name: string) => g.directives.filter((d) => d.name === name).length;
+    // grep -rhoi '<!-- list_[a-z_0-9]*' docs | sort | uniq -c: 234 list_maatregelen, 43 list_vereisten, 64 own lists,
+    // 7 list_instrumenten, 9+9 list_*_1; minus the 2 `…-->` spellings the site does not expand.
+    assert.deepEqual([byName('list_maatregelen'), byName('list_vereisten'), byName('list_vereisten_on_maatregelen_page'), byName('list_instrumenten')], [232, 43, 64, 7]);
+    assert.equal(byName('list_vereisten_1') + byName('list_maatregelen_1'), 18);
+  });
+
+  it('2026: a requirement lists the measures naming it; a tool lists its own measures', () => {
+    const g = graph('algoritmekader-2026-06');
+    const C = 'docs/voldoen-aan-wetten-en-regels';
+    const aia38 = g.directives.find((d) => d.file === `${C}/vereisten/aia-38-testen.md`)!;
+    assert.deepEqual(aia38.resolvesTo, []);
+    const measures = g.references.filter((r) => r.key === 'vereiste' && r.value === 'avg-13-dpia-verplicht' && r.file.includes('/maatregelen/')).map((r) => r.file.split('/').pop()!.slice(0, -3));
+    const dpia = g.directives.find((d) => d.file === `${C}/vereisten/avg-13-dpia-verplicht.md` && d.name === 'list_maatregelen')!;
+    assert.deepEqual(dpia.resolvesTo, [...measures].sort());
+    assert.ok(measures.length >= 3);
   });
 });

@@ -1,14 +1,38 @@
 // The language service facade: the only module the server and the CLI import. Pure and synchronous:
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
+import { linkDiagnostics } from './features/links';
+import type { Directive, PageDirectives, Resolution } from './directives';
+import { findEntry } from './frontmatter';
+import { LinkGraph, type Reference, type ResolvedDirective } from './links';
+import { stemOf } from './profile';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, ServiceOptions, Workspace } from './types';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
 
 export * from './types';
 export { CONFIG_FILE } from './config';
 export { MESSAGES, UI, message } from './messages';
 export { BUILTIN_PROFILES } from './profile';
+export type { Directive, Resolution } from './directives';
+export type { Reference, ResolvedDirective } from './links';
+
+/** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
+export interface GraphModel {
+  profile: string | null;
+  pages: { file: string; type: string; stem: string; id: string | null; title: string | null }[];
+  directives: {
+    file: string;
+    line: number;
+    name: string;
+    params: string;
+    filters: { key: string; value: string }[];
+    flags: string[];
+    expanded: boolean;
+    resolvesTo: string[];
+  }[];
+  references: { file: string; line: number; key: string; value: string; target: string | null }[];
+}
 
 export interface LanguageService {
   /** Change the options (language, profile); the next request uses them. */
@@ -21,6 +45,12 @@ export interface LanguageService {
   doValidation(path: string): AkDiagnostic[];
   /** Diagnostics about the workspace itself (its layout, its config file), by file; `.` is the root. */
   workspaceDiagnostics(): FileDiagnostics[];
+  /** The whole link graph, for `ak graph`. */
+  graph(): GraphModel;
+  /** The directive at `offset` of `path` (inside its comment), resolved as the site resolves it. */
+  resolveDirective(path: string, offset: number): { directive: Directive; resolution: Resolution } | undefined;
+  /** Who points at `path`: frontmatter references and directives that list it or filter on it. */
+  referencesTo(path: string): { references: Reference[]; directives: ResolvedDirective[] };
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
   /** Stop listening to the workspace. */
@@ -32,6 +62,13 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
   const index = new WorkspaceIndex(workspace, current);
   const unsubscribe = workspace.onDidChange?.((paths) => index.invalidate(paths));
 
+  const scans = new WeakMap<PageModel, PageDirectives>();
+  let graphCache: LinkGraph | undefined;
+  /** The link graph of the current snapshot (a new snapshot after any change gets a new graph). */
+  const linkGraph = (snapshot: Snapshot) => {
+    if (graphCache?.snapshot !== snapshot) graphCache = new LinkGraph(index, snapshot, scans);
+    return graphCache;
+  };
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -50,7 +87,9 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return [];
       const out = builder();
-      frontmatterDiagnostics(index, index.snapshot(), page, out);
+      const snapshot = index.snapshot();
+      frontmatterDiagnostics(index, snapshot, page, out);
+      linkDiagnostics(index, snapshot, linkGraph(snapshot), page, out);
       return out.diagnostics;
     },
     workspaceDiagnostics() {
@@ -68,6 +107,42 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
         }
       }
       return [...byFile].map(([path, out]) => ({ path, diagnostics: out.diagnostics }));
+    },
+    graph() {
+      const snapshot = index.snapshot();
+      const links = linkGraph(snapshot);
+      const pages: GraphModel['pages'] = [];
+      for (const path of snapshot.files) {
+        const page = index.page(path);
+        if (!page?.pageType) continue;
+        const meta = page.frontmatter?.siteData ?? {};
+        const id = findEntry(page.frontmatter?.entries ?? [], 'id')?.value;
+        const title = typeof meta.title === 'string' ? meta.title : (/^#\s+(.+?)\s*#*\s*$/m.exec(page.text.slice(page.bodyStart))?.[1] ?? null);
+        pages.push({ file: path, type: page.pageType.type, stem: stemOf(path), id: id?.kind === 'scalar' && typeof id.value === 'string' ? id.value : null, title });
+      }
+      const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
+        file: path,
+        line: index.page(path)!.lines.positionAt(directive.start).line,
+        name: directive.name,
+        params: directive.params,
+        filters: directive.filters.map(({ key, value }) => ({ key, value })),
+        flags: directive.flags,
+        expanded: resolution.expanded,
+        resolvesTo: resolution.resolvesTo,
+      }));
+      const references = links.references().map((r) => ({ file: r.path, line: r.node.range.start.line, key: r.key, value: r.value, target: r.target ?? null }));
+      return { profile: snapshot.profile?.name ?? null, pages, directives, references };
+    },
+    resolveDirective(path, offset) {
+      const snapshot = index.snapshot();
+      for (const [directive, resolution] of linkGraph(snapshot).resolve(path)) {
+        if (offset >= directive.start && offset <= directive.end) return { directive, resolution };
+      }
+      return undefined;
+    },
+    referencesTo(path) {
+      const snapshot = index.snapshot();
+      return linkGraph(snapshot).referencesTo(path);
     },
     checkAll() {
       const snapshot = index.snapshot();

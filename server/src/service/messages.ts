@@ -155,6 +155,122 @@ export const MESSAGES: Templates = {
     en: (d) => `"${d.key}": ${d.detail}.`,
     nl: (d) => `"${d.key}": voldoet niet aan het schema (${d.detail}).`,
   },
+  'directive.unknown-filter-key': {
+    en: (d) => `No page listed by ${d.name} has the key "${d.key}", so this list is empty.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) => `Geen pagina die ${d.name} toont heeft het veld "${d.key}", dus deze lijst is leeg.${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'directive.unknown-filter-value': {
+    en: (d) =>
+      d.caseOnly
+        ? `"${d.value}" differs from the ${d.domain} "${d.suggestions[0]}" only in upper/lower case; the site treats them as different, so this list is empty.`
+        : `"${d.value}" is not a known ${d.domain}, so this list is empty.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) =>
+      d.caseOnly
+        ? `"${d.value}" verschilt van ${d.domain} "${d.suggestions[0]}" alleen in hoofd-/kleine letters; de site ziet ze als verschillend, dus deze lijst is leeg.`
+        : `"${d.value}" is geen bekende ${d.domain}, dus deze lijst is leeg.${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'directive.foreign-stem': {
+    en: (d) => `This list shows the pages for ${d.key} "${d.value}", not for this page ("${d.own}"); a copy from another page or the template?`,
+    nl: (d) => `Deze lijst toont de pagina's bij ${d.key} "${d.value}", niet bij deze pagina ("${d.own}"); gekopieerd van een andere pagina of de template?`,
+  },
+  'directive.empty': {
+    en: (d) => `${d.name}${d.params ? ' ' + d.params : ''} lists no page: the site shows an empty table.`,
+    nl: (d) => `${d.name}${d.params ? ' ' + d.params : ''} toont geen enkele pagina: de site laat een lege tabel zien.`,
+  },
+  'directive.ignored-filter': {
+    en: (d) => `The site ignores "${d.token}": only the first token filters${d.used ? ` (here "${d.used}")` : ''}.`,
+    nl: (d) => `De site negeert "${d.token}": alleen het eerste woord filtert${d.used ? ` (hier "${d.used}")` : ''}.`,
+  },
+  'directive.ignored-token': {
+    en: (d) =>
+      `The site ignores "${d.token}": ` +
+      ({
+        'unknown-flag': `no such column; columns are ${orList(d.columns, 'en')}.`,
+        'flag-position': 'in this content model, flags are only read after the filter.',
+        'not-a-flag': 'it is neither a key/value filter nor a column flag.',
+        malformed: 'a filter must be exactly key/value.',
+      })[d.reason],
+    nl: (d) =>
+      `De site negeert "${d.token}": ` +
+      ({
+        'unknown-flag': `zo'n kolom bestaat niet; kolommen zijn ${orList(d.columns, 'nl')}.`,
+        'flag-position': 'in dit contentmodel worden vlaggen alleen na het filter gelezen.',
+        'not-a-flag': 'het is geen veld/waarde-filter en geen kolomvlag.',
+        malformed: 'een filter is precies veld/waarde.',
+      })[d.reason],
+  },
+  'directive.glued-name': {
+    en: (d) => `"${d.written}" is read by the site as ${d.name} with the parameter "${d.token}"; put a space after ${d.name}.`,
+    nl: (d) => `De site leest "${d.written}" als ${d.name} met de parameter "${d.token}"; zet een spatie na ${d.name}.`,
+  },
+  'directive.malformed-token': {
+    en: (d) =>
+      `${d.token === '' ? 'Extra whitespace makes an empty filter' : `"${d.token}" is not a filter of the form key/value`}; the site build fails when a page reaches it.`,
+    nl: (d) =>
+      `${d.token === '' ? 'Extra witruimte maakt een leeg filter' : `"${d.token}" is geen filter van de vorm veld/waarde`}; de site-build faalt zodra een pagina dit bereikt.`,
+  },
+  'directive.not-expanded': {
+    en: (d) =>
+      ({
+        'in-code': `This ${d.written} is inside code, so the site shows it as text, not as a table.`,
+        unclosed: `This comment is never closed with -->: the site shows no table, and the browser hides the rest of the page.`,
+        'multi-line': `The site expands ${d.written} only when the whole comment is on one line.`,
+        'unknown-name': `The site does not know ${d.written} in this content model.${didYouMean(d.suggestions, 'en')}`,
+        'no-params': `In this content model the site expands ${d.written} only with a filter after one space, e.g. <!-- ${d.written} levenscyclus/ontwerp -->.`,
+        spacing: `The site expands only <!-- ${d.written} ... --> with one space after <!-- and a space before -->; this comment stays invisible.`,
+      })[d.reason],
+    nl: (d) =>
+      ({
+        'in-code': `Deze ${d.written} staat in code, dus de site toont hem als tekst, niet als tabel.`,
+        unclosed: `Dit commentaar wordt nooit afgesloten met -->: de site toont geen tabel en de browser verbergt de rest van de pagina.`,
+        'multi-line': `De site werkt ${d.written} alleen uit als het hele commentaar op één regel staat.`,
+        'unknown-name': `De site kent ${d.written} niet in dit contentmodel.${didYouMean(d.suggestions, 'nl')}`,
+        'no-params': `In dit contentmodel werkt de site ${d.written} alleen uit met een filter na één spatie, bijvoorbeeld <!-- ${d.written} levenscyclus/ontwerp -->.`,
+        spacing: `De site werkt alleen <!-- ${d.written} ... --> uit, met één spatie na <!-- en een spatie voor -->; dit commentaar blijft onzichtbaar.`,
+      })[d.reason],
+  },
+  'directive.string-match': {
+    en: (d) => `"${d.key}/${d.value}" matches ${d.pages.join(', ')} only because "${d.key}" there is text instead of a list: the site then matches any part of the text.`,
+    nl: (d) => `"${d.key}/${d.value}" past op ${d.pages.join(', ')} alleen omdat "${d.key}" daar tekst is in plaats van een lijst: de site zoekt dan in stukjes tekst.`,
+  },
+  'directive.raises': {
+    en: (d) =>
+      (d.cause === 'malformed' ? 'A malformed filter is reached' : `"${d.key}" in ${d.page} is empty or not a list`) +
+      (d.effect === 'breaks-build'
+        ? '; the site build fails here.'
+        : `; the site then shows neither this list nor ${d.dropped === 0 ? 'any later one' : `the ${d.dropped} later one${d.dropped === 1 ? '' : 's'}`} on this page.`),
+    nl: (d) =>
+      (d.cause === 'malformed' ? 'Er wordt een ongeldig filter bereikt' : `"${d.key}" in ${d.page} is leeg of geen lijst`) +
+      (d.effect === 'breaks-build'
+        ? '; de site-build faalt hier.'
+        : `; de site toont dan deze lijst niet, en ook ${d.dropped === 0 ? 'geen latere' : `de ${d.dropped} latere niet`} op deze pagina.`),
+  },
+  'directive.dropped': {
+    en: (d) => `The site does not show this list: the list on line ${d.line + 1} (${d.by}) fails first.`,
+    nl: (d) => `De site toont deze lijst niet: de lijst op regel ${d.line + 1} (${d.by}) faalt eerst.`,
+  },
+  'reference.unknown-target': {
+    en: (d) =>
+      d.caseOnly
+        ? `"${d.value}" differs from the ${d.targetType} page "${d.suggestions[0]}" only in upper/lower case; the site matches names exactly, so the link is missing.`
+        : `There is no ${d.targetType} page "${d.value}".${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) =>
+      d.caseOnly
+        ? `"${d.value}" verschilt van de ${d.targetType}-pagina "${d.suggestions[0]}" alleen in hoofd-/kleine letters; de site vergelijkt namen exact, dus de verwijzing ontbreekt.`
+        : `Er is geen ${d.targetType}-pagina "${d.value}".${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'file.whitespace-in-name': {
+    en: (d) => `The file name "${d.name}" contains whitespace; the site's links and name lookups mangle it. Use hyphens.`,
+    nl: (d) => `De bestandsnaam "${d.name}" bevat witruimte; de links en naamverwijzingen van de site gaan daarmee mis. Gebruik koppeltekens.`,
+  },
+  'file.double-extension': {
+    en: (d) => `The file name "${d.name}" ends in .md.md; references by name then miss it.`,
+    nl: (d) => `De bestandsnaam "${d.name}" eindigt op .md.md; verwijzingen op naam missen hem dan.`,
+  },
+  'file.case-conflict': {
+    en: (d) => `"${d.name}" differs from ${d.others.join(', ')} only in upper/lower case; on Windows and macOS one overwrites the other.`,
+    nl: (d) => `"${d.name}" verschilt van ${d.others.join(', ')} alleen in hoofd-/kleine letters; op Windows en macOS overschrijft de een de ander.`,
+  },
   'workspace.unknown-layout': {
     en: (d) =>
       `"${d.root}" matches no known content layout (${d.profiles.join(', ')}): expected docs/vereisten and docs/maatregelen, or docs/voldoen-aan-wetten-en-regels/. Set the profile in the settings or in .algoritmekader.json.`,

@@ -48,6 +48,8 @@ export interface OwnListData {
   caseSensitive: boolean;
   /** The rule applies only on pages whose docs-relative path contains one of these; absent: on every page. */
   onPathsContaining?: string[];
+  /** When the key holds a string instead of a list: `substring` lists every target whose stem occurs in it; `characters` looks up each character (so lists nothing). */
+  stringValue: 'substring' | 'characters';
 }
 
 export interface DirectiveData {

@@ -85,6 +85,38 @@ export interface DiagnosticDataByCode {
   'frontmatter.toelichting-too-long': { words: number; max: number };
   /** Any other schema rule (from a workspace's own schema, say); `message` is the schema validator's. */
   'frontmatter.schema': { key: string; path: (string | number)[]; keyword: string; detail: string };
+  /** A directive filters on a key that no page of the listed type uses, so it lists nothing. */
+  'directive.unknown-filter-key': { name: string; key: string; suggestions: string[] };
+  /** A filter value outside its domain: no such page (`vereiste/<stem>`), or not in the label's vocabulary. */
+  'directive.unknown-filter-value': { key: string; value: string; domain: string; suggestions: string[]; caseOnly: boolean };
+  /** On a page of type T, a filter on T's own key names another page (the classic copy from a template or another page). */
+  'directive.foreign-stem': { key: string; value: string; own: string };
+  /** The directive is expanded but lists no page. */
+  'directive.empty': { name: string; params: string };
+  /** A `key/value` token the site ignores: only the first token filters. */
+  'directive.ignored-filter': { token: string; used: string | null };
+  /** A token the site ignores. `reason`: an unknown column flag, a flag where flags are not read, or neither filter nor flag. */
+  'directive.ignored-token': { token: string; reason: 'unknown-flag' | 'flag-position' | 'not-a-flag' | 'malformed'; columns: string[] };
+  /** The parameters are glued to the name (`list_vereisten_all`): the site reads `name` with the token `token`. */
+  'directive.glued-name': { written: string; name: string; token: string };
+  /** 2024: a token that is not exactly one `key/value`; the build fails when a candidate page reaches it. */
+  'directive.malformed-token': { token: string };
+  /** A comment that looks like a directive but that the site does not expand. */
+  'directive.not-expanded': { reason: 'in-code' | 'unclosed' | 'multi-line' | 'unknown-name' | 'no-params' | 'spacing'; written: string; suggestions: string[] };
+  /** A filter matches some pages only because their label holds a string (the site then tests substring containment). */
+  'directive.string-match': { key: string; value: string; pages: string[] };
+  /** The site raises on this directive: a candidate's value for the key is empty (null) or not a list, or a malformed token is reached. */
+  'directive.raises': { cause: 'null-value' | 'malformed'; key: string | null; page: string; effect: 'breaks-build' | 'drops-lists'; dropped: number };
+  /** The directive is not expanded because an earlier directive on the page made the site's hook give up. */
+  'directive.dropped': { by: string; line: number };
+  /** A `vereiste:`/`maatregel:` entry names no existing page (exact and case-sensitive, like the site). */
+  'reference.unknown-target': { key: string; value: string; targetType: string; suggestions: string[]; caseOnly: boolean };
+  /** The file name contains whitespace; the site's URL and stem lookups mangle it. */
+  'file.whitespace-in-name': { name: string };
+  /** The file name ends in `.md.md`; its stem then ends in `.md` and references by name miss it. */
+  'file.double-extension': { name: string };
+  /** Another file's path differs only in upper/lower case; on case-insensitive systems one overwrites the other. */
+  'file.case-conflict': { name: string; others: string[] };
   /** The content root matches none of the known content profiles. */
   'workspace.unknown-layout': { root: string; profiles: string[] };
   /** The workspace's config file or its own schema/profile file cannot be used. */

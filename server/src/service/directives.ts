@@ -1,0 +1,489 @@
+// `list_*` directives: the HTML comments the site's hooks turn into tables, modelled exactly as the
+// hook of each content profile does it (the rules are data in schemas/profiles/*.json):
+//
+// - The hook runs regular expressions over the rendered page, so a comment inside code (escaped there)
+//   is never expanded; a comment must fit on one line (`.` does not match a line break) and end in ` -->`.
+// - Own lists (`<!-- list_vereisten_on_maatregelen_page -->`) are exact strings, replaced first on the
+//   pages they apply to. Then one pass per generic list name, `<!-- NAME(.*?) -->` (`space` profiles:
+//   `<!-- NAME (.*?) -->`), case-insensitive.
+// - `space` profiles (2024): every whitespace-separated token is `key/value` and all must hold; a token
+//   that is not exactly one `key/value` raises when a candidate reaches it (Python's `all()` stops at the
+//   first false filter), which breaks the build.
+// - `glued` profiles: the parameters are stripped and split; only the first token filters, and only when
+//   it is exactly `key/value`; flags `no-<column>`/`add-<column>` (which tokens may be flags is data).
+// - A candidate matches `key/value` when `value in meta.get(key, [])`: list membership, substring for a
+//   string, key membership for a mapping; a null (or number, boolean) raises a TypeError: the build
+//   fails (2024), or the hook's per-page `try` swallows it and the rest of the page's passes are lost.
+import type { ParsedPage } from './frontmatter';
+import { findCodeRanges, isInCode } from './markdown';
+import { sitePath, stemOf, type DirectiveData, type OwnListData, type ProfileData } from './profile';
+
+export interface DirectiveToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type TokenRole =
+  /** A `key/value` filter the site applies. */
+  | 'filter'
+  /** A column flag the site applies. */
+  | 'flag'
+  /** A `key/value` token the site ignores (only the first token filters). */
+  | 'ignored-filter'
+  /** A token the site ignores: an unknown flag, a flag where none is read, anything else. */
+  | 'ignored'
+  /** The start of the parameters is glued to the name (`list_vereisten_all`); the site reads it as a token. */
+  | 'glued'
+  /** 2024: not exactly one `key/value`; the build fails when a candidate reaches it. */
+  | 'malformed';
+
+export interface DirectiveFilter {
+  key: string;
+  value: string;
+  token: DirectiveToken;
+}
+
+export interface Directive {
+  /** The list the site applies: a generic list name from the profile, or an own-list name. */
+  name: string;
+  kind: 'list' | 'own';
+  /** Page type listed. */
+  target: string;
+  /** Offsets of the whole comment, of the name as written, and of the raw parameters. */
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  /** The raw parameter text (what the site's group captured), and where it starts. */
+  rawParams: string;
+  paramsStart: number;
+  /** Parameters as the site reads them (stripped). */
+  params: string;
+  tokens: { token: DirectiveToken; role: TokenRole }[];
+  filters: DirectiveFilter[];
+  /** Effective flags, as written (`no-search`). */
+  flags: string[];
+  /** The parameters start right after the name, without a space. */
+  glued: boolean;
+  /** Index of the hook's pass that expands it (own lists first, then the generic lists in order). */
+  pass: number;
+  /** For own lists: the key of the page whose values are listed. */
+  ownKey?: string;
+}
+
+export type NearMissReason =
+  /** Inside a code block or code span: the site shows the comment as text. */
+  | 'in-code'
+  /** No `-->` at all. */
+  | 'unclosed'
+  /** The comment spans more than one line. */
+  | 'multi-line'
+  /** A `list_` name this profile's site does not know. */
+  | 'unknown-name'
+  /** 2024: the name must be followed by one space and filters; `<!-- list_x -->` is not expanded. */
+  | 'no-params'
+  /** Spacing the site's pattern does not accept: `<!--list_`, two spaces, `value-->`. */
+  | 'spacing';
+
+export interface NearMiss {
+  start: number;
+  end: number;
+  reason: NearMissReason;
+  /** The `list_…` name as written. */
+  written: string;
+  /** Known names close to an unknown one. */
+  known: string[];
+}
+
+export interface PageDirectives {
+  directives: Directive[];
+  nearMisses: NearMiss[];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Python's `str.split()` tokens of `text` with their offsets (shifted by `base`). */
+function splitTokens(text: string, base: number): DirectiveToken[] {
+  const tokens: DirectiveToken[] = [];
+  for (const m of text.matchAll(/\S+/g)) tokens.push({ text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  return tokens;
+}
+
+/** Python's `re.split(r"\s+", text)`: like splitTokens, but leading/trailing whitespace yields empty tokens. */
+function pySplitWhitespace(text: string, base: number): DirectiveToken[] {
+  const tokens = splitTokens(text, base);
+  if (text.length === 0 || /^\s/.test(text)) tokens.unshift({ text: '', start: base, end: base });
+  if (text.length > 0 && /\s$/.test(text)) tokens.push({ text: '', start: base + text.length, end: base + text.length });
+  return tokens;
+}
+
+/** `key/value` when the token has exactly one slash (Python: `len(t.split("/")) == 2`). */
+function keyValue(token: DirectiveToken): DirectiveFilter | undefined {
+  const parts = token.text.split('/');
+  return parts.length === 2 ? { key: parts[0], value: parts[1], token } : undefined;
+}
+
+function ownListApplies(own: OwnListData, profile: ProfileData, path: string): boolean {
+  if (!own.onPathsContaining) return true;
+  const src = sitePath(profile, path) ?? path;
+  return own.onPathsContaining.some((part) => src.includes(part));
+}
+
+/** All names the profile's site knows, for suggestions. */
+export function directiveNames(data: DirectiveData): string[] {
+  return [...data.ownLists.map((o) => o.name), ...data.lists.map((l) => l.name)];
+}
+
+/** Columns a flag may name for a list of `target` pages. */
+function columnsFor(data: DirectiveData, target: string): string[] {
+  return data.columns[target] ?? data.columns['*'] ?? [];
+}
+
+/**
+ * Finds the directives of a page as the site's hook would, and the comments that look like
+ * directives but that the site will not expand. Offsets are in `page.text`.
+ */
+export function scanDirectives(page: ParsedPage, path: string, profile: ProfileData): PageDirectives {
+  const data = profile.directives;
+  const text = page.text;
+  const from = page.bodyStart;
+  if (text.indexOf('<!--', from) < 0) return { directives: [], nearMisses: [] };
+  const code = findCodeRanges(text, from);
+  // The hook sees rendered HTML: in code, `<` and `>` are escaped, so no pattern can match there.
+  let masked = text;
+  if (code.length > 0) {
+    const parts: string[] = [];
+    let last = 0;
+    for (const [start, end] of code) {
+      parts.push(text.slice(last, start), text.slice(start, end).replace(/[<>]/g, '\u0001'));
+      last = end;
+    }
+    parts.push(text.slice(last));
+    masked = parts.join('');
+  }
+  if (from > 0) masked = ' '.repeat(from) + masked.slice(from);
+
+  const directives: Directive[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && s < end);
+  let pass = 0;
+
+  for (const own of data.ownLists) {
+    const thisPass = pass++;
+    if (!ownListApplies(own, profile, path)) continue;
+    const literal = `<!-- ${own.name} -->`;
+    const re = new RegExp(escapeRegExp(literal), own.caseSensitive ? 'g' : 'gi');
+    for (const m of masked.matchAll(re)) {
+      const start = m.index;
+      const end = start + literal.length;
+      taken.push([start, end]);
+      directives.push({
+        name: own.name,
+        kind: 'own',
+        target: own.target,
+        start,
+        end,
+        nameStart: start + 5,
+        nameEnd: start + 5 + own.name.length,
+        rawParams: '',
+        paramsStart: start + 5 + own.name.length,
+        params: '',
+        tokens: [],
+        filters: [],
+        flags: [],
+        glued: false,
+        pass: thisPass,
+        ownKey: own.key,
+      });
+    }
+  }
+
+  for (const list of data.lists) {
+    const thisPass = pass++;
+    const space = data.afterName === 'space' ? ' ' : '';
+    const re = new RegExp(`<!-- ${escapeRegExp(list.name)}${space}([^\\r\\n]*?) -->`, 'gi');
+    for (const m of masked.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlaps(start, end)) continue;
+      taken.push([start, end]);
+      const nameStart = start + 5;
+      const nameEnd = nameStart + list.name.length;
+      const paramsStart = nameEnd + space.length;
+      const rawParams = text.slice(paramsStart, paramsStart + m[1].length);
+      directives.push(analyseParams(data, list.name, list.target, { start, end, nameStart, nameEnd, paramsStart, rawParams, pass: thisPass }));
+    }
+  }
+  directives.sort((a, b) => a.start - b.start);
+
+  // Comments that look like directives but that no pattern took.
+  const nearMisses: NearMiss[] = [];
+  const known = directiveNames(data);
+  for (const m of text.slice(from).matchAll(/<!--(\s*)(list_[\w-]*)/gi)) {
+    const start = from + m.index;
+    if (overlaps(start, start + 4)) continue;
+    const written = m[2];
+    const close = text.indexOf('-->', start + 4);
+    const lineEnd = (() => {
+      const n = text.indexOf('\n', start);
+      return n < 0 ? text.length : n;
+    })();
+    let reason: NearMissReason;
+    let end: number;
+    if (isInCode(code, start)) {
+      reason = 'in-code';
+      end = close >= 0 && close < lineEnd ? close + 3 : start + 4 + m[1].length + written.length;
+    } else if (close < 0) {
+      reason = 'unclosed';
+      end = start + 4 + m[1].length + written.length;
+    } else if (close > lineEnd) {
+      reason = 'multi-line';
+      end = close + 3;
+    } else {
+      end = close + 3;
+      const lower = written.toLowerCase();
+      const isKnown = known.some((name) => lower === name.toLowerCase() || (data.afterName === 'glued' && lower.startsWith(name.toLowerCase())));
+      if (!isKnown) reason = 'unknown-name';
+      else if (data.afterName === 'space' && m[1] === ' ' && /^\s*-->/.test(text.slice(start + 4 + m[1].length + written.length))) reason = 'no-params';
+      else reason = 'spacing';
+    }
+    const suggestions = reason === 'unknown-name' ? nearestNames(written, known) : [];
+    nearMisses.push({ start, end, reason, written, known: suggestions });
+  }
+  return { directives, nearMisses };
+}
+
+function nearestNames(written: string, known: string[]): string[] {
+  const lower = written.toLowerCase();
+  // Same family first (`list_instrumenten` → `list_hulpmiddelen` has nothing in common but the prefix).
+  const scored = known.map((name) => ({ name, score: commonPrefix(lower, name.toLowerCase()) }));
+  const best = scored.filter((s) => s.score > 'list_'.length).sort((a, b) => b.score - a.score);
+  return (best.length ? best : scored.filter((s) => !s.name.includes('_on_'))).map((s) => s.name);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function analyseParams(
+  data: DirectiveData,
+  name: string,
+  target: string,
+  at: { start: number; end: number; nameStart: number; nameEnd: number; paramsStart: number; rawParams: string; pass: number },
+): Directive {
+  const { rawParams, paramsStart } = at;
+  const directive: Directive = {
+    name,
+    kind: 'list',
+    target,
+    ...at,
+    params: rawParams.trim(),
+    tokens: [],
+    filters: [],
+    flags: [],
+    glued: data.afterName === 'glued' && rawParams.length > 0 && !/^\s/.test(rawParams),
+  };
+  if (data.filterTokens === 'all') {
+    for (const token of pySplitWhitespace(rawParams, paramsStart)) {
+      const filter = keyValue(token);
+      if (filter) directive.filters.push(filter);
+      directive.tokens.push({ token, role: filter ? 'filter' : data.malformedToken === 'breaks-build' ? 'malformed' : 'ignored' });
+    }
+    return directive;
+  }
+  const tokens = splitTokens(rawParams, paramsStart);
+  const columns = columnsFor(data, target);
+  tokens.forEach((token, index) => {
+    if (index === 0) {
+      const filter = keyValue(token);
+      if (filter) {
+        directive.filters.push(filter);
+        directive.tokens.push({ token, role: 'filter' });
+        return;
+      }
+    }
+    const mayFlag = data.flagTokens === 'any' || (data.flagTokens === 'after-first' && index > 0);
+    const prefix = data.flagPrefixes.find((p) => token.text.startsWith(p));
+    if (mayFlag && prefix && columns.includes(token.text.slice(prefix.length))) {
+      directive.flags.push(token.text);
+      directive.tokens.push({ token, role: 'flag' });
+    } else if (index === 0 && directive.glued) {
+      directive.tokens.push({ token, role: 'glued' });
+    } else if (index > 0 && keyValue(token)) {
+      directive.tokens.push({ token, role: 'ignored-filter' });
+    } else {
+      directive.tokens.push({ token, role: 'ignored' });
+    }
+  });
+  return directive;
+}
+
+/** The site's view of one candidate page: its metadata (empty when the site sees none). */
+export interface Candidate {
+  path: string;
+  stem: string;
+  meta: Record<string, unknown>;
+}
+
+export type Evaluation =
+  /** Matched; `viaString` when some filter only matched by substring of a string value. */
+  | { kind: 'match'; viaString: string[] }
+  | { kind: 'no-match' }
+  /** The site raises here: a null/number/boolean value, or (2024) a malformed token. */
+  | { kind: 'raises'; cause: 'null-value' | 'malformed'; key?: string };
+
+/** Python's `value in container` for one frontmatter value; `raises` for a TypeError. */
+export function pyContains(container: unknown, value: string): 'yes' | 'no' | 'substring' | 'raises' {
+  if (container === undefined) return 'no';
+  if (Array.isArray(container)) return container.some((item) => item === value) ? 'yes' : 'no';
+  if (typeof container === 'string') return container.includes(value) ? 'substring' : 'no';
+  if (container !== null && typeof container === 'object') return Object.hasOwn(container, value) ? 'yes' : 'no';
+  return 'raises';
+}
+
+/** Evaluates a directive's tokens against one candidate, in order, stopping at the first false (like `all()`). */
+export function evaluate(directive: Directive, candidate: Candidate): Evaluation {
+  const viaString: string[] = [];
+  const checks = directive.tokens.filter((t) => t.role === 'filter' || t.role === 'malformed');
+  for (const { token, role } of checks) {
+    if (role === 'malformed') return { kind: 'raises', cause: 'malformed' };
+    const filter = keyValue(token)!;
+    const result = pyContains(candidate.meta[filter.key], filter.value);
+    if (result === 'raises') return { kind: 'raises', cause: 'null-value', key: filter.key };
+    if (result === 'no') return { kind: 'no-match' };
+    if (result === 'substring') viaString.push(filter.key);
+  }
+  return { kind: 'match', viaString };
+}
+
+export interface Resolution {
+  /** Candidates listed, by path (sorted). Empty when the directive is not expanded. */
+  paths: string[];
+  /** Their stems, sorted: what `ak graph` reports. */
+  resolvesTo: string[];
+  /** Whether the site replaces the comment by a table at all. */
+  expanded: boolean;
+  /** Candidates listed only because a label holds a string (substring match), with the key. */
+  viaString: { path: string; key: string }[];
+  /** The first candidate on which the site raises, and why. */
+  raises?: { path: string; cause: 'null-value' | 'malformed'; key?: string };
+  /** Set when an earlier directive of this page raised and took this one down with it. */
+  droppedBy?: Directive;
+}
+
+/**
+ * The candidates of one list target, with an inverted index for the common one-filter case:
+ * key → value → paths whose list holds the value; and per key the candidates that need a real
+ * evaluation (string values, which match by substring, and values on which the site raises).
+ */
+export class CandidateSet {
+  private index: Map<string, { byValue: Map<string, string[]>; other: Candidate[] }> | undefined;
+
+  constructor(readonly candidates: readonly Candidate[]) {}
+
+  /** The entry for `key`, built on first use. */
+  forKey(key: string): { byValue: Map<string, string[]>; other: Candidate[] } {
+    this.index ??= new Map();
+    let entry = this.index.get(key);
+    if (entry) return entry;
+    entry = { byValue: new Map(), other: [] };
+    for (const candidate of this.candidates) {
+      const value = candidate.meta[key];
+      if (value === undefined) continue;
+      if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
+        const members = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : Object.keys(value);
+        for (const member of new Set(members)) {
+          const list = entry.byValue.get(member);
+          if (list) list.push(candidate.path);
+          else entry.byValue.set(member, [candidate.path]);
+        }
+      } else entry.other.push(candidate);
+    }
+    this.index.set(key, entry);
+    return entry;
+  }
+}
+
+/**
+ * Resolves the directives of one page in the hook's order. `candidates(target)` gives the pages a
+ * generic list of `target` considers; `targets(target)` every page of that folder (for own lists).
+ */
+export function resolvePage(
+  profile: ProfileData,
+  page: { stem: string; meta: Record<string, unknown> },
+  directives: readonly Directive[],
+  candidates: (target: string) => CandidateSet,
+  targets: (target: string) => readonly Candidate[],
+): Map<Directive, Resolution> {
+  const results = new Map<Directive, Resolution>();
+  const ordered = [...directives].sort((a, b) => a.pass - b.pass || a.start - b.start);
+  let failedPass: { pass: number; by: Directive } | undefined;
+  const raised = new Map<number, Directive>();
+  for (const directive of ordered) {
+    const resolution = directive.kind === 'own' ? resolveOwn(profile, page, directive, targets(directive.target)) : resolveList(directive, candidates(directive.target));
+    results.set(directive, resolution);
+    if (resolution.raises && !raised.has(directive.pass)) raised.set(directive.pass, directive);
+  }
+  // A raise inside a pass undoes that whole pass (re.sub never returns) and, where the hook catches it
+  // per page, every later pass; where it does not, the build stops (reported on the raising directive).
+  if (profile.directives.nullValue === 'drops-lists' && raised.size > 0) {
+    const first = Math.min(...raised.keys());
+    failedPass = { pass: first, by: raised.get(first)! };
+    for (const [directive, resolution] of results) {
+      if (directive.pass >= failedPass.pass) {
+        resolution.expanded = false;
+        resolution.paths = [];
+        resolution.resolvesTo = [];
+        if (directive !== failedPass.by) resolution.droppedBy = failedPass.by;
+      }
+    }
+  }
+  return results;
+}
+
+function resolveList(directive: Directive, set: CandidateSet): Resolution {
+  const paths: string[] = [];
+  const viaString: Resolution['viaString'] = [];
+  let raises: Resolution['raises'];
+  const checks = directive.tokens.filter((t) => t.role === 'filter' || t.role === 'malformed');
+  let candidates = set.candidates;
+  if (checks.length === 1 && checks[0].role === 'filter') {
+    // One filter: the index answers the list members; only the other candidates need evaluating.
+    const filter = keyValue(checks[0].token)!;
+    const entry = set.forKey(filter.key);
+    paths.push(...(entry.byValue.get(filter.value) ?? []));
+    candidates = entry.other;
+  }
+  for (const candidate of candidates) {
+    const result = evaluate(directive, candidate);
+    if (result.kind === 'raises') {
+      raises ??= { path: candidate.path, cause: result.cause, key: result.key };
+      continue;
+    }
+    if (result.kind === 'match') {
+      paths.push(candidate.path);
+      for (const key of result.viaString) viaString.push({ path: candidate.path, key });
+    }
+  }
+  paths.sort();
+  return { paths, resolvesTo: paths.map(stemOf).sort(), expanded: !raises, viaString, raises };
+}
+
+function resolveOwn(profile: ProfileData, page: { meta: Record<string, unknown> }, directive: Directive, targets: readonly Candidate[]): Resolution {
+  const own = profile.directives.ownLists.find((o) => o.name === directive.name)!;
+  const value = page.meta[own.key];
+  const paths: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = targets.find((t) => t.stem === item);
+      if (found && !paths.includes(found.path)) paths.push(found.path);
+    }
+  } else if (typeof value === 'string' && own.stringValue === 'substring') {
+    for (const t of targets) if (value.includes(t.stem)) paths.push(t.path);
+  }
+  paths.sort();
+  return { paths, resolvesTo: paths.map(stemOf).sort(), expanded: true, viaString: [] };
+}

@@ -1,0 +1,185 @@
+// Diagnostics about a page's links: its `list_*` directives (resolved as the site resolves them), its
+// `vereiste:`/`maatregel:` references, and its file name.
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { Directive, Resolution } from '../directives';
+import { findEntry } from '../frontmatter';
+import { siteMeta, type LinkGraph } from '../links';
+import { nearest } from '../nearest';
+import { sitePath, stemOf } from '../profile';
+import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
+import type { DiagnosticBuilder } from './diagnostics';
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
+  fileNameDiagnostics(snapshot, page, out);
+  // Pages outside the docs folder (templates, includes) are not built by the site: their directives mean nothing there.
+  if (!snapshot.profile || sitePath(snapshot.profile, page.path) === undefined) return;
+  referenceDiagnostics(graph, page, out);
+  const { nearMisses } = graph.scan(page.path);
+  for (const miss of nearMisses) {
+    out.add(
+      'directive.not-expanded',
+      page.lines.range(miss.start, miss.end),
+      { reason: miss.reason, written: miss.written, suggestions: miss.known },
+      miss.reason === 'in-code' ? { severity: DiagnosticSeverity.Hint } : {},
+    );
+  }
+  const resolved = graph.resolve(page.path);
+  for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, resolved, out);
+}
+
+function fileNameDiagnostics(snapshot: Snapshot, page: PageModel, out: DiagnosticBuilder): void {
+  const name = page.path.slice(page.path.lastIndexOf('/') + 1);
+  const range = page.lines.lineRange(0);
+  if (/\s/.test(name)) out.add('file.whitespace-in-name', range, { name });
+  if (/\.md\.md$/i.test(name)) out.add('file.double-extension', range, { name });
+  const lower = page.path.toLowerCase();
+  const others = snapshot.files.filter((p) => p !== page.path && p.toLowerCase() === lower);
+  if (others.length > 0) {
+    out.add('file.case-conflict', range, { name: page.path, others }, { related: others.map((path) => ({ path, range: ZERO, message: out.language === 'nl' ? 'Zelfde naam' : 'Same name' })) });
+  }
+}
+
+function referenceDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
+  for (const ref of graph.referencesOf(page.path)) {
+    if (ref.target) continue;
+    const stems = [...graph.stems(ref.targetType).keys()];
+    const caseMatch = stems.find((s) => s.toLowerCase() === ref.value.toLowerCase());
+    const suggestions = caseMatch ? [caseMatch] : nearest(ref.value, stems);
+    const related = caseMatch ? graph.stems(ref.targetType).get(caseMatch)!.map((path) => ({ path, range: ZERO, message: caseMatch })) : undefined;
+    out.add('reference.unknown-target', ref.node.range, { key: ref.key, value: ref.value, targetType: ref.targetType, suggestions, caseOnly: Boolean(caseMatch) }, { related });
+  }
+}
+
+/** Range of part of a token (`key` or `value` of `key/value`). */
+function partRange(page: PageModel, start: number, text: string, part: 'key' | 'value'): Range {
+  const slash = text.indexOf('/');
+  return part === 'key' ? page.lines.range(start, start + slash) : page.lines.range(start + slash + 1, start + text.length);
+}
+
+function directiveDiagnostics(
+  index: WorkspaceIndex,
+  snapshot: Snapshot,
+  graph: LinkGraph,
+  page: PageModel,
+  directive: Directive,
+  resolution: Resolution,
+  all: Map<Directive, Resolution>,
+  out: DiagnosticBuilder,
+): void {
+  const profile = snapshot.profile!;
+  const data = profile.directives;
+  const nameRange = page.lines.range(directive.nameStart, directive.nameEnd);
+  let explained = false;
+
+  // Tokens the site ignores or chokes on.
+  const used = directive.filters[0]?.token.text ?? null;
+  for (const { token, role } of directive.tokens) {
+    const range = page.lines.range(token.start, token.end);
+    if (role === 'ignored-filter') out.add('directive.ignored-filter', range, { token: token.text, used });
+    else if (role === 'glued') {
+      out.add('directive.glued-name', page.lines.range(directive.nameStart, token.end), { written: page.text.slice(directive.nameStart, token.end), name: directive.name, token: token.text });
+    } else if (role === 'malformed') out.add('directive.malformed-token', token.text === '' ? nameRange : range, { token: token.text });
+    else if (role === 'ignored') {
+      const columns = data.columns[directive.target] ?? data.columns['*'] ?? [];
+      const prefix = ['no-', 'add-', ...data.flagPrefixes].find((p) => token.text.startsWith(p));
+      let reason: 'unknown-flag' | 'flag-position' | 'not-a-flag' | 'malformed' = 'not-a-flag';
+      if (token.text.split('/').length > 2) reason = 'malformed';
+      else if (prefix && data.flagPrefixes.includes(prefix) && columns.includes(token.text.slice(prefix.length))) reason = 'flag-position';
+      else if (prefix) reason = 'unknown-flag';
+      out.add('directive.ignored-token', range, { token: token.text, reason, columns: columns.map((c) => `${data.flagPrefixes[0] ?? 'no-'}${c}`) });
+    }
+  }
+
+  // Filters: key used by no candidate, value outside its domain, a requirement page listing another's measures.
+  const candidates = graph.candidates(directive.target).candidates;
+  const targetType = profile.pageTypes.find((t) => t.type === directive.target);
+  const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
+  for (const filter of directive.filters) {
+    const { key, value, token } = filter;
+    if (!candidates.some((c) => Object.hasOwn(c.meta, key))) {
+      const known = new Set<string>(targetType ? snapshot.schemas.keys(targetType.schema) : []);
+      for (const c of candidates) for (const k of Object.keys(c.meta)) known.add(k);
+      out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions: nearest(key, known) });
+      explained = true;
+      continue;
+    }
+    const refType = referenceKeys.get(key);
+    const valueRange = partRange(page, token.start, token.text, 'value');
+    if (refType) {
+      if (page.pageType?.type === refType && value !== page.stem) {
+        out.add('directive.foreign-stem', valueRange, { key, value, own: page.stem });
+        explained = true;
+        continue;
+      }
+      const stems = [...graph.stems(refType).keys()];
+      if (!graph.stems(refType).has(value)) {
+        const caseMatch = stems.find((s) => s.toLowerCase() === value.toLowerCase());
+        const label = profile.pageTypes.find((t) => t.type === refType)?.label[out.language] ?? refType;
+        out.add('directive.unknown-filter-value', valueRange, {
+          key,
+          value,
+          domain: out.language === 'nl' ? `${label}-pagina` : `${label} page`,
+          suggestions: caseMatch ? [caseMatch] : nearest(value, stems),
+          caseOnly: Boolean(caseMatch),
+        });
+        explained = true;
+      }
+      continue;
+    }
+    const vocabulary = snapshot.vocabularies.get(key);
+    if (vocabulary && vocabulary.source !== 'none' && !vocabulary.values.has(value)) {
+      const values = [...vocabulary.values.keys()];
+      const caseMatch = values.find((v) => v.toLowerCase() === value.toLowerCase());
+      const label = vocabulary.label[out.language];
+      out.add('directive.unknown-filter-value', valueRange, {
+        key,
+        value,
+        domain: out.language === 'nl' ? `waarde voor ${label}` : `${label} value`,
+        suggestions: caseMatch ? [caseMatch] : nearest(value, values),
+        caseOnly: Boolean(caseMatch),
+      });
+      explained = true;
+    }
+  }
+
+  // What the site does with it.
+  if (resolution.raises) {
+    const { cause, key, path } = resolution.raises;
+    const token =
+      cause === 'malformed'
+        ? directive.tokens.find((t) => t.role === 'malformed')?.token
+        : directive.filters.find((f) => f.key === key)?.token;
+    const other = index.page(path);
+    const entry = key ? findEntry(other?.frontmatter?.entries ?? [], key) : undefined;
+    const dropped = [...all.entries()].filter(([d, r]) => d !== directive && r.droppedBy === directive).length;
+    out.add(
+      'directive.raises',
+      token ? page.lines.range(token.start, token.end) : nameRange,
+      { cause, key: key ?? null, page: path, effect: data.nullValue, dropped },
+      { related: [{ path, range: entry?.value.range ?? ZERO, message: key ?? path }] },
+    );
+    return;
+  }
+  if (resolution.droppedBy) {
+    const by = resolution.droppedBy;
+    const line = page.lines.positionAt(by.start).line;
+    out.add('directive.dropped', nameRange, { by: page.text.slice(by.start, by.end), line }, { related: [{ path: page.path, range: page.lines.range(by.start, by.end), message: by.name }] });
+    return;
+  }
+  if (resolution.viaString.length > 0) {
+    for (const filter of directive.filters) {
+      const pages = resolution.viaString.filter((v) => v.key === filter.key).map((v) => v.path);
+      if (pages.length === 0) continue;
+      const related = pages.map((path) => {
+        const entry = findEntry(index.page(path)?.frontmatter?.entries ?? [], filter.key);
+        return { path, range: entry?.value.range ?? ZERO, message: `${filter.key}: ${String(siteMeta(index.page(path))[filter.key])}` };
+      });
+      out.add('directive.string-match', page.lines.range(filter.token.start, filter.token.end), { key: filter.key, value: filter.value, pages: pages.map(stemOf) }, { related });
+    }
+  }
+  if (directive.kind === 'list' && resolution.expanded && resolution.paths.length === 0 && !explained) {
+    out.add('directive.empty', page.lines.range(directive.start, directive.end), { name: directive.name, params: directive.params });
+  }
+}
