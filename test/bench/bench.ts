@@ -1,1 +1,130 @@
-export {};
+// `npm run bench`: speed and memory of `ak check` and `ak graph`, as a user runs them (a fresh process
+// per run, start to exit), on the two real corpora and on a generated workspace of 10,000 pages.
+// Prints pages, wall time (median of runs), pages/s and peak memory (max RSS of the process).
+// Goals (issue #2/#3): the 2026 snapshot checked in under 150 ms; 10,000 pages in under 3 s and 300 MB.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const CORPORA = join(ROOT, '..', 'shared', 'corpora');
+
+interface Figures {
+  wall: number;
+  rssMb: number;
+}
+
+/** One `ak` run in a fresh node process, as the `ak` launcher starts it (without NODE_EXTRA_CA_CERTS). */
+function runOnce(args: string[], env: NodeJS.ProcessEnv): Figures {
+  // The child reports its own peak RSS on exit; the parent times start to exit.
+  const probe =
+    `process.on('exit',()=>{process.stderr.write('\\nRSS '+process.resourceUsage().maxRSS+'\\n')});` +
+    `process.exitCode=require(${JSON.stringify(CLI)}).run(process.argv.slice(1),{stdout:(t)=>process.stdout.write(t),stderr:(t)=>process.stderr.write(t),env:process.env,cwd:process.cwd()});`;
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['-e', probe, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = /RSS (\d+)/.exec(child.stderr)?.[1];
+  if (!rss || (child.status !== 0 && child.status !== 1)) throw new Error(`ak ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  return { wall, rssMb: Number(rss) / 1024 };
+}
+
+function measure(args: string[], runs: number, env: NodeJS.ProcessEnv): Figures {
+  runOnce(args, env); // warm the file cache
+  const results = Array.from({ length: runs }, () => runOnce(args, env));
+  const walls = results.map((r) => r.wall).sort((a, b) => a - b);
+  return { wall: walls[Math.floor(walls.length / 2)], rssMb: Math.max(...results.map((r) => r.rssMb)) };
+}
+
+/** A deterministic current-profile workspace of `total` content pages, shaped like the real one. */
+function generate(total: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ak-bench-'));
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(list: readonly T[], n: number) => [...new Set(Array.from({ length: n }, () => list[Math.floor(random() * list.length)]))];
+  const phases = ['probleemanalyse', 'ontwerp', 'dataverkenning-en-datapreparatie', 'ontwikkelen', 'verificatie-en-validatie', 'implementatie', 'monitoring-en-beheer', 'uitfaseren'];
+  const roles = ['projectleider', 'beleid-en-advies', 'jurist', 'ontwikkelaar'];
+  const topics = ['governance', 'transparantie', 'data', 'privacy-en-gegevensbescherming', 'menselijke-controle', 'publieke-inkoop'];
+  for (const p of phases) write(`docs/levenscyclus/${p}.md`, `---\ntitle: ${p}\n---\n# ${p}\n\nDe fase ${p}.\n`);
+  for (const r of roles) write(`docs/rollen/${r}.md`, `# ${r}\n\nDe rol ${r}.\n<!-- list_vereisten rollen/${r} -->\n`);
+  for (const t of topics) write(`docs/onderwerpen/${t}.md`, `# ${t}\n\nOver ${t}.\n<!-- list_maatregelen onderwerp/${t} no-search -->\n`);
+  const C = 'docs/voldoen-aan-wetten-en-regels';
+  const nReq = Math.round(total * 0.3);
+  const nMeasure = Math.round(total * 0.6);
+  const nTool = total - nReq - nMeasure;
+  const labels = (n: number) =>
+    `levenscyclus:\n${pick(phases, n).map((v) => `- ${v}\n`).join('')}onderwerp:\n${pick(topics, n).map((v) => `- ${v}\n`).join('')}rollen:\n${pick(roles, n).map((v) => `- ${v}\n`).join('')}`;
+  const body = '\n## Toelichting\n\n' + 'Een alinea tekst over verantwoorde inzet van algoritmes, met `code` en [een link](../index.md).\n\n'.repeat(6);
+  // Unique URN codes like upstream's: letters, then two digits (`abc-07`); file names start with them.
+  const code = (i: number) => {
+    let n = Math.floor(i / 100);
+    let letters = '';
+    for (let k = 0; k < 3; k++, n = Math.floor(n / 26)) letters = String.fromCharCode(97 + (n % 26)) + letters;
+    return `${letters}-${String(i % 100).padStart(2, '0')}`;
+  };
+  const reqs = Array.from({ length: nReq }, (_, i) => `${code(i)}-vereiste-${i}`);
+  const measures = Array.from({ length: nMeasure }, (_, i) => `${1 + (i % 8)}-${code(i)}-maatregel-${i}`);
+  reqs.forEach((stem, i) =>
+    write(
+      `${C}/vereisten/${stem}.md`,
+      `---\ntitle: Vereiste ${i}\nid: urn:nl:ak:ver:${code(i)}\ntoelichting: Een korte toelichting bij vereiste ${i}.\n${labels(2)}soort-toepassing:\n- ai-systeem\nrisicogroep:\n- hoog-risico-ai-systeem\nhide:\n- navigation\n---\n# Vereiste ${i}\n${body}\n## Maatregelen\n<!-- list_maatregelen vereiste/${stem} no-search no-onderwerp -->\n`,
+    ),
+  );
+  measures.forEach((stem, i) =>
+    write(
+      `${C}/maatregelen/${stem}.md`,
+      `---\ntitle: Maatregel ${i}\nid: urn:nl:ak:mtr:${code(i)}\ntoelichting: Een korte toelichting bij maatregel ${i}.\nvereiste:\n${pick(reqs, 3).map((v) => `- ${v}\n`).join('')}${labels(2)}---\n# Maatregel ${i}\n${body}\n## Vereisten\n<!-- list_vereisten_on_maatregelen_page -->\n`,
+    ),
+  );
+  for (let i = 0; i < nTool; i++) {
+    write(
+      `${C}/hulpmiddelen/hulpmiddel-${i}.md`,
+      `---\ntitle: Hulpmiddel ${i}\ntoelichting: Een hulpmiddel.\ncategorie:\n- handreiking\nvereiste:\n${pick(reqs, 2).map((v) => `- ${v}\n`).join('')}maatregel:\n${pick(measures, 2).map((v) => `- ${v}\n`).join('')}${labels(1)}---\n# Hulpmiddel ${i}\n${body}\n<!-- list_maatregelen_on_hulpmiddelen_page -->\n`,
+    );
+  }
+  write(`${C}/vereisten/index.md`, '# Vereisten\n\n<!-- list_vereisten -->\n');
+  write(`${C}/maatregelen/index.md`, '# Maatregelen\n\n<!-- list_maatregelen -->\n');
+  write(`${C}/hulpmiddelen/index.md`, '# Hulpmiddelen\n\n<!-- list_hulpmiddelen -->\n');
+  return dir;
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => (i === 0 ? String(c).padEnd(30) : String(c).padStart(12))).join('');
+}
+
+function main(): void {
+  const runs = Number(process.env.AK_BENCH_RUNS ?? 7);
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  const generated = generate(10_000);
+  const targets: { name: string; root: string; pages: number }[] = [
+    { name: 'corpus 2024-08', root: join(CORPORA, 'algoritmekader-2024-08'), pages: 0 },
+    { name: 'corpus 2026-06', root: join(CORPORA, 'algoritmekader-2026-06'), pages: 0 },
+    { name: 'generated 10,000 pages', root: generated, pages: 0 },
+  ];
+  try {
+    console.log(`ak bench: median of ${runs} fresh processes each (node ${process.version}); NODE_EXTRA_CA_CERTS unset, as the ak launcher runs`);
+    console.log(row(['workspace', 'pages', 'check ms', 'pages/s', 'check MB', 'graph ms', 'graph MB']));
+    for (const target of targets) {
+      const graph = spawnSync(process.execPath, [CLI, 'graph', target.root, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const files = JSON.parse(graph.stdout) as { pages: unknown[] };
+      const check = spawnSync(process.execPath, [CLI, 'check', target.root, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      target.pages = (JSON.parse(check.stdout) as { files: number }).files;
+      const c = measure(['check', target.root, '--format', 'json'], runs, env);
+      const g = measure(['graph', target.root, '--format', 'json'], Math.max(3, Math.floor(runs / 2)), env);
+      console.log(row([target.name, target.pages, c.wall.toFixed(0), Math.round((target.pages / c.wall) * 1000), c.rssMb.toFixed(0), g.wall.toFixed(0), g.rssMb.toFixed(0)]));
+      void files;
+    }
+    const withCa = measure(['check', targets[1].root, '--format', 'json'], runs, process.env);
+    console.log(`corpus 2026-06 check with NODE_EXTRA_CA_CERTS as set here (${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}): ${withCa.wall.toFixed(0)} ms`);
+  } finally {
+    rmSync(generated, { recursive: true, force: true });
+  }
+}
+
+main();

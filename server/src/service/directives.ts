@@ -381,8 +381,18 @@ export interface Resolution {
  */
 export class CandidateSet {
   private index: Map<string, { byValue: Map<string, string[]>; other: Candidate[] }> | undefined;
+  private keys: Set<string> | undefined;
 
   constructor(readonly candidates: readonly Candidate[]) {}
+
+  /** Every key some candidate's metadata has. */
+  usedKeys(): Set<string> {
+    if (!this.keys) {
+      this.keys = new Set();
+      for (const c of this.candidates) for (const key of Object.keys(c.meta)) this.keys.add(key);
+    }
+    return this.keys;
+  }
 
   /** The entry for `key`, built on first use. */
   forKey(key: string): { byValue: Map<string, string[]>; other: Candidate[] } {

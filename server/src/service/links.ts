@@ -35,6 +35,7 @@ export class LinkGraph {
   private readonly targetLists = new Map<string, Candidate[]>();
   private readonly resolved = new Map<string, Map<Directive, Resolution>>();
   private referenceList: Reference[] | undefined;
+  private byLowerPath: Map<string, string[]> | undefined;
 
   /**
    * @param scans page scans by parsed page, owned by the service: a page that did not change keeps its
@@ -58,6 +59,20 @@ export class LinkGraph {
       this.scans.set(page, scan);
     }
     return scan;
+  }
+
+  /** The workspace files whose path equals `path` ignoring case (`path` itself included). */
+  sameNameIgnoringCase(path: string): string[] {
+    if (!this.byLowerPath) {
+      this.byLowerPath = new Map();
+      for (const file of this.snapshot.files) {
+        const key = file.toLowerCase();
+        const list = this.byLowerPath.get(key);
+        if (list) list.push(file);
+        else this.byLowerPath.set(key, [file]);
+      }
+    }
+    return this.byLowerPath.get(path.toLowerCase()) ?? [];
   }
 
   /** Every `.md` under the folder of page type `target`. */

@@ -12,7 +12,7 @@ import type { DiagnosticBuilder } from './diagnostics';
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
-  fileNameDiagnostics(snapshot, page, out);
+  fileNameDiagnostics(graph, page, out);
   // Pages outside the docs folder (templates, includes) are not built by the site: their directives mean nothing there.
   if (!snapshot.profile || sitePath(snapshot.profile, page.path) === undefined) return;
   referenceDiagnostics(graph, page, out);
@@ -29,13 +29,12 @@ export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph
   for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, resolved, out);
 }
 
-function fileNameDiagnostics(snapshot: Snapshot, page: PageModel, out: DiagnosticBuilder): void {
+function fileNameDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
   const name = page.path.slice(page.path.lastIndexOf('/') + 1);
   const range = page.lines.lineRange(0);
   if (/\s/.test(name)) out.add('file.whitespace-in-name', range, { name });
   if (/\.md\.md$/i.test(name)) out.add('file.double-extension', range, { name });
-  const lower = page.path.toLowerCase();
-  const others = snapshot.files.filter((p) => p !== page.path && p.toLowerCase() === lower);
+  const others = graph.sameNameIgnoringCase(page.path).filter((p) => p !== page.path);
   if (others.length > 0) {
     out.add('file.case-conflict', range, { name: page.path, others }, { related: others.map((path) => ({ path, range: ZERO, message: out.language === 'nl' ? 'Zelfde naam' : 'Same name' })) });
   }
@@ -93,14 +92,13 @@ function directiveDiagnostics(
   }
 
   // Filters: key used by no candidate, value outside its domain, a requirement page listing another's measures.
-  const candidates = graph.candidates(directive.target).candidates;
+  const candidateSet = graph.candidates(directive.target);
   const targetType = profile.pageTypes.find((t) => t.type === directive.target);
   const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
   for (const filter of directive.filters) {
     const { key, value, token } = filter;
-    if (!candidates.some((c) => Object.hasOwn(c.meta, key))) {
-      const known = new Set<string>(targetType ? snapshot.schemas.keys(targetType.schema) : []);
-      for (const c of candidates) for (const k of Object.keys(c.meta)) known.add(k);
+    if (!candidateSet.usedKeys().has(key)) {
+      const known = new Set<string>([...(targetType ? snapshot.schemas.keys(targetType.schema) : []), ...candidateSet.usedKeys()]);
       out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions: nearest(key, known) });
       explained = true;
       continue;
