@@ -1,0 +1,127 @@
+// The language server: wires LSP to the language service. One language service per workspace folder
+// (each is a content root); handlers find the document's service, call it, and return.
+import { fileURLToPath } from 'node:url';
+import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { NodeWorkspace } from './nodeWorkspace';
+import { createLanguageService, type Language, type LanguageService } from './service';
+
+/** Editor settings under `algoritmekader.*`. */
+interface Settings {
+  language: 'auto' | Language;
+  profile: string;
+}
+
+interface Root {
+  path: string;
+  workspace: NodeWorkspace;
+  service: LanguageService;
+}
+
+export function startServer(connection: Connection): void {
+  const roots: Root[] = [];
+  const open = new Map<string, { root: Root; path: string }>();
+  let editorLanguage = 'en';
+  let settings: Settings = { language: 'auto', profile: 'auto' };
+  let canWatch = false;
+
+  const language = (): Language => (settings.language === 'auto' ? (/^nl\b/i.test(editorLanguage) ? 'nl' : 'en') : settings.language);
+
+  /** The content root of a file and its root-relative path (the innermost root wins). */
+  const locate = (uri: string): { root: Root; path: string } | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    const root = roots.filter((r) => file.startsWith(r.path + '/')).sort((a, b) => b.path.length - a.path.length)[0];
+    return root ? { root, path: root.workspace.relativePath(file) } : undefined;
+  };
+
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  /** Re-validates every open document (after a change elsewhere can change their findings), debounced. */
+  const revalidateOpen = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      for (const [uri] of open) void publish(uri);
+    }, 150);
+  };
+
+  const publish = async (uri: string) => {
+    const place = open.get(uri);
+    if (!place) return;
+    try {
+      const diagnostics = place.root.service.doValidation(place.path);
+      await connection.sendDiagnostics({ uri, diagnostics });
+    } catch (error) {
+      connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+
+  const applySettings = async () => {
+    try {
+      const value = (await connection.workspace.getConfiguration('algoritmekader')) as Partial<Settings> | null;
+      settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto' };
+    } catch {
+      // A client without workspace/configuration: keep the defaults.
+    }
+    for (const root of roots) root.service.configure({ language: language(), profile: settings.profile });
+    revalidateOpen();
+  };
+
+  connection.onInitialize((params: InitializeParams) => {
+    editorLanguage = params.locale ?? 'en';
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    for (const folder of folders) {
+      if (!folder.uri.startsWith('file:')) continue;
+      const path = fileURLToPath(folder.uri).replace(/\/$/, '');
+      const workspace = new NodeWorkspace(path);
+      roots.push({ path, workspace, service: createLanguageService(workspace, { language: language() }) });
+    }
+    canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    return { capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full } } };
+  });
+
+  connection.onInitialized(async () => {
+    if (canWatch) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }] });
+    }
+    await applySettings();
+  });
+
+  connection.onDidChangeConfiguration(() => void applySettings());
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const place = locate(textDocument.uri);
+    if (!place) return;
+    open.set(textDocument.uri, place);
+    place.root.workspace.setOpenDocument(place.path, textDocument.text, textDocument.version);
+    void publish(textDocument.uri);
+    revalidateOpen();
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const place = open.get(textDocument.uri);
+    const last = contentChanges[contentChanges.length - 1];
+    if (!place || !last || 'range' in last) return;
+    place.root.workspace.setOpenDocument(place.path, last.text, textDocument.version);
+    void publish(textDocument.uri);
+    revalidateOpen();
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const place = open.get(textDocument.uri);
+    if (!place) return;
+    open.delete(textDocument.uri);
+    place.root.workspace.closeDocument(place.path);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    revalidateOpen();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      const place = locate(change.uri);
+      if (!place || open.has(change.uri)) continue;
+      place.root.workspace.changedOnDisk([place.path], change.type === FileChangeType.Created);
+    }
+    revalidateOpen();
+  });
+
+  connection.listen();
+}

@@ -1,0 +1,68 @@
+// The language server over LSP (stdio), as an editor drives it: open a document, get its diagnostics;
+// change the language setting, get them in Dutch.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const EXAMPLE = join(ROOT, 'examples', 'current');
+const PAGE = join(EXAMPLE, 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md');
+
+describe('language server', function () {
+  let server: ChildProcess;
+  let connection: MessageConnection;
+  let language = 'en';
+  const diagnostics = new Map<string, { code: string; message: string }[]>();
+  const waiters: (() => void)[] = [];
+
+  before(async () => {
+    server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code: string; message: string }[] }) => {
+      diagnostics.set(p.uri, p.diagnostics);
+      waiters.splice(0).forEach((w) => w());
+    });
+    connection.onRequest('workspace/configuration', () => [{ language, profile: 'auto' }]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(EXAMPLE).href,
+      workspaceFolders: [{ uri: pathToFileURL(EXAMPLE).href, name: 'current' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    await connection.sendNotification('initialized', {});
+  });
+
+  after(() => {
+    connection.dispose();
+    server.kill();
+  });
+
+  /** Resolves once diagnostics for `uri` satisfy `ok`. */
+  const until = (uri: string, ok: (ds: { code: string; message: string }[]) => boolean) =>
+    new Promise<{ code: string; message: string }[]>((resolve) => {
+      const check = () => {
+        const ds = diagnostics.get(uri);
+        if (ds && ok(ds)) resolve(ds);
+        else waiters.push(check);
+      };
+      check();
+    });
+
+  it('publishes the diagnostics of an open document, in the configured language', async () => {
+    const uri = pathToFileURL(PAGE).href;
+    const text = '---\ntitle: T\nid: urn:nl:ak:mtr:owp-01\ntoelichting: Kort\nlevenscyclus:\n- ontwerpp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n# T\n';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const ds = await until(uri, (d) => d.some((x) => x.code === 'frontmatter.unknown-value'));
+    assert.deepEqual(ds.map((d) => d.message), ['"ontwerpp" is not a known life cycle phase value. Did you mean "ontwerp"?'.replace('life cycle phase', 'levenscyclus')]);
+    language = 'nl';
+    await connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const nl = await until(uri, (d) => d.some((x) => x.message.startsWith('"ontwerpp" is geen')));
+    assert.equal(nl[0].message, '"ontwerpp" is geen bekende waarde voor levenscyclus. Bedoel je "ontwerp"?');
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('ontwerpp', 'ontwerp') }] });
+    await until(uri, (d) => d.length === 0);
+  });
+});
