@@ -3,10 +3,13 @@
 //   dist/server.js   the language server (node)
 //   dist/cli.js      the `ak` command (node)
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
+// First it generates server/src/service/generated/validators.js, the built-in schemas as ajv standalone
+// code (scripts/gen-validators.mjs); in watch mode it regenerates that when a schema changes.
 // Usage: node esbuild.mjs [--watch] [--minify] [--only=dist|tests]
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { writeValidators } from './scripts/gen-validators.mjs';
 
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -23,6 +26,29 @@ function filesUnder(dir, suffixes) {
   }
   return found;
 }
+
+/** Modification times of `files`, to tell whether the generated validators are out of date. */
+const stampOf = (files) => files.map((f) => (existsSync(f) ? statSync(f).mtimeMs : -1)).join(',');
+
+let generated = await writeValidators().then((result) => ({ result, stamp: stampOf(result.inputs) }));
+
+/**
+ * Watch mode: the generated validators are written again when a schema file (or the compiler module)
+ * they come from changed, and every build that loads them watches those files.
+ */
+const validatorsPlugin = {
+  name: 'generated-validators',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]generated[\\/]validators\.js$/ }, async () => {
+      const current = await generated;
+      if (stampOf(current.result.inputs) !== current.stamp) {
+        generated = writeValidators().then((result) => ({ result, stamp: stampOf(result.inputs) }));
+      }
+      const { result } = await generated;
+      return { contents: result.code, loader: 'js', watchFiles: result.inputs };
+    });
+  },
+};
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', minify };
 
@@ -45,7 +71,7 @@ if (only !== 'dist') {
 }
 
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of builds) await (await esbuild.context({ ...options, plugins: [validatorsPlugin] })).watch();
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));

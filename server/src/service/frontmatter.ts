@@ -6,7 +6,8 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type ParsedNode, type Tags } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Node, type Pair, type ParsedNode, type Tags, type YAMLSeq } from 'yaml';
+import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
 
@@ -81,12 +82,39 @@ const pyYamlTags = (tags: Tags): Tags =>
       if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:bool' || !('test' in tag) || !tag.test) return tag;
       return { ...tag, test: tag.test.test('yes') ? PY_TRUE : PY_FALSE };
     });
-const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, customTags: pyYamlTags, prettyErrors: false } as const;
+// keepSourceTokens: the `-` and `:` indicators' offsets, where a list or map ends after an empty last item.
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, customTags: pyYamlTags, prettyErrors: false, keepSourceTokens: true } as const;
 
 const DELIMITER = /^-{3}[ \t]*$/;
 const CLOSING = /^(?:-{3}|\.{3})[ \t]*$/;
 
 export function parsePage(rawText: string): ParsedPage {
+  return parsePageWith(rawText, parseYamlFastOrFull)!;
+}
+
+/**
+ * @internal The `yaml` package only, never the fast path: the reference that the fast path is tested
+ * against.
+ */
+export function parsePageWithYaml(rawText: string): ParsedPage {
+  return parsePageWith(rawText, parseYaml)!;
+}
+
+/**
+ * @internal The fast path only: `undefined` when the page's frontmatter is outside the subset that
+ * `parseYamlFast` reads (a page without frontmatter always gives a result).
+ */
+export function parsePageFast(rawText: string): ParsedPage | undefined {
+  return parsePageWith(rawText, (text, start, end, lines) => {
+    const fast = parseYamlFast(text, start, end, lines);
+    return fast && { problems: [], brokenKeys: [], entries: fast.entries, isMapping: true, data: fast.data };
+  });
+}
+
+type YamlParser = (text: string, start: number, end: number, lines: LineIndex) => YamlResult | undefined;
+
+/** `undefined` only when `parse` gives up. */
+function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefined {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const firstLine = text.slice(0, lines.lineEnd(0));
@@ -96,12 +124,15 @@ export function parsePage(rawText: string): ParsedPage {
   const contentStart = lines.lineStart(1);
   let closeLine = -1;
   for (let line = 1; line < lines.lineCount; line++) {
-    if (CLOSING.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) {
+    // Only a line that starts with `-` or `.` can close the block: test the first character before slicing.
+    const lineStart = lines.lineStart(line);
+    const first = text.charCodeAt(lineStart);
+    if ((first === 45 || first === 46) && CLOSING.test(text.slice(lineStart, lines.lineEnd(line)))) {
       closeLine = line;
       break;
     }
   }
-  const openRange = lines.lineRange(0);
+  const openRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } };
   if (closeLine < 0) {
     // Unclosed: for completion and hover, take the YAML to run up to the first blank line.
     let end = lines.lineCount;
@@ -112,7 +143,8 @@ export function parsePage(rawText: string): ParsedPage {
       }
     }
     const contentEnd = end < lines.lineCount ? lines.lineStart(end) : text.length;
-    const parsed = parseYaml(text, contentStart, contentEnd, lines);
+    const parsed = parse(text, contentStart, contentEnd, lines);
+    if (!parsed) return undefined;
     return {
       text,
       lines,
@@ -123,7 +155,8 @@ export function parsePage(rawText: string): ParsedPage {
   const contentEnd = lines.lineStart(closeLine);
   const hasFinalNewline = closeLine + 1 < lines.lineCount;
   const bodyStart = hasFinalNewline ? lines.lineStart(closeLine + 1) : text.length;
-  const parsed = parseYaml(text, contentStart, contentEnd, lines);
+  const parsed = parse(text, contentStart, contentEnd, lines);
+  if (!parsed) return undefined;
   const status: FrontmatterStatus = hasFinalNewline ? 'closed' : 'no-final-newline';
   const siteSees = status === 'closed' && parsed.problems.length === 0 && parsed.isMapping;
   return {
@@ -142,10 +175,17 @@ interface YamlResult {
   data: Record<string, unknown>;
 }
 
+/** The fast line-based reader when the block is in its subset (most real pages), else the `yaml` package. */
+function parseYamlFastOrFull(text: string, start: number, end: number, lines: LineIndex): YamlResult {
+  const fast = parseYamlFast(text, start, end, lines);
+  if (fast) return { problems: [], brokenKeys: [], entries: fast.entries, isMapping: true, data: fast.data };
+  return parseYaml(text, start, end, lines);
+}
+
 /**
- * Parses `text[start, end)` as YAML. When it has errors, the top-level entries that hold them are
- * blanked out (offsets kept) and the rest is parsed again, so that one broken entry does not hide the
- * others (the `yaml` package's own recovery nests the following keys under the broken one).
+ * Parses `text[start, end)` as YAML with the `yaml` package. When it has errors, the top-level entries
+ * that hold them are blanked out (offsets kept) and the rest is parsed again, so that one broken entry
+ * does not hide the others (the `yaml` package's own recovery nests the following keys under the broken one).
  */
 function parseYaml(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   let source = text.slice(start, end);
@@ -239,10 +279,33 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
   let end = shift + node.range[1];
   if (isSeq(node)) {
     const items = node.items.map((item) => toValue(item as ParsedNode, shift, lines, start, end));
+    if (!node.flow && items.length > 0) {
+      // A block list ends where its last item does (`yaml` would run on over the line break, and over
+      // following comment lines after an empty item). Empty items take the list's range.
+      const last = items[items.length - 1];
+      const marker = seqMarkerEnds(node)[items.length - 1];
+      end = !isEmpty(last) ? last.end : marker !== undefined ? shift + marker : end;
+      const range = lines.range(start, end);
+      for (const item of items) {
+        if (isEmpty(item)) Object.assign(item, { range, start, end });
+      }
+      return { kind: 'seq', items, range, start, end, flow: false };
+    }
     return { kind: 'seq', items, range: lines.range(start, end), start, end, flow: Boolean(node.flow) };
   }
   if (isMap(node)) {
-    return { kind: 'map', entries: mapEntries(node, shift, lines), range: lines.range(start, end), start, end };
+    const entries = mapEntries(node, shift, lines);
+    if (!node.flow && entries.length > 0) {
+      // A block map ends where its last entry does: at its value, or after the `:` when it has none.
+      const last = entries[entries.length - 1];
+      if (!isEmpty(last.value)) end = last.value.end;
+      else {
+        const pair = node.items[node.items.length - 1] as Pair | undefined;
+        const colon = pair?.srcToken?.sep?.find((token) => token.type === 'map-value-ind');
+        end = colon ? shift + colon.offset + 1 : last.keyEnd;
+      }
+    }
+    return { kind: 'map', entries, range: lines.range(start, end), start, end };
   }
   const source = lines.text.slice(start, end);
   let value: unknown = isScalar(node) ? node.value : node.toJSON();
@@ -253,6 +316,18 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     end = keyEnd;
   }
   return { kind: 'scalar', value, range: lines.range(start, end), start, end, source };
+}
+
+/** Whether `value` has no text of its own (an empty value or list item). */
+function isEmpty(value: FmValue): boolean {
+  return value.kind === 'scalar' && value.source === '';
+}
+
+/** For each item of a block list, the offset (in the parsed source) just after its `-`. */
+function seqMarkerEnds(node: YAMLSeq): number[] {
+  const token = node.srcToken as CST.BlockSequence | undefined;
+  if (token?.type !== 'block-seq') return [];
+  return token.items.flatMap(({ start }) => start.filter((t) => t.type === 'seq-item-ind').map((t) => t.offset + 1));
 }
 
 /** The node at `path` (keys and list indexes), or `undefined`. Duplicate keys resolve to the last one, like the site. */

@@ -1,55 +1,21 @@
 // Frontmatter schemas: the JSON Schema files in `schemas/` are the single source of truth for the
-// structure of each page type; the workspace supplies the values. At load time every node marked
-// `x-vocabulary: <name>` gets the vocabulary's values injected as an `enum`; the result is compiled
-// with ajv (JSON Schema 2020-12) and its errors are mapped to typed problems with stable codes.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import common from '../../../schemas/common.schema.json';
-import instrument2024 from '../../../schemas/2024/instrument.schema.json';
-import maatregel2024 from '../../../schemas/2024/maatregel.schema.json';
-import vereiste2024 from '../../../schemas/2024/vereiste.schema.json';
-import hulpmiddelCurrent from '../../../schemas/current/hulpmiddel.schema.json';
-import maatregelCurrent from '../../../schemas/current/maatregel.schema.json';
-import vereisteCurrent from '../../../schemas/current/vereiste.schema.json';
-import instrumentTransitional from '../../../schemas/transitional/instrument.schema.json';
-import maatregelTransitional from '../../../schemas/transitional/maatregel.schema.json';
-import vereisteTransitional from '../../../schemas/transitional/vereiste.schema.json';
-import profileSchema from '../../../schemas/profile.schema.json';
+// structure of each page type; the workspace supplies the values. The built-in schemas are compiled at
+// build time into ajv standalone code (generated/validators.js, written by scripts/gen-validators.mjs);
+// only the workspace's own schemas are compiled at run time (schemaCompiler.ts, loaded when needed).
+// A node marked `x-vocabulary: <name>` is checked while validating against the vocabularies the set was
+// made with, and ajv's errors are mapped to typed problems with stable codes.
+import type { ErrorObject } from 'ajv/dist/2020';
+import { BUILTIN_SCHEMAS, type JsonSchema } from './builtinSchemas';
 import type { FmPath } from './frontmatter';
+import { validators as GENERATED, type StandaloneValidate } from './generated/validators';
 import { nearest } from './nearest';
 import type { Vocabulary } from './vocabulary';
 
-export type JsonSchema = { [keyword: string]: unknown };
-
-/** Built-in schema files by their path relative to `schemas/`. */
-export const BUILTIN_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
-  'common.schema.json': common,
-  'profile.schema.json': profileSchema,
-  '2024/vereiste.schema.json': vereiste2024,
-  '2024/maatregel.schema.json': maatregel2024,
-  '2024/instrument.schema.json': instrument2024,
-  'transitional/vereiste.schema.json': vereisteTransitional,
-  'transitional/maatregel.schema.json': maatregelTransitional,
-  'transitional/instrument.schema.json': instrumentTransitional,
-  'current/vereiste.schema.json': vereisteCurrent,
-  'current/maatregel.schema.json': maatregelCurrent,
-  'current/hulpmiddel.schema.json': hulpmiddelCurrent,
-};
-
-/** Our annotation keywords (see the description of common.schema.json). */
-const ANNOTATIONS = [
-  'x-vocabulary',
-  'x-reference',
-  'x-description-nl',
-  'x-code',
-  'x-expected',
-  'x-example',
-  'x-severity',
-  'x-no-final-period',
-  'x-max-words',
-];
+export { BUILTIN_SCHEMAS, type JsonSchema } from './builtinSchemas';
 
 /** A logical expression over labels (accepted as-is where a vocabulary allows expressions). */
 export const EXPRESSION_PATTERN = `["'()]|\\|\\||&&`;
+const EXPRESSION = new RegExp(EXPRESSION_PATTERN, 'u');
 
 export type SchemaProblem =
   | { kind: 'unknown-key'; path: FmPath; key: string; suggestions: string[] }
@@ -61,55 +27,120 @@ export type SchemaProblem =
   | { kind: 'pattern'; path: FmPath; value: string; code: string | undefined; expected: string; example: string }
   | { kind: 'other'; path: FmPath; keyword: string; detail: string };
 
-/** The compiled validators of one service, rebuilt only when the vocabularies' values change. */
+/**
+ * What the `x-vocabulary` keyword calls while validating: validators run with this object as `this`
+ * (ajv `passContext`; see schemaCompiler.ts for the keyword).
+ */
+export interface VocabularyContext {
+  /** Whether `value` may stand where a value of vocabulary `name` is expected. */
+  vocabularyAccepts(name: string, value: unknown): boolean;
+}
+
+/**
+ * The rule the keyword applies: an unknown vocabulary, or one without values, accepts everything; otherwise
+ * the value must be one of its values, or, where the vocabulary allows expressions, match EXPRESSION_PATTERN.
+ */
+export function vocabularyAccepts(vocabulary: Vocabulary | undefined, value: unknown): boolean {
+  if (!vocabulary || vocabulary.values.size === 0) return true;
+  if (typeof value !== 'string') return false;
+  return vocabulary.values.has(value) || (vocabulary.acceptExpressions && EXPRESSION.test(value));
+}
+
+type SchemaCompiler = ReturnType<typeof import('./schemaCompiler').schemaCompiler>;
+
+/**
+ * What depends only on the schema files, shared by the sets that differ only in vocabularies: the validators
+ * compiled at run time and the resolved nodes.
+ */
+class SchemaFiles {
+  /** nodeAt results by schema name and path (list indexes as 0). */
+  readonly nodes = new Map<string, JsonSchema | undefined>();
+  readonly keysWith = new Map<string, Map<string, unknown>>();
+  /** Whether schema file `name` is exactly the built-in one, and so is every file it refers to. */
+  readonly builtin = new Map<string, boolean>();
+  private compiler: SchemaCompiler | undefined;
+  private readonly compiled = new Map<string, { validate: StandaloneValidate | undefined; error: string | undefined }>();
+
+  constructor(readonly schemas: Readonly<Record<string, JsonSchema>>) {}
+
+  /** The run-time compiled validator of `name`, or why it does not compile. */
+  compile(name: string): { validate: StandaloneValidate | undefined; error: string | undefined } {
+    let entry = this.compiled.get(name);
+    if (!entry) {
+      try {
+        // Required here, not imported: only workspaces with their own schemas pay for ajv's compiler.
+        this.compiler ??= (require('./schemaCompiler') as typeof import('./schemaCompiler')).schemaCompiler(this.schemas);
+        entry = { validate: this.compiler.compile(name), error: undefined };
+      } catch (error) {
+        entry = { validate: undefined, error: String(error) };
+      }
+      this.compiled.set(name, entry);
+    }
+    return entry;
+  }
+}
+
+/** The validators of one service for the given schema files and vocabularies; cheap to make. */
 export class SchemaSet {
-  private readonly ajv: Ajv2020;
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly context: VocabularyContext;
+  private readonly files: SchemaFiles;
 
   /**
    * @param schemas schema files by name (built-in ones plus the workspace's own), already merged
-   * @param vocabularies the values to inject
+   * @param vocabularies the values `x-vocabulary` nodes accept
+   * @param files what another set with the same `schemas` already worked out (see withVocabularies)
    */
   constructor(
     private readonly schemas: Readonly<Record<string, JsonSchema>>,
-    vocabularies: ReadonlyMap<string, Vocabulary>,
+    private readonly vocabularies: ReadonlyMap<string, Vocabulary>,
+    files?: SchemaFiles,
   ) {
-    this.ajv = new Ajv2020({ allErrors: true, verbose: true, strictTypes: false, allowUnionTypes: true, validateSchema: false });
-    this.ajv.addVocabulary(ANNOTATIONS);
-    for (const [name, schema] of Object.entries(schemas)) {
-      if (name === 'profile.schema.json') continue;
-      this.ajv.addSchema(injectVocabularies(schema, vocabularies), schemaId(name, schema));
-    }
+    this.context = { vocabularyAccepts: (name, value) => vocabularyAccepts(vocabularies.get(name), value) };
+    this.files = files?.schemas === schemas ? files : new SchemaFiles(schemas);
   }
 
-  /** The validator of a schema file, compiled on first use; `undefined` when the file is unknown or does not compile. */
-  validator(name: string): ValidateFunction | undefined {
-    if (this.validators.has(name)) return this.validators.get(name);
-    let validate: ValidateFunction | undefined;
-    try {
-      validate = this.ajv.getSchema(schemaId(name, this.schemas[name] ?? {}));
-    } catch {
-      validate = undefined;
-    }
-    if (validate) this.validators.set(name, validate);
-    return validate;
+  /** The same schemas with other vocabularies; what was compiled or resolved is shared. */
+  withVocabularies(vocabularies: ReadonlyMap<string, Vocabulary>): SchemaSet {
+    return new SchemaSet(this.schemas, vocabularies, this.files);
+  }
+
+  /**
+   * The validator of a schema file: the generated one for a built-in file, otherwise compiled on first use.
+   * `undefined` when the file is unknown or does not compile (see compileError). Call it on a VocabularyContext.
+   */
+  validator(name: string): StandaloneValidate | undefined {
+    if (!Object.hasOwn(this.schemas, name)) return undefined;
+    if (this.isGenerated(name)) return GENERATED[name];
+    return this.files.compile(name).validate;
+  }
+
+  /** Why schema file `name` does not compile, or `undefined` when it does (or is unknown). */
+  compileError(name: string): string | undefined {
+    if (!Object.hasOwn(this.schemas, name) || this.isGenerated(name)) return undefined;
+    return this.files.compile(name).error;
   }
 
   validate(name: string, data: unknown): SchemaProblem[] {
     const validate = this.validator(name);
-    if (!validate || validate(data)) return [];
-    return mapErrors(validate.errors ?? []);
+    if (!validate || validate.call(this.context, data)) return [];
+    return this.mapErrors(name, data, validate.errors ?? []);
   }
 
-  /** The schema node that describes `path` in schema `name` (references resolved), for hover, completion and checks. */
+  /**
+   * The schema node that describes `path` in schema `name` (references resolved), for hover, completion and
+   * checks. Memoized: the same object for the same place, so do not change it.
+   */
   nodeAt(name: string, path: FmPath): JsonSchema | undefined {
+    const key = JSON.stringify([name, ...path.map((step) => (typeof step === 'number' ? 0 : step))]);
+    if (this.files.nodes.has(key)) return this.files.nodes.get(key);
     let node: JsonSchema | undefined = this.resolve(name, this.schemas[name]);
     for (const step of path) {
-      if (!node) return undefined;
+      if (!node) break;
       const next: unknown =
         typeof step === 'number' ? node.items : (node.properties as Record<string, unknown> | undefined)?.[step] ?? node.additionalProperties;
       node = typeof next === 'object' && next !== null ? this.resolve(name, next as JsonSchema) : undefined;
     }
+    this.files.nodes.set(key, node);
     return node;
   }
 
@@ -120,17 +151,133 @@ export class SchemaSet {
 
   /** Keys of schema `name` whose schema carries `keyword` (on the key or its items), with its value. */
   keysWith(name: string, keyword: string): Map<string, unknown> {
-    const found = new Map<string, unknown>();
-    for (const key of this.keys(name)) {
-      const node = this.nodeAt(name, [key]);
-      const value = node?.[keyword] ?? this.nodeAt(name, [key, 0])?.[keyword];
-      if (value !== undefined) found.set(key, value);
+    const memoKey = JSON.stringify([name, keyword]);
+    let found = this.files.keysWith.get(memoKey);
+    if (!found) {
+      found = new Map<string, unknown>();
+      for (const key of this.keys(name)) {
+        const node = this.nodeAt(name, [key]);
+        const value = node?.[keyword] ?? this.nodeAt(name, [key, 0])?.[keyword];
+        if (value !== undefined) found.set(key, value);
+      }
+      this.files.keysWith.set(memoKey, found);
     }
-    return found;
+    return new Map(found);
   }
 
   required(name: string): string[] {
     return ((this.nodeAt(name, []) ?? {}).required as string[] | undefined) ?? [];
+  }
+
+  /**
+   * Maps ajv's errors to problems. Errors carry no schema (no `verbose`): the node an error is about is
+   * looked up with nodeAt by its instance path, the value in `data` by the same path.
+   */
+  private mapErrors(name: string, data: unknown, errors: ErrorObject[]): SchemaProblem[] {
+    const problems: SchemaProblem[] = [];
+    const seen = new Set<string>();
+    const push = (problem: SchemaProblem) => {
+      const key = JSON.stringify(problem);
+      if (!seen.has(key)) {
+        seen.add(key);
+        problems.push(problem);
+      }
+    };
+    const unknownValue = (path: FmPath, value: string, vocabulary: string, allowed: string[]) => {
+      const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+      push({ kind: 'unknown-value', path, value, vocabulary, suggestions: caseMatch ? [caseMatch] : nearest(value, allowed), caseOnly: caseMatch !== undefined });
+    };
+    // A type error makes every other error under the same value noise; the branches of an `anyOf`
+    // report one type error each, merged here into one problem that names every accepted type.
+    const typesByPath = new Map<string, { types: string[]; error: ErrorObject }>();
+    for (const error of errors) {
+      if (error.keyword !== 'type') continue;
+      const entry = typesByPath.get(error.instancePath) ?? { types: [], error };
+      entry.types.push(...[error.params.type].flat().map(String));
+      typesByPath.set(error.instancePath, entry);
+    }
+    const wrongTyped = [...typesByPath.keys()];
+    for (const error of errors) {
+      const path = pointerToPath(error.instancePath);
+      const node = () => this.nodeAt(name, path) ?? {};
+      const value = () => valueAt(data, path);
+      if (error.keyword !== 'type' && wrongTyped.some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
+      // ajv reports a bad property name twice: as the inner `enum` (with `propertyName`) and as `propertyNames`.
+      if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined) continue;
+      switch (error.keyword) {
+        case 'required':
+          push({ kind: 'missing-key', key: String(error.params.missingProperty) });
+          break;
+        case 'additionalProperties':
+          push({ kind: 'unknown-key', path, key: String(error.params.additionalProperty), suggestions: nearest(String(error.params.additionalProperty), Object.keys((node().properties as object) ?? {})) });
+          break;
+        case 'propertyNames': {
+          const key = String(error.params.propertyName);
+          const allowed = ((node().propertyNames as JsonSchema | undefined)?.enum as string[] | undefined) ?? [];
+          push({ kind: 'unknown-key', path, key, suggestions: nearest(key, allowed) });
+          break;
+        }
+        case 'type': {
+          const { types } = typesByPath.get(error.instancePath)!;
+          const tolerated = node()['x-severity'] === 'warning';
+          push({ kind: 'wrong-type', path, expected: [...new Set(types)].join(','), actual: jsonType(value()), tolerated });
+          break;
+        }
+        case 'x-vocabulary': {
+          const vocabulary = String(error.params.vocabulary);
+          unknownValue(path, String(value()), vocabulary, [...(this.vocabularies.get(vocabulary)?.values.keys() ?? [])]);
+          break;
+        }
+        case 'enum':
+          // A plain `enum` in a workspace schema.
+          unknownValue(path, String(value()), String(node()['x-vocabulary'] ?? path[0]), (error.params.allowedValues as unknown[]).map(String));
+          break;
+        case 'uniqueItems':
+          push({ kind: 'duplicate-value', path });
+          break;
+        case 'minItems': {
+          const list = value();
+          if (Array.isArray(list) && list.length === 0) push({ kind: 'empty-list', path });
+          else push({ kind: 'other', path, keyword: error.keyword, detail: error.message ?? error.keyword });
+          break;
+        }
+        case 'pattern': {
+          const at = node();
+          push({
+            kind: 'pattern',
+            path,
+            value: String(value()),
+            code: typeof at['x-code'] === 'string' ? at['x-code'] : undefined,
+            expected: String(at['x-expected'] ?? error.params.pattern),
+            example: String(at['x-example'] ?? ''),
+          });
+          break;
+        }
+        case 'if':
+        case 'anyOf':
+        case 'oneOf':
+          // The failing branch reports the specific error itself.
+          break;
+        default:
+          push({ kind: 'other', path, keyword: error.keyword, detail: error.message ?? error.keyword });
+      }
+    }
+    return problems;
+  }
+
+  /** Whether schema file `name` has a generated validator that fits: the file and what it refers to are the built-in ones. */
+  private isGenerated(name: string): boolean {
+    return Object.hasOwn(GENERATED, name) && GENERATED[name] !== undefined && this.isBuiltin(name);
+  }
+
+  private isBuiltin(name: string, seen = new Set<string>()): boolean {
+    const known = this.files.builtin.get(name);
+    if (known !== undefined) return known;
+    if (seen.has(name)) return true;
+    seen.add(name);
+    const result = this.schemas[name] === BUILTIN_SCHEMAS[name] && refFiles(name, this.schemas[name]).every((file) => this.isBuiltin(file, seen));
+    this.files.builtin.set(name, result);
+    return result;
   }
 
   /** Merges a node with what its `$ref` points at (the node's own keywords win), recursively. */
@@ -158,10 +305,6 @@ export class SchemaSet {
   }
 }
 
-function schemaId(name: string, schema: JsonSchema): string {
-  return typeof schema.$id === 'string' ? schema.$id : `https://algoritmekader.invalid/schemas/${name}`;
-}
-
 /** Resolves a relative schema file reference (`../common.schema.json`) against the file it appears in. */
 function joinSchemaPath(from: string, relative: string): string {
   const parts = from.split('/').slice(0, -1);
@@ -172,27 +315,22 @@ function joinSchemaPath(from: string, relative: string): string {
   return parts.join('/');
 }
 
-/** A deep copy of `schema` with every `x-vocabulary` node given its known values. Unknown vocabularies stay open. */
-export function injectVocabularies(schema: JsonSchema, vocabularies: ReadonlyMap<string, Vocabulary>): JsonSchema {
-  const visit = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(visit);
-    if (typeof node !== 'object' || node === null) return node;
-    const copy: JsonSchema = {};
-    for (const [k, v] of Object.entries(node)) copy[k] = visit(v);
-    const name = copy['x-vocabulary'];
-    const vocabulary = typeof name === 'string' ? vocabularies.get(name) : undefined;
-    if (vocabulary && vocabulary.values.size > 0) {
-      const values = [...vocabulary.values.keys()];
-      if (vocabulary.acceptExpressions) {
-        copy.if = { pattern: EXPRESSION_PATTERN };
-        copy.else = { enum: values, 'x-vocabulary': name };
-      } else {
-        copy.enum = values;
-      }
+/** The other schema files schema file `name` refers to with `$ref`. */
+function refFiles(name: string, schema: unknown): string[] {
+  const files = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    for (const [keyword, value] of Object.entries(node)) {
+      if (keyword === '$ref' && typeof value === 'string') {
+        const file = value.split('#')[0];
+        if (file) files.add(joinSchemaPath(name, file));
+      } else visit(value);
     }
-    return copy;
   };
-  return visit(schema) as JsonSchema;
+  visit(schema);
+  files.delete(name);
+  return [...files];
 }
 
 function pointerToPath(pointer: string): FmPath {
@@ -203,96 +341,15 @@ function pointerToPath(pointer: string): FmPath {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+/** The part of `data` at `path` (what ajv's `verbose` errors would carry as `data`). */
+function valueAt(data: unknown, path: FmPath): unknown {
+  let value = data;
+  for (const step of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[step] : undefined;
+  return value;
+}
+
 export function jsonType(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value === 'object' ? 'object' : typeof value;
-}
-
-function mapErrors(errors: ErrorObject[]): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
-  const seen = new Set<string>();
-  const push = (problem: SchemaProblem) => {
-    const key = JSON.stringify(problem);
-    if (!seen.has(key)) {
-      seen.add(key);
-      problems.push(problem);
-    }
-  };
-  // A type error makes every other error under the same value noise; the branches of an `anyOf`
-  // report one type error each, merged here into one problem that names every accepted type.
-  const typesByPath = new Map<string, { types: string[]; error: ErrorObject }>();
-  for (const error of errors) {
-    if (error.keyword !== 'type') continue;
-    const entry = typesByPath.get(error.instancePath) ?? { types: [], error };
-    entry.types.push(...[error.params.type].flat().map(String));
-    typesByPath.set(error.instancePath, entry);
-  }
-  const wrongTyped = [...typesByPath.keys()];
-  for (const error of errors) {
-    const path = pointerToPath(error.instancePath);
-    const parent = (error.parentSchema ?? {}) as JsonSchema;
-    if (error.keyword !== 'type' && wrongTyped.some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
-    // ajv reports a bad property name twice: as the inner `enum` (with `propertyName`) and as `propertyNames`.
-    if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined) continue;
-    switch (error.keyword) {
-      case 'required':
-        push({ kind: 'missing-key', key: String(error.params.missingProperty) });
-        break;
-      case 'additionalProperties':
-        push({ kind: 'unknown-key', path, key: String(error.params.additionalProperty), suggestions: nearest(String(error.params.additionalProperty), Object.keys((parent.properties as object) ?? {})) });
-        break;
-      case 'propertyNames': {
-        const key = String(error.params.propertyName);
-        const allowed = ((parent.propertyNames as JsonSchema | undefined)?.enum as string[] | undefined) ?? [];
-        push({ kind: 'unknown-key', path, key, suggestions: nearest(key, allowed) });
-        break;
-      }
-      case 'type': {
-        const { types, error: first } = typesByPath.get(error.instancePath)!;
-        const tolerated = ((first.parentSchema ?? {}) as JsonSchema)['x-severity'] === 'warning';
-        push({ kind: 'wrong-type', path, expected: [...new Set(types)].join(','), actual: jsonType(error.data), tolerated });
-        break;
-      }
-      case 'enum': {
-        const value = String(error.data);
-        const allowed = (error.params.allowedValues as unknown[]).map(String);
-        const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-        push({
-          kind: 'unknown-value',
-          path,
-          value,
-          vocabulary: String(parent['x-vocabulary'] ?? path[0]),
-          suggestions: caseMatch ? [caseMatch] : nearest(value, allowed),
-          caseOnly: caseMatch !== undefined,
-        });
-        break;
-      }
-      case 'uniqueItems':
-        push({ kind: 'duplicate-value', path });
-        break;
-      case 'minItems':
-        if (Array.isArray(error.data) && error.data.length === 0) push({ kind: 'empty-list', path });
-        else push({ kind: 'other', path, keyword: error.keyword, detail: error.message ?? error.keyword });
-        break;
-      case 'pattern':
-        push({
-          kind: 'pattern',
-          path,
-          value: String(error.data),
-          code: typeof parent['x-code'] === 'string' ? parent['x-code'] : undefined,
-          expected: String(parent['x-expected'] ?? error.params.pattern),
-          example: String(parent['x-example'] ?? ''),
-        });
-        break;
-      case 'if':
-      case 'anyOf':
-      case 'oneOf':
-        // The failing branch reports the specific error itself.
-        break;
-      default:
-        push({ kind: 'other', path, keyword: error.keyword, detail: error.message ?? error.keyword });
-    }
-  }
-  return problems;
 }

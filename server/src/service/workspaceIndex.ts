@@ -47,7 +47,7 @@ export class WorkspaceIndex {
   /** Parsed documents by path; `profile` is the profile their `pageType` was computed with. */
   private readonly models = new Map<string, { version: string | number; model: PageModel; profile: ProfileData | undefined }>();
   private snapshotCache: Snapshot | undefined;
-  private schemaCache: { key: string; set: SchemaSet } | undefined;
+  private schemaCache: { key: string; set: SchemaSet; error: string | undefined } | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -182,7 +182,11 @@ export class WorkspaceIndex {
     return data as ProfileData;
   }
 
-  /** The compiled schemas for these vocabularies; reused while the schemas and vocabulary values stay the same. */
+  /**
+   * The schemas for these vocabularies. Built-in files use the generated validators; the workspace's own
+   * (merged) files are compiled here, once per distinct set of them, so that a schema that does not
+   * compile is reported (and the built-ins used instead) on every snapshot.
+   */
   private schemaSet(
     profile: ProfileData,
     config: ConfigResult,
@@ -219,16 +223,15 @@ export class WorkspaceIndex {
       if (own) schemas[type.schema] = mergeSchema(schemas[type.schema] ?? {}, own);
     }
     const own = Object.entries(schemas).filter(([name, schema]) => BUILTIN_SCHEMAS[name] !== schema);
-    const key = JSON.stringify([[...vocabularies].map(([name, v]) => [name, [...v.values.keys()]]), own]);
-    if (this.schemaCache?.key === key) return this.schemaCache.set;
-    let set: SchemaSet;
-    try {
-      set = new SchemaSet(schemas, vocabularies);
-    } catch (error) {
-      problem(`the schemas do not compile: ${String(error)}`, `de schema's zijn niet te compileren: ${String(error)}`);
-      set = new SchemaSet(BUILTIN_SCHEMAS, vocabularies);
+    const key = JSON.stringify(own);
+    if (this.schemaCache?.key !== key) {
+      let set = new SchemaSet(schemas, vocabularies);
+      const error = own.map(([name]) => set.compileError(name)).find((e) => e !== undefined);
+      if (error !== undefined) set = new SchemaSet(BUILTIN_SCHEMAS, vocabularies);
+      this.schemaCache = { key, set, error };
     }
-    this.schemaCache = { key, set };
-    return set;
+    const { set, error } = this.schemaCache;
+    if (error !== undefined) problem(`the schemas do not compile: ${error}`, `de schema's zijn niet te compileren: ${error}`);
+    return set.withVocabularies(vocabularies);
   }
 }

@@ -1,0 +1,344 @@
+// A fast, line-based reader for the plain block subset of YAML that real frontmatter is written in:
+// `key: value` lines, lists of `- item` (indented or not), list items that are small maps
+// (`- impactvol: Ja`), one or more levels of nested maps, comments, blank lines and CRLF.
+//
+// Contract: `parseYamlFast` gives EXACTLY the model that the `yaml` path in frontmatter.ts gives for
+// the same text (entries, values, ranges, offsets, site data), or `undefined` when the text holds
+// anything outside the subset, so that the caller falls back to the `yaml` package. It never guesses:
+// flow collections, block scalars, multi-line scalars, anchors, aliases, tags, escapes, tabs, complex
+// or quoted keys, exotic numbers (0x, 0o, 1_000, 1:20, .inf, 1e5, 010) and document
+// markers all bail out. The test `fastFrontmatter.test.ts` checks the equivalence on both real corpora.
+//
+// Ranges are those of the `yaml` path: a scalar covers its text (quotes included, trailing spaces and
+// comments not); a block list or map runs from its first `-` or key to the end of its last item (that
+// item's value, or its `-` or `:` when it has none); an empty value takes its key's range, an empty
+// list item its list's range.
+//
+// Speed: a cold process reads a few hundred pages once, so the code leans on native string search
+// (indexOf, regular expressions) rather than loops over characters, and computes positions from the
+// line numbers it already knows rather than searching the line index.
+import type { FmEntry, FmValue } from './frontmatter';
+import type { LineIndex } from './text';
+import type { Range } from './types';
+
+export interface FastYamlResult {
+  entries: FmEntry[];
+  /** What the site's loader gives for the block (`toJS` of the `yaml` document). */
+  data: Record<string, unknown>;
+}
+
+/** A line that is neither blank nor only a comment. */
+interface Line {
+  /** Offset of the line's first character in the page text. */
+  start: number;
+  /** The line without its line break. */
+  text: string;
+  /** Number of leading spaces. */
+  indent: number;
+  /** 0-based line number in the page. */
+  line: number;
+}
+
+/** Thrown inside the parser to give up; caught at the top and turned into `undefined`. */
+const BAIL = new (class Bail {})();
+
+// Tabs, control characters, a lone CR, NEL, the Unicode line separators and a BOM: left to `yaml`.
+const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
+// The plain words the 1.1 schema reads as something else than text, as the `yaml` path is configured
+// (PyYAML's booleans, see PY_TRUE / PY_FALSE); `<<` is the merge key, left to `yaml`.
+const WORDS = new Map<string, unknown>([
+  ...['~', 'null', 'Null', 'NULL'].map((w) => [w, null] as const),
+  ...['yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((w) => [w, true] as const),
+  ...['no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((w) => [w, false] as const),
+  ['<<', BAIL],
+]);
+// Numbers resolved here; anything else that the 1.1 schema could read as a number bails.
+const SIMPLE_INT = /^-?[1-9][0-9]{0,14}$|^0$/;
+const SIMPLE_FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
+// The tests of the `yaml` 1.1 schema's binary, octal, decimal, hexadecimal, NaN/Inf, exponent,
+// decimal-point and sexagesimal number tags.
+const OTHER_NUMBER =
+  /^[-+]?0b[0-1_]+$|^[-+]?0[0-7_]+$|^[-+]?[0-9][0-9_]*$|^[-+]?0x[0-9a-fA-F_]+$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$|^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+// The ASCII characters that may not start a plain scalar here: YAML indicators and reserved characters.
+// (A `-` may start one only when a letter or digit follows: `-5`, `-foo`, never `- ` or `--`.)
+const INDICATOR = new Uint8Array(128);
+for (const c of '?:,[]{}#&*!|>\'"%@`') INDICATOR[c.charCodeAt(0)] = 1;
+const WORD_CHARACTER = /^[\p{L}\p{N}]/u;
+// A key is a short plain word: letters (any script), digits, `_`, `-`, `.`, `/`, inner spaces.
+const KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_\-./ ]{0,200}$/u;
+// Fast lanes for the commonest lines (sticky: tested at a column); anything else takes the general path.
+// `key:` then a space or the end of the line, the key one ASCII word:
+const SIMPLE_KEY = /[A-Za-z_][A-Za-z0-9_\-./]{0,200}:(?: |$)/y;
+// the rest of the line is one ASCII word that starts with a letter (no space, quote, colon or `#`):
+const SIMPLE_WORD = /[A-Za-z][A-Za-z0-9_\-./]*$/y;
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const COLON = 58;
+
+/**
+ * Reads `text[start, end)` (the lines between the frontmatter delimiters; `start` is a line start)
+ * when it is in the plain block subset, or returns `undefined`. Offsets in the result count in `text`.
+ */
+export function parseYamlFast(text: string, start: number, end: number, lines: LineIndex): FastYamlResult | undefined {
+  if (UNUSUAL_CHARACTER.test(text.slice(start, end))) return undefined;
+  try {
+    return new Parser(splitLines(text, start, end, lines.positionAt(start).line)).document();
+  } catch (error) {
+    if (error === BAIL) return undefined;
+    throw error;
+  }
+}
+
+/** The lines of `text[start, end)` that are neither blank nor a comment. */
+function splitLines(text: string, start: number, end: number, firstLine: number): Line[] {
+  const result: Line[] = [];
+  let line = firstLine;
+  for (let lineStart = start; lineStart < end; line++) {
+    let next = text.indexOf('\n', lineStart);
+    if (next < 0 || next >= end) next = end;
+    let lineEnd = next;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    let first = lineStart;
+    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
+    if (first < lineEnd && text.charCodeAt(first) !== HASH) {
+      result.push({ start: lineStart, text: text.slice(lineStart, lineEnd), indent: first - lineStart, line });
+    }
+    lineStart = next + 1;
+  }
+  return result;
+}
+
+class Parser {
+  private index = 0;
+  // Set by each parse method besides the node it returns: the plain JS value and where the value ends.
+  private js: unknown = undefined;
+  private endLine!: Line;
+  private endColumn = 0;
+
+  constructor(private readonly lines: Line[]) {}
+
+  document(): FastYamlResult {
+    if (this.lines.length === 0) return { entries: [], data: {} };
+    if (this.lines[0].indent !== 0) throw BAIL;
+    const entries = this.map(0, 0);
+    if (this.index < this.lines.length) throw BAIL;
+    return { entries, data: this.js as Record<string, unknown> };
+  }
+
+  /**
+   * A block map whose keys sit at column `indent`; on its first line the key starts at `firstColumn`
+   * (after the `- ` when the map is a list item). Stops before the first line indented less.
+   */
+  private map(indent: number, firstColumn: number): FmEntry[] {
+    const lines = this.lines;
+    const entries: FmEntry[] = [];
+    const data: Record<string, unknown> = {};
+    let column = firstColumn;
+    for (;;) {
+      const line = lines[this.index++];
+      const s = line.text;
+      let colon: number;
+      let key: string;
+      SIMPLE_KEY.lastIndex = column;
+      if (SIMPLE_KEY.test(s)) {
+        colon = s.indexOf(':', column);
+        key = s.slice(column, colon);
+        if ((colon - column <= 5 && WORDS.has(key)) || key === '__proto__') throw BAIL;
+      } else {
+        colon = keyColon(s, column);
+        if (colon < 0) throw BAIL;
+        key = s.slice(column, colon);
+        if (!KEY.test(key) || s.charCodeAt(colon - 1) === SPACE || key === '__proto__' || typeof resolvePlain(key) !== 'string') throw BAIL;
+      }
+      const keyStart = line.start + column;
+      const keyEnd = line.start + colon;
+      const keyRange: Range = { start: { line: line.line, character: column }, end: { line: line.line, character: colon } };
+      let rest = colon + 1;
+      while (s.charCodeAt(rest) === SPACE) rest++;
+      const following: Line | undefined = lines[this.index];
+      let value: FmValue;
+      if (rest < s.length && s.charCodeAt(rest) !== HASH) {
+        value = this.scalar(line, rest, false);
+      } else if (following && (following.indent > indent || (following.indent === indent && isDash(following)))) {
+        // Nothing after the colon: a block on the next lines (a list may sit at the key's column).
+        value = isDash(following) ? this.seq(following.indent) : this.collection('map', following, following.indent, this.map(following.indent, following.indent));
+      } else {
+        value = { kind: 'scalar', value: null, range: keyRange, start: keyStart, end: keyEnd, source: '' };
+        this.js = null;
+        this.endLine = line;
+        this.endColumn = colon + 1;
+      }
+      entries.push({ key, keyRange, keyStart, keyEnd, value });
+      // A duplicate key keeps its first place and takes the last value, as `toJS` does.
+      data[key] = this.js;
+      const after: Line | undefined = lines[this.index];
+      if (!after || after.indent < indent) break;
+      if (after.indent > indent || isDash(after)) throw BAIL;
+      column = indent;
+    }
+    this.js = data;
+    return entries;
+  }
+
+  /** A block list whose `-` markers sit at column `indent`. Stops before the first other line at or left of it. */
+  private seq(indent: number): FmValue {
+    const lines = this.lines;
+    const first = lines[this.index];
+    const items: FmValue[] = [];
+    const js: unknown[] = [];
+    let empty: FmValue[] | undefined;
+    for (;;) {
+      const line = lines[this.index++];
+      const s = line.text;
+      let content = indent + 1;
+      while (s.charCodeAt(content) === SPACE) content++;
+      const c = s.charCodeAt(content);
+      const following: Line | undefined = lines[this.index];
+      SIMPLE_WORD.lastIndex = content;
+      if (SIMPLE_WORD.test(s)) {
+        // The commonest item, one word: the general branch below would give the same.
+        if (following && following.indent > indent) throw BAIL; // a continuation line
+        const source = s.slice(content);
+        const value = source.length <= 5 && WORDS.has(source) ? resolvePlain(source) : source;
+        items.push(this.plain(line, content, s.length, source, value));
+        js.push(value);
+      } else if (content >= s.length || c === HASH) {
+        // An empty item (it takes the list's range, set below); a block under a bare `-` is not in the subset.
+        if (following && following.indent > indent) throw BAIL;
+        const item: FmValue = { kind: 'scalar', value: null, range: EMPTY_RANGE, start: 0, end: 0, source: '' };
+        items.push(item);
+        (empty ??= []).push(item);
+        js.push(null);
+        this.endLine = line;
+        this.endColumn = indent + 1;
+      } else if (c !== DQUOTE && c !== SQUOTE && keyColon(s, content) >= 0) {
+        // A map as the item: its keys sit at the column of the first one.
+        this.index--;
+        items.push(this.collection('map', line, content, this.map(content, content)));
+        js.push(this.js);
+      } else {
+        if (following && following.indent > indent) throw BAIL; // a continuation line
+        items.push(this.scalar(line, content, true));
+        js.push(this.js);
+      }
+      const after: Line | undefined = lines[this.index];
+      if (!after || after.indent < indent) break;
+      if (after.indent > indent) throw BAIL;
+      // A line at the marker column that is not a `-`: the end of a list that sits at its key's column.
+      if (!isDash(after)) break;
+    }
+    const value = this.collection('seq', first, indent, items);
+    if (empty) for (const item of empty) Object.assign(item, { range: value.range, start: value.start, end: value.end });
+    this.js = js;
+    return value;
+  }
+
+  /** A list (`children` are its items) or map (its entries) from `column` of `first` to the current end. */
+  private collection(kind: 'seq' | 'map', first: Line, column: number, children: FmValue[] | FmEntry[]): FmValue {
+    const start = first.start + column;
+    const end = this.endLine.start + this.endColumn;
+    const range: Range = { start: { line: first.line, character: column }, end: { line: this.endLine.line, character: this.endColumn } };
+    return kind === 'seq'
+      ? { kind, items: children as FmValue[], range, start, end, flow: false }
+      : { kind, entries: children as FmEntry[], range, start, end };
+  }
+
+  /**
+   * The one-line scalar at column `from` of `line` (not the end of the line, not a comment). In a map
+   * value a `: ` bails (it would be a nested key); in a list item the caller has ruled that out.
+   */
+  private scalar(line: Line, from: number, inList: boolean): FmValue {
+    const s = line.text;
+    const c = s.charCodeAt(from);
+    let value: unknown;
+    let end: number;
+    let source: string;
+    if (c === DQUOTE || c === SQUOTE) {
+      if (c === DQUOTE) {
+        end = s.indexOf('"', from + 1) + 1;
+        if (end === 0) throw BAIL; // continues on the next line
+        const backslash = s.indexOf('\\', from + 1);
+        if (backslash >= 0 && backslash < end) throw BAIL;
+        value = s.slice(from + 1, end - 1);
+      } else {
+        let quote = s.indexOf("'", from + 1);
+        while (quote >= 0 && s.charCodeAt(quote + 1) === SQUOTE) quote = s.indexOf("'", quote + 2);
+        if (quote < 0) throw BAIL;
+        end = quote + 1;
+        value = s.slice(from + 1, quote).replaceAll("''", "'");
+      }
+      // After the closing quote: only spaces, then the end of the line or a comment.
+      let after = end;
+      while (s.charCodeAt(after) === SPACE) after++;
+      if (after < s.length && (s.charCodeAt(after) !== HASH || after === end)) throw BAIL;
+      source = s.slice(from, end);
+    } else {
+      if (c < 128 && INDICATOR[c] === 1) throw BAIL;
+      if (c === DASH && !isWordCharacter(s, from + 1)) throw BAIL;
+      end = s.indexOf(' #', from);
+      if (end < 0) end = s.length;
+      while (s.charCodeAt(end - 1) === SPACE) end--;
+      source = s.slice(from, end);
+      if (!inList && (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON)) throw BAIL;
+      value = resolvePlain(source);
+    }
+    this.js = value;
+    return this.plain(line, from, end, source, value);
+  }
+
+  /** The node of a scalar from `from` to `end` on `line`; it is where the current value ends. */
+  private plain(line: Line, from: number, end: number, source: string, value: unknown): FmValue {
+    this.endLine = line;
+    this.endColumn = end;
+    const range: Range = { start: { line: line.line, character: from }, end: { line: line.line, character: end } };
+    return { kind: 'scalar', value, range, start: line.start + from, end: line.start + end, source };
+  }
+}
+
+const EMPTY_RANGE: Range = { start: { line: -1, character: -1 }, end: { line: -1, character: -1 } };
+
+function isDash(line: Line): boolean {
+  const s = line.text;
+  return s.charCodeAt(line.indent) === DASH && (line.indent + 1 === s.length || s.charCodeAt(line.indent + 1) === SPACE);
+}
+
+/** Whether the character at `at` is a letter or digit (of any script). */
+function isWordCharacter(s: string, at: number): boolean {
+  const c = s.charCodeAt(at);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return WORD_CHARACTER.test(s.slice(at, at + 2));
+}
+
+/**
+ * The column of the `:` that ends a plain implicit key starting at `from` (`: `, or `:` at the end of
+ * the line, before any comment), or -1.
+ */
+function keyColon(s: string, from: number): number {
+  let colon = s.indexOf(':', from);
+  while (colon >= 0 && colon + 1 < s.length && s.charCodeAt(colon + 1) !== SPACE) colon = s.indexOf(':', colon + 1);
+  if (colon < 0) return -1;
+  const comment = s.indexOf(' #', from);
+  return comment >= 0 && comment < colon ? -1 : colon;
+}
+
+/** The value of a non-empty plain scalar under the `yaml` path's 1.1 schema (timestamps stay text). */
+function resolvePlain(source: string): unknown {
+  const c = source.charCodeAt(0);
+  // Only a sign, a dot or a digit can begin a number.
+  if (c <= 57 && (c >= 48 || c === 43 || c === 45 || c === 46)) {
+    if (SIMPLE_INT.test(source)) return Number(source);
+    if (SIMPLE_FLOAT.test(source)) return parseFloat(source);
+    if (OTHER_NUMBER.test(source)) throw BAIL;
+    return source;
+  }
+  if (source.length <= 5) {
+    const word = WORDS.get(source);
+    if (word === BAIL) throw BAIL;
+    if (word !== undefined) return word;
+  }
+  return source;
+}
