@@ -270,3 +270,59 @@ describe('directives: 2024 profile', () => {
     assert.deepEqual(resolves(files, m)[0].resolvesTo, ['rechtmatig']);
   });
 });
+
+describe('directives: transitional profile', () => {
+  const files: Record<string, string> = {
+    'docs/levenscyclus/ontwerp.md': '# Ontwerp\n',
+    'docs/rollen/jurist.md': '# Jurist\n',
+    'docs/onderwerpen/governance/index.md': '# Governance\n',
+    'docs/onderwerpen/transparantie/index.md': '# Transparantie\n',
+    'docs/vereisten/index.md': '---\ntitle: Vereisten\nonderwerp:\n- governance\n---\n# Vereisten\n',
+    'docs/vereisten/rechtmatig.md': '---\ntitle: R\nonderwerp:\n- governance\n---\n# R\n',
+    'docs/maatregelen/grondslag.md': '---\ntitle: G\nvereiste:\n- rechtmatig\nonderwerp:\n- transparantie\n---\n# G\n',
+  };
+  const page = 'docs/onderwerpen/governance/index.md';
+
+  it('is detected from docs/onderwerpen; onderwerp values are its folders', () => {
+    const s = service(files);
+    assert.equal(s.profile()?.name, 'transitional');
+  });
+
+  it('first token filters; flags only after it; index.md is not a candidate', () => {
+    const f = { ...files, [page]: '# Governance\n\n<!-- list_vereisten onderwerp/governance no-search -->\n<!-- list_vereisten no-search -->\n<!-- list_maatregelen onderwerp/transparantie add-rol -->\n' };
+    assert.deepEqual(
+      service(f).graph().directives.filter((d) => d.file === page).map((d) => [d.params, d.flags, d.resolvesTo]),
+      [
+        ['onderwerp/governance no-search', ['no-search'], ['rechtmatig']],
+        ['no-search', [], ['rechtmatig']],
+        ['onderwerp/transparantie add-rol', [], ['grondslag']],
+      ],
+    );
+    assert.deepEqual(links(f, page), [
+      { code: 'directive.ignored-token', range: '3:20-3:29', message: 'The site ignores "no-search": in this content model, flags are only read after the filter.' },
+      { code: 'directive.ignored-token', range: '4:46-4:53', message: 'The site ignores "add-rol": no such column; columns are "no-search", "no-rol", "no-levenscyclus" or "no-onderwerp".' },
+    ]);
+  });
+
+  it('the own list applies on maatregelen paths only, case-sensitively', () => {
+    const m = 'docs/maatregelen/grondslag.md';
+    const f = { ...files, [m]: files[m] + '<!-- list_vereisten_on_maatregelen_page -->\n', [page]: '# G\n<!-- list_vereisten_on_maatregelen_page -->\n' };
+    assert.deepEqual(service(f).graph().directives.filter((d) => d.file === m || d.file === page).map((d) => [d.file, d.name, d.resolvesTo]), [
+      [m, 'list_vereisten_on_maatregelen_page', ['rechtmatig']],
+      [page, 'list_vereisten', ['rechtmatig']],
+    ]);
+  });
+});
+
+describe('profile choice: setting, config file, detection', () => {
+  it('the config file forces a profile; a broken config is reported on the file, not a crash', () => {
+    const tree = { ...CURRENT_BASE, 'docs/vereisten/a.md': '# a\n' };
+    assert.equal(service(tree).profile()?.name, 'current');
+    assert.deepEqual(service({ ...tree, '.algoritmekader.json': '{ "profile": "2024" }' }).profile(), { name: '2024', source: 'config' });
+    const s = createLanguageService(new MemoryWorkspace({ ...tree, '.algoritmekader.json': '{ "profile": "2024", }' }), { language: 'en', profile: 'current' });
+    assert.deepEqual(s.profile(), { name: 'current', source: 'setting' });
+    const ws = s.workspaceDiagnostics();
+    assert.deepEqual(ws.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [['.algoritmekader.json', ['workspace.config']]]);
+    assert.match(ws[0].diagnostics[0].message, /^\.algoritmekader\.json: not valid JSON: /);
+  });
+});
