@@ -184,3 +184,10 @@ describe('frontmatter diagnostics', () => {
     assert.deepEqual(service.doValidation(M), []);
   });
 });
+
+describe('frontmatter parsing never throws', () => {
+  it('a merge key inside a complex key gives a model, not an exception', () => {
+    const text = '---\n? <<: x\n: v\n---\n# x\n';
+    assert.doesNotThrow(() => diagnose({ ...CURRENT_BASE, [M]: text }, M));
+  });
+});

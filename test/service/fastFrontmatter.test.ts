@@ -164,6 +164,18 @@ describe('fast frontmatter reader', () => {
     });
   });
 
+  it('finds the closing line as MkDocs does: --- or ... with trailing blanks, after LF, CRLF or a lone CR', () => {
+    const block = (text: string) => {
+      const f = parsePage(text).frontmatter!;
+      return [f.status, f.contentStart, f.contentEnd, parsePage(text).bodyStart];
+    };
+    assert.deepEqual(block('---\na: 1\n--- \t\nBody'), ['closed', 4, 9, 15]);
+    assert.deepEqual(block('---\r\na: 1\r\n...\r\nBody'), ['closed', 5, 11, 16]);
+    assert.deepEqual(block('---\ra: 1\r---\rBody'), ['closed', 4, 9, 13]);
+    assert.deepEqual(block('---\na: 1\n----\n ---\nb: 2\n---'), ['no-final-newline', 4, 24, 27]);
+    assert.deepEqual(block('---\na: 1\n-- -\n'), ['unclosed', 4, 14, 14]);
+  });
+
   describe('gives up outside its subset, and parsePage falls back to yaml', () => {
     const cases: [string, string[]][] = [
       ['flow list', ['a: [x, y]']],
@@ -277,7 +289,7 @@ describe('fast frontmatter reader', () => {
         return statSync(path).isDirectory() ? walk(path) : name.endsWith('.md') ? [path] : [];
       });
     const corpora: [string, number][] = [
-      // [folder, share of the pages with frontmatter that the fast path must answer]
+      // [folder, share of the pages with frontmatter that the fast path must answer: today all, 189 and 247]
       ['algoritmekader-2024-08', 1],
       ['algoritmekader-2026-06', 1],
     ];

@@ -1,22 +1,24 @@
 // A fast, line-based reader for the plain block subset of YAML that real frontmatter is written in:
-// `key: value` lines, lists of `- item` (indented or not), list items that are small maps
-// (`- impactvol: Ja`), one or more levels of nested maps, comments, blank lines and CRLF.
+// `key: value` lines, lists of `- item` (at the key's column or indented), list items that are small
+// maps (`- impactvol: Ja`), nested maps, comments, blank lines, CRLF and duplicate keys.
 //
 // Contract: `parseYamlFast` gives EXACTLY the model that the `yaml` path in frontmatter.ts gives for
 // the same text (entries, values, ranges, offsets, site data), or `undefined` when the text holds
 // anything outside the subset, so that the caller falls back to the `yaml` package. It never guesses:
-// flow collections, block scalars, multi-line scalars, anchors, aliases, tags, escapes, tabs, complex
-// or quoted keys, exotic numbers (0x, 0o, 1_000, 1:20, .inf, 1e5, 010) and document
-// markers all bail out. The test `fastFrontmatter.test.ts` checks the equivalence on both real corpora.
+// flow collections, block scalars, multi-line scalars, anchors, aliases, tags, escapes in double quotes,
+// tabs, complex or quoted keys, keys that are not text (`yes:`, `1:`), numbers other than plain
+// decimals (0x1F, 010, 1_000, 1:20, .inf, 1e5, +1, -0) and document markers all give up.
+// fastFrontmatter.test.ts checks the equivalence on tricky cases, generated documents and both corpora.
 //
 // Ranges are those of the `yaml` path: a scalar covers its text (quotes included, trailing spaces and
 // comments not); a block list or map runs from its first `-` or key to the end of its last item (that
 // item's value, or its `-` or `:` when it has none); an empty value takes its key's range, an empty
 // list item its list's range.
 //
-// Speed: a cold process reads a few hundred pages once, so the code leans on native string search
-// (indexOf, regular expressions) rather than loops over characters, and computes positions from the
-// line numbers it already knows rather than searching the line index.
+// Speed: a cold process reads a few hundred pages once, mostly in V8's interpreter, where every call
+// and every object counts. So: native searches (indexOf, sticky regular expressions) instead of
+// character loops; two fast lanes for the commonest lines (a plain `key:` and a one-word list item);
+// positions built from the line numbers counted on the way instead of searched in the line index.
 import type { FmEntry, FmValue } from './frontmatter';
 import type { LineIndex } from './text';
 import type { Range } from './types';
@@ -37,6 +39,8 @@ interface Line {
   indent: number;
   /** 0-based line number in the page. */
   line: number;
+  /** Whether the line is a list item: `-` after the indentation, then a space or the end of the line. */
+  dash: boolean;
 }
 
 /** Thrown inside the parser to give up; caught at the top and turned into `undefined`. */
@@ -104,8 +108,10 @@ function splitLines(text: string, start: number, end: number, firstLine: number)
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     let first = lineStart;
     while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
-    if (first < lineEnd && text.charCodeAt(first) !== HASH) {
-      result.push({ start: lineStart, text: text.slice(lineStart, lineEnd), indent: first - lineStart, line });
+    const c = text.charCodeAt(first);
+    if (first < lineEnd && c !== HASH) {
+      const dash = c === DASH && (first + 1 === lineEnd || text.charCodeAt(first + 1) === SPACE);
+      result.push({ start: lineStart, text: text.slice(lineStart, lineEnd), indent: first - lineStart, line, dash });
     }
     lineStart = next + 1;
   }
@@ -163,9 +169,9 @@ class Parser {
       let value: FmValue;
       if (rest < s.length && s.charCodeAt(rest) !== HASH) {
         value = this.scalar(line, rest, false);
-      } else if (following && (following.indent > indent || (following.indent === indent && isDash(following)))) {
+      } else if (following && (following.indent > indent || (following.indent === indent && following.dash))) {
         // Nothing after the colon: a block on the next lines (a list may sit at the key's column).
-        value = isDash(following) ? this.seq(following.indent) : this.collection('map', following, following.indent, this.map(following.indent, following.indent));
+        value = following.dash ? this.seq(following.indent) : this.collection('map', following, following.indent, this.map(following.indent, following.indent));
       } else {
         value = { kind: 'scalar', value: null, range: keyRange, start: keyStart, end: keyEnd, source: '' };
         this.js = null;
@@ -177,7 +183,7 @@ class Parser {
       data[key] = this.js;
       const after: Line | undefined = lines[this.index];
       if (!after || after.indent < indent) break;
-      if (after.indent > indent || isDash(after)) throw BAIL;
+      if (after.indent > indent || after.dash) throw BAIL;
       column = indent;
     }
     this.js = data;
@@ -229,7 +235,7 @@ class Parser {
       if (!after || after.indent < indent) break;
       if (after.indent > indent) throw BAIL;
       // A line at the marker column that is not a `-`: the end of a list that sits at its key's column.
-      if (!isDash(after)) break;
+      if (!after.dash) break;
     }
     const value = this.collection('seq', first, indent, items);
     if (empty) for (const item of empty) Object.assign(item, { range: value.range, start: value.start, end: value.end });
@@ -300,11 +306,6 @@ class Parser {
 }
 
 const EMPTY_RANGE: Range = { start: { line: -1, character: -1 }, end: { line: -1, character: -1 } };
-
-function isDash(line: Line): boolean {
-  const s = line.text;
-  return s.charCodeAt(line.indent) === DASH && (line.indent + 1 === s.length || s.charCodeAt(line.indent + 1) === SPACE);
-}
 
 /** Whether the character at `at` is a letter or digit (of any script). */
 function isWordCharacter(s: string, at: number): boolean {

@@ -1,6 +1,8 @@
 // Finds a page's frontmatter block the way the site (MkDocs) does and parses it with the `yaml`
 // package, keeping the range of every key, value and list item. Never throws: broken YAML gives a
 // partial model plus problems, so the other keys are still checked and completion still works.
+// Plain block YAML (nearly every real page) is read by the much faster fastFrontmatter.ts instead,
+// which gives the same model or gives up; the `yaml` package is the reference and the fallback.
 //
 // MkDocs reads pages as UTF-8 with the BOM stripped and universal newlines, then matches
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
@@ -86,7 +88,9 @@ const pyYamlTags = (tags: Tags): Tags =>
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, customTags: pyYamlTags, prettyErrors: false, keepSourceTokens: true } as const;
 
 const DELIMITER = /^-{3}[ \t]*$/;
-const CLOSING = /^(?:-{3}|\.{3})[ \t]*$/;
+// A closing line anywhere in the text: at a line start (after \n, \r\n or a lone \r, as LineIndex
+// counts lines), up to the line's end. One native search instead of a test per line.
+const CLOSING_LINE = /(?<=[\r\n])(?:-{3}|\.{3})[ \t]*(?=[\r\n]|$)/g;
 
 export function parsePage(rawText: string): ParsedPage {
   return parsePageWith(rawText, parseYamlFastOrFull)!;
@@ -122,16 +126,9 @@ function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefin
     return { text, lines, frontmatter: undefined, bodyStart: 0 };
   }
   const contentStart = lines.lineStart(1);
-  let closeLine = -1;
-  for (let line = 1; line < lines.lineCount; line++) {
-    // Only a line that starts with `-` or `.` can close the block: test the first character before slicing.
-    const lineStart = lines.lineStart(line);
-    const first = text.charCodeAt(lineStart);
-    if ((first === 45 || first === 46) && CLOSING.test(text.slice(lineStart, lines.lineEnd(line)))) {
-      closeLine = line;
-      break;
-    }
-  }
+  CLOSING_LINE.lastIndex = contentStart;
+  const closing = CLOSING_LINE.exec(text);
+  const closeLine = closing ? lines.positionAt(closing.index).line : -1;
   const openRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } };
   if (closeLine < 0) {
     // Unclosed: for completion and hover, take the YAML to run up to the first blank line.
@@ -261,7 +258,7 @@ function mapEntries(map: Node, shift: number, lines: LineIndex): FmEntry[] {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as ParsedNode | null;
     if (!keyNode || !keyNode.range) continue;
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const key = isScalar(keyNode) ? String(keyNode.value) : keyText(keyNode);
     const keyStart = shift + keyNode.range[0];
     const keyEnd = shift + keyNode.range[1];
     const keyRange = lines.range(keyStart, keyEnd);
@@ -360,4 +357,13 @@ export function stringItems(value: FmValue | undefined): { value: string; node: 
   }
   if (value.kind === 'scalar' && typeof value.value === 'string') return [{ value: value.value, node: value }];
   return [];
+}
+
+/** The text of a complex key; `yaml` can throw while stringifying one (a merge key inside it), so fall back to its source. */
+function keyText(node: ParsedNode): string {
+  try {
+    return String(node);
+  } catch {
+    return node.srcToken && 'source' in node.srcToken ? String(node.srcToken.source) : '?';
+  }
 }
