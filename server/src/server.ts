@@ -35,11 +35,11 @@ export function startServer(connection: Connection): void {
   };
 
   let pending: ReturnType<typeof setTimeout> | undefined;
-  /** Re-validates every open document (after a change elsewhere can change their findings), debounced. */
-  const revalidateOpen = () => {
+  /** Re-validates the other open documents (a change in one page can change their findings), debounced. */
+  const revalidateOpen = (changed?: string) => {
     clearTimeout(pending);
     pending = setTimeout(() => {
-      for (const [uri] of open) void publish(uri);
+      for (const [uri] of open) if (uri !== changed) void publish(uri);
     }, 150);
   };
 
@@ -93,7 +93,7 @@ export function startServer(connection: Connection): void {
     open.set(textDocument.uri, place);
     place.root.workspace.setOpenDocument(place.path, textDocument.text, textDocument.version);
     void publish(textDocument.uri);
-    revalidateOpen();
+    revalidateOpen(textDocument.uri);
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -102,7 +102,7 @@ export function startServer(connection: Connection): void {
     if (!place || !last || 'range' in last) return;
     place.root.workspace.setOpenDocument(place.path, last.text, textDocument.version);
     void publish(textDocument.uri);
-    revalidateOpen();
+    revalidateOpen(textDocument.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {

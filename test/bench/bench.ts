@@ -111,14 +111,11 @@ function main(): void {
     console.log(`ak bench: median of ${runs} fresh processes each (node ${process.version}); NODE_EXTRA_CA_CERTS unset, as the ak launcher runs`);
     console.log(row(['workspace', 'pages', 'check ms', 'pages/s', 'check MB', 'graph ms', 'graph MB']));
     for (const target of targets) {
-      const graph = spawnSync(process.execPath, [CLI, 'graph', target.root, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
-      const files = JSON.parse(graph.stdout) as { pages: unknown[] };
       const check = spawnSync(process.execPath, [CLI, 'check', target.root, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
       target.pages = (JSON.parse(check.stdout) as { files: number }).files;
       const c = measure(['check', target.root, '--format', 'json'], runs, env);
       const g = measure(['graph', target.root, '--format', 'json'], Math.max(3, Math.floor(runs / 2)), env);
       console.log(row([target.name, target.pages, c.wall.toFixed(0), Math.round((target.pages / c.wall) * 1000), c.rssMb.toFixed(0), g.wall.toFixed(0), g.rssMb.toFixed(0)]));
-      void files;
     }
     const withCa = measure(['check', targets[1].root, '--format', 'json'], runs, process.env);
     console.log(`corpus 2026-06 check with NODE_EXTRA_CA_CERTS as set here (${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}): ${withCa.wall.toFixed(0)} ms`);

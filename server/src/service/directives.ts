@@ -344,17 +344,27 @@ export function pyContains(container: unknown, value: string): 'yes' | 'no' | 's
   return 'raises';
 }
 
-/** Evaluates a directive's tokens against one candidate, in order, stopping at the first false (like `all()`). */
-export function evaluate(directive: Directive, candidate: Candidate): Evaluation {
+/** What the site tests per candidate, in token order: a `key/value` filter, or (2024) a malformed token that raises. */
+type Check = { kind: 'filter'; key: string; value: string } | { kind: 'malformed' };
+
+function checksOf(directive: Directive): Check[] {
+  return directive.tokens.flatMap(({ token, role }): Check[] => {
+    if (role === 'malformed') return [{ kind: 'malformed' }];
+    if (role !== 'filter') return [];
+    const { key, value } = keyValue(token)!;
+    return [{ kind: 'filter', key, value }];
+  });
+}
+
+/** Evaluates the checks against one candidate, in order, stopping at the first false (like `all()`). */
+function evaluate(checks: readonly Check[], candidate: Candidate): Evaluation {
   const viaString: string[] = [];
-  const checks = directive.tokens.filter((t) => t.role === 'filter' || t.role === 'malformed');
-  for (const { token, role } of checks) {
-    if (role === 'malformed') return { kind: 'raises', cause: 'malformed' };
-    const filter = keyValue(token)!;
-    const result = pyContains(candidate.meta[filter.key], filter.value);
-    if (result === 'raises') return { kind: 'raises', cause: 'null-value', key: filter.key };
+  for (const check of checks) {
+    if (check.kind === 'malformed') return { kind: 'raises', cause: 'malformed' };
+    const result = pyContains(candidate.meta[check.key], check.value);
+    if (result === 'raises') return { kind: 'raises', cause: 'null-value', key: check.key };
     if (result === 'no') return { kind: 'no-match' };
-    if (result === 'substring') viaString.push(filter.key);
+    if (result === 'substring') viaString.push(check.key);
   }
   return { kind: 'match', viaString };
 }
@@ -423,14 +433,13 @@ export class CandidateSet {
  */
 export function resolvePage(
   profile: ProfileData,
-  page: { stem: string; meta: Record<string, unknown> },
+  page: { meta: Record<string, unknown> },
   directives: readonly Directive[],
   candidates: (target: string) => CandidateSet,
   targets: (target: string) => readonly Candidate[],
 ): Map<Directive, Resolution> {
   const results = new Map<Directive, Resolution>();
   const ordered = [...directives].sort((a, b) => a.pass - b.pass || a.start - b.start);
-  let failedPass: { pass: number; by: Directive } | undefined;
   const raised = new Map<number, Directive>();
   for (const directive of ordered) {
     const resolution = directive.kind === 'own' ? resolveOwn(profile, page, directive, targets(directive.target)) : resolveList(directive, candidates(directive.target));
@@ -441,13 +450,13 @@ export function resolvePage(
   // per page, every later pass; where it does not, the build stops (reported on the raising directive).
   if (profile.directives.nullValue === 'drops-lists' && raised.size > 0) {
     const first = Math.min(...raised.keys());
-    failedPass = { pass: first, by: raised.get(first)! };
+    const by = raised.get(first)!;
     for (const [directive, resolution] of results) {
-      if (directive.pass >= failedPass.pass) {
+      if (directive.pass >= first) {
         resolution.expanded = false;
         resolution.paths = [];
         resolution.resolvesTo = [];
-        if (directive !== failedPass.by) resolution.droppedBy = failedPass.by;
+        if (directive !== by) resolution.droppedBy = by;
       }
     }
   }
@@ -458,17 +467,16 @@ function resolveList(directive: Directive, set: CandidateSet): Resolution {
   const paths: string[] = [];
   const viaString: Resolution['viaString'] = [];
   let raises: Resolution['raises'];
-  const checks = directive.tokens.filter((t) => t.role === 'filter' || t.role === 'malformed');
+  const checks = checksOf(directive);
   let candidates = set.candidates;
-  if (checks.length === 1 && checks[0].role === 'filter') {
+  if (checks.length === 1 && checks[0].kind === 'filter') {
     // One filter: the index answers the list members; only the other candidates need evaluating.
-    const filter = keyValue(checks[0].token)!;
-    const entry = set.forKey(filter.key);
-    paths.push(...(entry.byValue.get(filter.value) ?? []));
+    const entry = set.forKey(checks[0].key);
+    paths.push(...(entry.byValue.get(checks[0].value) ?? []));
     candidates = entry.other;
   }
   for (const candidate of candidates) {
-    const result = evaluate(directive, candidate);
+    const result = evaluate(checks, candidate);
     if (result.kind === 'raises') {
       raises ??= { path: candidate.path, cause: result.cause, key: result.key };
       continue;

@@ -6,6 +6,7 @@ import type { Directive, PageDirectives, Resolution } from './directives';
 import { findEntry } from './frontmatter';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { stemOf } from './profile';
+import { pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
@@ -115,9 +116,8 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       for (const path of snapshot.files) {
         const page = index.page(path);
         if (!page?.pageType) continue;
-        const meta = page.frontmatter?.siteData ?? {};
         const id = findEntry(page.frontmatter?.entries ?? [], 'id')?.value;
-        const title = typeof meta.title === 'string' ? meta.title : (/^#\s+(.+?)\s*#*\s*$/m.exec(page.text.slice(page.bodyStart))?.[1] ?? null);
+        const title = pageTitle(page) ?? null;
         pages.push({ file: path, type: page.pageType.type, stem: stemOf(path), id: id?.kind === 'scalar' && typeof id.value === 'string' ? id.value : null, title });
       }
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({

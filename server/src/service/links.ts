@@ -111,7 +111,7 @@ export class LinkGraph {
       const page = this.index.page(path)!;
       result = resolvePage(
         profile,
-        { stem: stemOf(path), meta: siteMeta(page) },
+        { meta: siteMeta(page) },
         directives,
         (t) => this.candidates(t),
         (t) => this.targets(t),

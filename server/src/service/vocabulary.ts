@@ -69,15 +69,14 @@ export function buildVocabularies(
 
 function describe(value: string, path: string, parsed: ParsedPage | undefined): VocabularyValue {
   if (!parsed) return { value, path };
+  return { value, path, title: pageTitle(parsed), description: firstParagraph(parsed.text.slice(parsed.bodyStart)) };
+}
+
+/** A page's title as the site shows it: the frontmatter `title`, else the first level-1 heading. */
+export function pageTitle(parsed: ParsedPage): string | undefined {
   const title = findEntry(parsed.frontmatter?.entries ?? [], 'title')?.value;
-  const body = parsed.text.slice(parsed.bodyStart);
-  const heading = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
-  return {
-    value,
-    path,
-    title: title?.kind === 'scalar' && title.value !== null ? String(title.value).trim() : heading,
-    description: firstParagraph(body),
-  };
+  if (title?.kind === 'scalar' && title.value !== null) return String(title.value).trim();
+  return /^#\s+(.+)$/m.exec(parsed.text.slice(parsed.bodyStart))?.[1]?.trim();
 }
 
 /** The first paragraph of prose: skips headings, images, HTML, tables, admonitions, tabs and fences. */

@@ -1,7 +1,6 @@
 // The workspace index: a per-document model cache (by path + version) and a snapshot of what the
 // whole tree means — its profile, config, schemas, vocabularies, and which stem and id belong to
 // which page. The snapshot is rebuilt lazily after a change; unchanged documents are not re-parsed.
-import Ajv2020 from 'ajv/dist/2020';
 import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } from './config';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, stemOf, type PageTypeData, type ProfileData } from './profile';
@@ -172,6 +171,8 @@ export class WorkspaceIndex {
       problem(`profile file "${value}" is not valid JSON: ${String(error)}`, `profielbestand "${value}" is geen geldige JSON: ${String(error)}`);
       return undefined;
     }
+    // Loaded only here: a run without a custom profile file does not pay for ajv's compiler.
+    const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(BUILTIN_SCHEMAS['profile.schema.json']);
     if (!validate(data)) {

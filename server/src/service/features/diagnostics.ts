@@ -128,30 +128,9 @@ function duplicateKeys(entries: FmEntry[], out: DiagnosticBuilder): void {
   }
 }
 
-/**
- * The range a schema problem points at: the value at `path`. An empty list item (`- ` and nothing)
- * has no text of its own, so its range is the item's `-` marker up to the end of the line's content.
- */
+/** The range a schema problem points at: the value at `path` (an empty list item carries its list's range). */
 function rangeAt(page: PageModel, path: FmPath, fallback: Range): Range {
-  const node = valueAt(page.frontmatter!.entries, path);
-  if (!node) return fallback;
-  if (node.kind === 'scalar' && node.value === null && node.start === node.end && typeof path[path.length - 1] === 'number') {
-    const lineStart = page.text.lastIndexOf('\n', node.start - 1) + 1;
-    const before = page.text.slice(lineStart, node.start);
-    const marker = before.lastIndexOf('-');
-    if (marker >= 0 && /^\s*-\s*$/.test(before)) {
-      const lineEnd = page.lines.lineEnd(page.lines.positionAt(node.start).line);
-      return page.lines.range(lineStart + marker, Math.max(node.start, lineStart + marker + 1, trimEnd(page.text, lineStart + marker, lineEnd)));
-    }
-  }
-  return node.range;
-}
-
-/** The offset after the last non-blank character in text[from, to). */
-function trimEnd(text: string, from: number, to: number): number {
-  let end = to;
-  while (end > from && /\s/.test(text[end - 1])) end--;
-  return end;
+  return valueAt(page.frontmatter!.entries, path)?.range ?? fallback;
 }
 
 function keyRangeAt(page: PageModel, parent: FmPath, key: string, fallback: Range): Range {
