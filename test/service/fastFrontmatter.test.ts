@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePage, parsePageFast, parsePageWithYaml, type FmValue, type ParsedPage } from '../../server/src/service/frontmatter';
+import { seeded } from '../seeded';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CORPORA = join(ROOT, '..', 'shared', 'corpora');
@@ -235,14 +236,7 @@ describe('fast frontmatter reader', () => {
   });
 
   it('agrees with yaml on 3000 generated documents (seeded)', () => {
-    let seed = 20260617;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+    const { random, pick } = seeded(20260617);
     const scalars = ['a', 'b c', '1', '-5', '4.03', 'yes', 'y', '~', '2024-08-14', 'urn:x:y', 'a #c', 'C#', '"q"', "'it''s'", "''", '-x', 'x  ', 'a: b', '1:20', '010', '[a]', '"a\\"b"', '- x', '&a x'];
     const keys = ['a', 'b', 'hide', 'soort-toepassing', 'a b', 'é', 'yes', '"q"'];
     const comments = ['', '', ' # c', '  #c'];

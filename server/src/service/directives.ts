@@ -15,7 +15,7 @@
 //   string, key membership for a mapping; a null (or number, boolean) raises a TypeError: the build
 //   fails (2024), or the hook's per-page `try` swallows it and the rest of the page's passes are lost.
 import type { ParsedPage } from './frontmatter';
-import { findCodeRanges, isInCode } from './markdown';
+import { codeRangesAround, isInCode } from './markdown';
 import { sitePath, stemOf, type DirectiveData, type OwnListData, type ProfileData } from './profile';
 
 export interface DirectiveToken {
@@ -140,6 +140,21 @@ function columnsFor(data: DirectiveData, target: string): string[] {
   return data.columns[target] ?? data.columns['*'] ?? [];
 }
 
+const candidatePatterns = new WeakMap<DirectiveData, RegExp>();
+
+/** Where a comment starts that a directive pattern or the near-miss pattern below could match. */
+function commentsToCheck(data: DirectiveData, text: string, from: number): number[] {
+  let re = candidatePatterns.get(data);
+  if (!re) {
+    re = new RegExp(`<!--\\s*(?:list_|${directiveNames(data).map(escapeRegExp).join('|')})`, 'gi');
+    candidatePatterns.set(data, re);
+  }
+  const found: number[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) found.push(m.index);
+  return found;
+}
+
 /**
  * Finds the directives of a page as the site's hook would, and the comments that look like
  * directives but that the site will not expand. Offsets are in `page.text`.
@@ -149,7 +164,7 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
   const text = page.text;
   const from = page.bodyStart;
   if (text.indexOf('<!--', from) < 0) return { directives: [], nearMisses: [] };
-  const code = findCodeRanges(text, from);
+  const code = codeRangesAround(text, from, commentsToCheck(data, text, from));
   // The hook sees rendered HTML: in code, `<` and `>` are escaped, so no pattern can match there.
   let masked = text;
   if (code.length > 0) {

@@ -141,6 +141,70 @@ export function findCodeRanges(text: string, from = 0, to = text.length): CodeRa
   return normalize(scanner.ranges);
 }
 
+/** A line that may open a fence (stage 2 takes spaces, tabs and `>` before 3+ backticks or tildes). */
+const FENCE_LINE_RE = /^\uFEFF?[ \t>]*(?:`{3}|~{3})/gm;
+
+/**
+ * The code ranges that matter for the HTML comments starting at `offsets` (sorted, each at a `<!--`):
+ * none when it is certain that no code touches the lines those comments are on, else all of
+ * `findCodeRanges(text, from)`. Most pages qualify, and this check is far cheaper than the scan.
+ *
+ * Certain means: the body has no line that could open a fence, and each comment is a raw HTML block of
+ * its own — it starts at most 3 columns into its line with only spaces or tabs before it, it is the start
+ * of a comment as stage 3 reads them (not inside an earlier one), it is closed, and only blanks follow
+ * its `-->`. Stage 3 then takes its lines out before blocks and code spans are read (see the header),
+ * and without fences nothing else can make them code. The test suite checks this against the full scan.
+ */
+export function codeRangesAround(text: string, from: number, offsets: readonly number[]): CodeRange[] {
+  return outsideCode(text, from, offsets) ? [] : findCodeRanges(text, from);
+}
+
+/** Whether the conditions of `codeRangesAround` hold for every comment at `offsets`. */
+export function outsideCode(text: string, from: number, offsets: readonly number[]): boolean {
+  if (offsets.length === 0) return true;
+  FENCE_LINE_RE.lastIndex = from;
+  if (FENCE_LINE_RE.exec(text) !== null) return false;
+  let pos = from; // where stage 3's search for the next comment goes on
+  for (const at of offsets) {
+    // Only spaces and tabs, at most 3 columns, between the line start and the comment.
+    let col = 0;
+    let i = at - 1;
+    for (; i >= from; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) return false;
+    }
+    for (let k = i + 1; k < at; k++) col = text.charCodeAt(k) === 9 ? col + 4 - (col % 4) : col + 1;
+    if (col > 3) return false;
+    // Stage 3's comments, one after another, must start exactly here.
+    for (;;) {
+      const open = text.indexOf('<!--', pos);
+      if (open !== at) {
+        if (open < 0 || open > at) return false;
+        const close = text.indexOf('-->', open + 4);
+        if (close >= 0) pos = close + 3;
+        else {
+          const gt = text.indexOf('>', open + 1);
+          if (gt < 0) return false;
+          pos = gt + 1;
+        }
+        continue;
+      }
+      const close = text.indexOf('-->', at + 4);
+      if (close < 0) return false;
+      pos = close + 3;
+      break;
+    }
+    // Only blanks after it on its (last) line.
+    for (let k = pos; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) return false;
+    }
+  }
+  return true;
+}
+
 /** Whether `offset` lies inside one of `ranges` (sorted and non-overlapping, as `findCodeRanges` gives). */
 export function isInCode(ranges: readonly CodeRange[], offset: number): boolean {
   let low = 0;
