@@ -1,12 +1,14 @@
 // Builds everything the extension, the CLI and the tests run:
 //   dist/client.js   the VS Code extension (node, `vscode` external)
 //   dist/server.js   the language server (node)
-//   dist/cli.js      the `ak` command (node)
+//   dist/cli.js      the `ak` command (node): a small launcher that loads dist/ak.js with V8's code cache
+//   dist/ak.js       the `ak` program; dist/ak.js.cache is its code cache (scripts/warm-code-cache.mjs)
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
 // First it generates server/src/service/generated/validators.js, the built-in schemas as ajv standalone
 // code (scripts/gen-validators.mjs); in watch mode it regenerates that when a schema changes.
 // Usage: node esbuild.mjs [--watch] [--minify] [--only=dist|tests]
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeValidators } from './scripts/gen-validators.mjs';
@@ -57,7 +59,8 @@ if (only !== 'tests') {
   builds.push(
     { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
     { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
-    { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node' } },
+    { ...common, entryPoints: { ak: 'server/src/cli.ts' }, outdir: 'dist' },
+    { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node' } },
   );
 }
 if (only !== 'dist') {
@@ -75,4 +78,7 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Without --watch the CLI is built for use: store its code cache (a watch build changes ak.js under it,
+  // and the launcher then ignores the stale cache by its hash).
+  if (only !== 'tests') execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
 }

@@ -216,7 +216,8 @@ export function run(argv: string[], io: CliIo): number {
   return errors > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
+/** Runs `ak` on this process's arguments and streams (dist/cli.js calls this after loading the bundle). */
+export function main(): void {
   process.exitCode = run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -224,3 +225,5 @@ if (require.main === module) {
     cwd: process.cwd(),
   });
 }
+
+if (require.main === module) main();

@@ -16,17 +16,26 @@ interface Figures {
   rssMb: number;
 }
 
+/** Preloaded into each measured process: reports its peak RSS on exit (written once per bench run). */
+const RSS_PROBE = join(mkdtempSync(join(tmpdir(), 'ak-bench-probe-')), 'rss.js');
+writeFileSync(RSS_PROBE, "process.on('exit', () => process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
+
 /** One `ak` run in a fresh node process, as the `ak` launcher starts it (without NODE_EXTRA_CA_CERTS). */
 function runOnce(args: string[], env: NodeJS.ProcessEnv): Figures {
-  // The child reports its own peak RSS on exit; the parent times start to exit.
-  const probe =
-    `process.on('exit',()=>{process.stderr.write('\\nRSS '+process.resourceUsage().maxRSS+'\\n')});` +
-    `process.exitCode=require(${JSON.stringify(CLI)}).run(process.argv.slice(1),{stdout:(t)=>process.stdout.write(t),stderr:(t)=>process.stderr.write(t),env:process.env,cwd:process.cwd()});`;
+  // The installed command itself (dist/cli.js); the child reports its own peak RSS, the parent times start to exit.
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['-e', probe, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawnSync(process.execPath, ['-r', RSS_PROBE, CLI, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = /RSS (\d+)/.exec(child.stderr)?.[1];
-  if (!rss || (child.status !== 0 && child.status !== 1)) throw new Error(`ak ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  let output: unknown;
+  try {
+    output = JSON.parse(child.stdout);
+  } catch {
+    output = undefined;
+  }
+  if (!rss || (child.status !== 0 && child.status !== 1) || typeof output !== 'object') {
+    throw new Error(`ak ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  }
   return { wall, rssMb: Number(rss) / 1024 };
 }
 
@@ -121,6 +130,7 @@ function main(): void {
     console.log(`corpus 2026-06 check with NODE_EXTRA_CA_CERTS as set here (${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}): ${withCa.wall.toFixed(0)} ms`);
   } finally {
     rmSync(generated, { recursive: true, force: true });
+    rmSync(dirname(RSS_PROBE), { recursive: true, force: true });
   }
 }
 

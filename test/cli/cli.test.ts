@@ -1,5 +1,8 @@
 // `ak check` end to end through `run()`: formats, exit codes, usage errors, on the shipped examples.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/src/cli';
 
@@ -47,5 +50,42 @@ describe('ak check', () => {
   it('speaks Dutch when the locale is Dutch', () => {
     const r = ak(['check', 'examples/2024'], { LANG: 'nl_NL.UTF-8' });
     assert.match(r.stdout, /12 bestanden gecontroleerd/);
+  });
+});
+
+// The installed command: dist/cli.js, the launcher that loads dist/ak.js with the build's code cache.
+describe('ak launcher (dist/cli.js)', () => {
+  const dist = join(ROOT, 'dist');
+
+  it('runs the bundle as a process, with its exit code', () => {
+    const r = spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', 'examples/current', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    assert.equal(JSON.parse(r.stdout).profile, 'current');
+    assert.equal(r.status, 0);
+    const broken = spawnSync(process.execPath, [join(dist, 'cli.js'), 'check', 'no/such/folder'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(broken.status, 2);
+  });
+
+  it('hands V8 the code cache made for this very build', () => {
+    const { load } = require(join(dist, 'cli.js')) as typeof import('../../server/src/cliLauncher');
+    const { script, exports } = load(join(dist, 'ak.js'));
+    assert.equal(script.cachedDataRejected, false);
+    assert.equal(typeof exports.run, 'function');
+  });
+
+  it('ignores a cache made for another source, without handing it to V8', () => {
+    const { load, sourceHash } = require(join(dist, 'cli.js')) as typeof import('../../server/src/cliLauncher');
+    const dir = mkdtempSync(join(tmpdir(), 'ak-cache-'));
+    try {
+      const source = readFileSync(join(dist, 'ak.js'), 'utf8');
+      // The real bundle with a cache file whose hash names another source.
+      writeFileSync(join(dir, 'ak.js'), source);
+      const cache = readFileSync(join(dist, 'ak.js.cache'));
+      writeFileSync(join(dir, 'stale.cache'), Buffer.concat([sourceHash('something else'), cache.subarray(20)]));
+      const { script } = load(join(dir, 'ak.js'), join(dir, 'stale.cache'));
+      assert.equal(script.cachedDataRejected, undefined, 'no cache was given to V8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
