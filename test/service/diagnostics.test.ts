@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
 import { BASE_2024, CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 import { at, diagnose, seen, type Seen } from './harness';
+import { parsePageFast } from '../../server/src/service/frontmatter';
 
 const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
 const V24 = 'docs/vereisten/rechtmatig.md';
@@ -106,6 +107,19 @@ describe('frontmatter diagnostics', () => {
     const [empty] = diagnose({ ...CURRENT_BASE, [M]: measure().replace('rollen:\n- jurist', 'rollen:') }, M, 'nl');
     assert.equal(empty.message, '"rollen" is leeg; geef een lijst of haal het veld weg. De site kan niet filteren op een lege waarde.');
     assert.equal(at(empty.range), '8:0-8:6');
+  });
+
+  it('an empty list item, on its `-` (read by the fast reader, and by yaml when a flow list sends the page there)', () => {
+    const expected = [
+      { code: 'frontmatter.wrong-type', range: '6:0-6:1', message: 'Item 2 of "levenscyclus" is empty; give it text or remove it.' },
+      { code: 'frontmatter.wrong-type', range: '7:0-7:1', message: 'Item 3 of "levenscyclus" is empty; give it text or remove it.' },
+    ];
+    const text = measure().replace('levenscyclus:\n- ontwerp', 'levenscyclus:\n- ontwerp\n-\n-   # nothing');
+    assert.ok(parsePageFast(text), 'the fast reader reads it');
+    assert.deepEqual(check(text), expected);
+    const flow = measure('hide: [navigation]').replace('levenscyclus:\n- ontwerp', 'levenscyclus:\n- ontwerp\n-\n-   # nothing');
+    assert.equal(parsePageFast(flow), undefined, 'the yaml package reads it');
+    assert.deepEqual(check(flow), expected);
   });
 
   it('hide as a string is tolerated by the site, so it is a warning', () => {

@@ -128,9 +128,9 @@ describe('fast frontmatter reader', () => {
         c: [{ impactvol: 'Ja', rekenregels: [{ impactvol: 'Nee', extra: null }] }, { k: 'v' }],
         d: [null],
       });
-      // A list runs from its first `-` to the end of its last item; an empty item takes the list's range.
+      // A list runs from its first `-` to the end of its last item; an empty item's range is its `-`.
       assert.equal(spans(valueOf(p, 'a')), '7-16[9-10 15-16]');
-      assert.equal(spans(valueOf(p, 'b')), '28-43[30-31 28-43 40-43]');
+      assert.equal(spans(valueOf(p, 'b')), '28-43[30-31 34-35 40-43]');
       assert.equal(spans(valueOf(p, 'd')), '118-119[118-119]');
       // A map ends at its last value, or after the `:` when that value is empty.
       assert.equal(
@@ -157,7 +157,7 @@ describe('fast frontmatter reader', () => {
     it('CRLF, a BOM, unclosed and no-final-newline blocks, an empty block', () => {
       const crlf = fast('\uFEFF' + page('a: b', 'l:', '- x  # c', '-', 'm:', '  k: 1').replace(/\n/g, '\r\n'));
       assert.deepEqual(fm(crlf).siteData, { a: 'b', l: ['x', null], m: { k: 1 } });
-      assert.equal(spans(valueOf(crlf, 'l')), '15-26[17-18 15-26]');
+      assert.equal(spans(valueOf(crlf, 'l')), '15-26[17-18 25-26]');
       assert.equal(fm(fast('---\na: b\nl:\n- x\n\nBody\n')).status, 'unclosed');
       assert.equal(fm(fast('---\na: b\n---')).status, 'no-final-newline');
       assert.deepEqual(fm(fast('---\n# nothing\n\n---\n')).siteData, {});

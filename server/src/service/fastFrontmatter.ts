@@ -13,7 +13,7 @@
 // Ranges are those of the `yaml` path: a scalar covers its text (quotes included, trailing spaces and
 // comments not); a block list or map runs from its first `-` or key to the end of its last item (that
 // item's value, or its `-` or `:` when it has none); an empty value takes its key's range, an empty
-// list item its list's range.
+// list item its `-`.
 //
 // Speed: a cold process reads a few hundred pages once, mostly in V8's interpreter, where every call
 // and every object counts. So: native searches (indexOf, sticky regular expressions) instead of
@@ -196,7 +196,6 @@ class Parser {
     const first = lines[this.index];
     const items: FmValue[] = [];
     const js: unknown[] = [];
-    let empty: FmValue[] | undefined;
     for (;;) {
       const line = lines[this.index++];
       const s = line.text;
@@ -213,14 +212,10 @@ class Parser {
         items.push(this.plain(line, content, s.length, source, value));
         js.push(value);
       } else if (content >= s.length || c === HASH) {
-        // An empty item (it takes the list's range, set below); a block under a bare `-` is not in the subset.
+        // An empty item: its range is its `-`. A block under a bare `-` is not in the subset.
         if (following && following.indent > indent) throw BAIL;
-        const item: FmValue = { kind: 'scalar', value: null, range: EMPTY_RANGE, start: 0, end: 0, source: '' };
-        items.push(item);
-        (empty ??= []).push(item);
+        items.push(this.plain(line, indent, indent + 1, '', null));
         js.push(null);
-        this.endLine = line;
-        this.endColumn = indent + 1;
       } else if (c !== DQUOTE && c !== SQUOTE && keyColon(s, content) >= 0) {
         // A map as the item: its keys sit at the column of the first one.
         this.index--;
@@ -238,7 +233,6 @@ class Parser {
       if (!after.dash) break;
     }
     const value = this.collection('seq', first, indent, items);
-    if (empty) for (const item of empty) Object.assign(item, { range: value.range, start: value.start, end: value.end });
     this.js = js;
     return value;
   }
@@ -304,8 +298,6 @@ class Parser {
     return { kind: 'scalar', value, range, start: line.start + from, end: line.start + end, source };
   }
 }
-
-const EMPTY_RANGE: Range = { start: { line: -1, character: -1 }, end: { line: -1, character: -1 } };
 
 /** Whether the character at `at` is a letter or digit (of any script). */
 function isWordCharacter(s: string, at: number): boolean {

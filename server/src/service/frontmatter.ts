@@ -278,15 +278,17 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     const items = node.items.map((item) => toValue(item as ParsedNode, shift, lines, start, end));
     if (!node.flow && items.length > 0) {
       // A block list ends where its last item does (`yaml` would run on over the line break, and over
-      // following comment lines after an empty item). Empty items take the list's range.
+      // following comment lines after an empty item). An empty item's range is its `-`.
+      const markers = seqMarkerEnds(node);
+      items.forEach((item, i) => {
+        const marker = markers[i];
+        if (isEmpty(item) && marker !== undefined) {
+          Object.assign(item, { range: lines.range(shift + marker - 1, shift + marker), start: shift + marker - 1, end: shift + marker });
+        }
+      });
       const last = items[items.length - 1];
-      const marker = seqMarkerEnds(node)[items.length - 1];
-      end = !isEmpty(last) ? last.end : marker !== undefined ? shift + marker : end;
-      const range = lines.range(start, end);
-      for (const item of items) {
-        if (isEmpty(item)) Object.assign(item, { range, start, end });
-      }
-      return { kind: 'seq', items, range, start, end, flow: false };
+      end = isEmpty(last) && markers[items.length - 1] === undefined ? end : last.end;
+      return { kind: 'seq', items, range: lines.range(start, end), start, end, flow: false };
     }
     return { kind: 'seq', items, range: lines.range(start, end), start, end, flow: Boolean(node.flow) };
   }
