@@ -9,7 +9,7 @@
 // Usage: node esbuild.mjs [--watch] [--minify] [--only=dist|tests]
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeValidators } from './scripts/gen-validators.mjs';
 
@@ -80,5 +80,8 @@ if (watch) {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   // Without --watch the CLI is built for use: store its code cache (a watch build changes ak.js under it,
   // and the launcher then ignores the stale cache by its hash).
-  if (only !== 'tests') execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
+  if (only !== 'tests') {
+    chmodSync('dist/cli.js', 0o755); // runnable as `./dist/cli.js`, as npm makes a `bin` on install
+    execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
+  }
 }

@@ -66,6 +66,13 @@ describe('ak launcher (dist/cli.js)', () => {
     assert.equal(broken.status, 2);
   });
 
+  it('is executable itself, through its #! line', () => {
+    const r = spawnSync(join(dist, 'cli.js'), ['check', 'examples/2024'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.error, undefined);
+    assert.match(r.stdout, /12 files checked: 0 errors/);
+    assert.equal(r.status, 0);
+  });
+
   it('hands V8 the code cache made for this very build', () => {
     const { load } = require(join(dist, 'cli.js')) as typeof import('../../server/src/cliLauncher');
     const { script, exports } = load(join(dist, 'ak.js'));
