@@ -85,7 +85,7 @@ const pyYamlTags = (tags: Tags): Tags =>
       return { ...tag, test: tag.test.test('yes') ? PY_TRUE : PY_FALSE };
     });
 // keepSourceTokens: the `-` and `:` indicators' offsets, where a list or map ends after an empty last item.
-const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, customTags: pyYamlTags, prettyErrors: false, keepSourceTokens: true } as const;
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, customTags: pyYamlTags, prettyErrors: false, keepSourceTokens: true, logLevel: 'error' } as const;
 
 const DELIMITER = /^-{3}[ \t]*$/;
 // A closing line anywhere in the text: at a line start (after \n, \r\n or a lone \r, as LineIndex
