@@ -164,7 +164,8 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
   const text = page.text;
   const from = page.bodyStart;
   if (text.indexOf('<!--', from) < 0) return { directives: [], nearMisses: [] };
-  const code = codeRangesAround(text, from, commentsToCheck(data, text, from));
+  const starts = commentsToCheck(data, text, from);
+  const code = codeRangesAround(text, from, starts);
   // The hook sees rendered HTML: in code, `<` and `>` are escaped, so no pattern can match there.
   let masked = text;
   if (code.length > 0) {
@@ -180,8 +181,7 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
   if (from > 0) masked = ' '.repeat(from) + masked.slice(from);
 
   const directives: Directive[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && s < end);
+  const taken = new Spans();
   let pass = 0;
 
   for (const own of data.ownLists) {
@@ -192,7 +192,7 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
     for (const m of masked.matchAll(re)) {
       const start = m.index;
       const end = start + literal.length;
-      taken.push([start, end]);
+      taken.add(start, end);
       directives.push({
         name: own.name,
         kind: 'own',
@@ -214,15 +214,25 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
     }
   }
 
+  // The site runs one re.sub per name over the whole page. Here the same patterns run only where a comment
+  // could start them, and only when a ` -->` follows on that line: a regular expression that fails would
+  // otherwise read on to the line's end from every `<!--`, which is quadratic on a long broken line.
+  const lineEnds = new LineEnds(text);
   for (const list of data.lists) {
     const thisPass = pass++;
     const space = data.afterName === 'space' ? ' ' : '';
-    const re = new RegExp(`<!-- ${escapeRegExp(list.name)}${space}([^\\r\\n]*?) -->`, 'gi');
-    for (const m of masked.matchAll(re)) {
-      const start = m.index;
+    const re = new RegExp(`<!-- ${escapeRegExp(list.name)}${space}([^\\r\\n]*?) -->`, 'iy');
+    let after = from; // matches do not overlap within one pass
+    for (const at of starts) {
+      if (at < after || !lineEnds.closedAfter(at)) continue;
+      re.lastIndex = at;
+      const m = re.exec(masked);
+      if (!m) continue;
+      const start = at;
       const end = start + m[0].length;
-      if (overlaps(start, end)) continue;
-      taken.push([start, end]);
+      after = end;
+      if (taken.overlaps(start, end)) continue;
+      taken.add(start, end);
       const nameStart = start + 5;
       const nameEnd = nameStart + list.name.length;
       const paramsStart = nameEnd + space.length;
@@ -237,13 +247,10 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
   const known = directiveNames(data);
   for (const m of text.slice(from).matchAll(/<!--(\s*)(list_[\w-]*)/gi)) {
     const start = from + m.index;
-    if (overlaps(start, start + 4)) continue;
+    if (taken.overlaps(start, start + 4)) continue;
     const written = m[2];
-    const close = text.indexOf('-->', start + 4);
-    const lineEnd = (() => {
-      const n = text.indexOf('\n', start);
-      return n < 0 ? text.length : n;
-    })();
+    const close = lineEnds.closeAfter(start + 4);
+    const lineEnd = lineEnds.lineEnd(start);
     let reason: NearMissReason;
     let end: number;
     if (isInCode(code, start)) {
@@ -267,6 +274,76 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
     nearMisses.push({ start, end, reason, written, known: suggestions });
   }
   return { directives, nearMisses };
+}
+
+/** Non-overlapping spans of a page, sorted; overlap tests in log time (a page may hold thousands). */
+class Spans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** The index of the first span that ends after `offset`. */
+  private firstEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ends[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
+
+  overlaps(start: number, end: number): boolean {
+    const i = this.firstEndingAfter(start);
+    return i < this.starts.length && this.starts[i] < end;
+  }
+
+  /** Adds a span that overlaps none so far. */
+  add(start: number, end: number): void {
+    const i = this.firstEndingAfter(start);
+    this.starts.splice(i, 0, start);
+    this.ends.splice(i, 0, end);
+  }
+}
+
+/**
+ * Line ends and `-->` positions of a page. Each answer is kept with the offset it was asked for and
+ * serves every later offset up to it, so that many comments on a page cost about one pass over it.
+ */
+class LineEnds {
+  private readonly cache = new Map<string, [asked: number, answer: number]>();
+
+  constructor(private readonly text: string) {}
+
+  /** The first of `search` at or after `offset` (-1 when none), from the cache when it still holds. */
+  private next(key: string, offset: number, search: (from: number) => number): number {
+    const hit = this.cache.get(key);
+    if (hit && hit[0] <= offset && (hit[1] < 0 || offset <= hit[1])) return hit[1];
+    const answer = search(offset);
+    this.cache.set(key, [offset, answer]);
+    return answer;
+  }
+
+  /** The end of the line holding `offset` (before its line break). */
+  lineEnd(offset: number): number {
+    const end = this.next('eol', offset, (from) => {
+      const n = this.text.indexOf('\n', from);
+      const r = this.text.indexOf('\r', from);
+      return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+    });
+    return end < 0 ? this.text.length : end;
+  }
+
+  /** The first `-->` at or after `offset`, or -1. */
+  closeAfter(offset: number): number {
+    return this.next('-->', offset, (from) => this.text.indexOf('-->', from));
+  }
+
+  /** Whether ` -->` follows `offset` on its line. */
+  closedAfter(offset: number): boolean {
+    const spaced = this.next(' -->', offset, (from) => this.text.indexOf(' -->', from));
+    return spaced >= 0 && spaced < this.lineEnd(offset);
+  }
 }
 
 function nearestNames(written: string, known: string[]): string[] {
