@@ -4,6 +4,7 @@
 //   dist/cli.js      the `ak` command (node): a small launcher that loads dist/ak.js with V8's code cache
 //   dist/ak.js       the `ak` program; dist/ak.js.cache is its code cache (scripts/warm-code-cache.mjs)
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
+//   out/e2e/**       the editor tests, run in VS Code's extension host by test/e2e/run.mjs
 // First it generates server/src/service/generated/validators.js, the built-in schemas as ajv standalone
 // code (scripts/gen-validators.mjs); in watch mode it regenerates that when a schema changes.
 // Usage: node esbuild.mjs [--watch] [--minify] [--only=dist|tests]
@@ -64,6 +65,13 @@ if (only !== 'tests') {
   );
 }
 if (only !== 'dist') {
+  // The editor tests run inside VS Code's extension host, which provides `vscode` (test/e2e/run.mjs).
+  builds.push({
+    ...common,
+    entryPoints: { index: 'test/e2e/suite/index.ts', 'diagnostics.e2e': 'test/e2e/suite/diagnostics.e2e.ts' },
+    outdir: 'out/e2e',
+    packages: 'external',
+  });
   builds.push({
     ...common,
     entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts'],

@@ -1,0 +1,99 @@
+// The extension in a real VS Code: diagnostics appear where the author types, follow the edits, speak the
+// chosen language, and reach pages across the workspace. Runs in the extension host (see test/e2e/run.mjs)
+// on a throw-away copy of examples/current.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const MEASURE = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md';
+const REQUIREMENT = 'docs/voldoen-aan-wetten-en-regels/vereisten/avg-01-voorbeeldvereiste.md';
+
+function workspaceUri(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, path);
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const rangeOf = (d: vscode.Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+
+/** Resolves with the diagnostics of `uri` once `accept` holds for them (checked on every change). */
+function diagnosticsWhen(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'algoritmekader');
+      if (accept(ds)) {
+        listener.dispose();
+        clearTimeout(timer);
+        resolve(ds);
+      }
+    };
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      const ds = vscode.languages.getDiagnostics(uri);
+      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(ds.map((d) => [codeOf(d), rangeOf(d), d.message]))}`));
+    }, 45_000);
+    check();
+  });
+}
+
+async function replaceInDocument(document: vscode.TextDocument, from: string, to: string): Promise<void> {
+  const at = document.getText().indexOf(from);
+  assert.ok(at >= 0, `"${from}" is in ${document.uri.path}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + from.length)), to);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+describe('Algoritmekader Authoring in VS Code', () => {
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    document = await vscode.workspace.openTextDocument(workspaceUri(MEASURE));
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('algoritmekader').update('language', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('a clean page has no diagnostics', async () => {
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics');
+  });
+
+  it('a typo in a label is marked while typing (unsaved), with the nearest value', async () => {
+    await replaceInDocument(document, '- governance', '- governanse');
+    assert.ok(document.isDirty, 'the edit is not saved');
+    const [d] = await diagnosticsWhen(document.uri, (ds) => ds.some((x) => codeOf(x) === 'frontmatter.unknown-value'), 'frontmatter.unknown-value');
+    assert.equal(rangeOf(d), '9:2-9:12');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(d.message, /"governanse" is not a known onderwerp value\. Did you mean "governance"\?/);
+  });
+
+  it('the message follows the algoritmekader.language setting', async () => {
+    await vscode.workspace.getConfiguration('algoritmekader').update('language', 'nl', vscode.ConfigurationTarget.Workspace);
+    const [d] = await diagnosticsWhen(document.uri, (ds) => ds.some((x) => /is geen bekende waarde/.test(x.message)), 'a Dutch message');
+    assert.match(d.message, /^"governanse" is geen bekende waarde voor onderwerp\..*"governance"/);
+  });
+
+  it('undoing the typo clears the diagnostic', async () => {
+    await replaceInDocument(document, '- governanse', '- governance');
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after the fix');
+  });
+
+  it('a reference to a requirement that does not exist is marked, and the requirement page sees its table empty', async () => {
+    const requirement = await vscode.workspace.openTextDocument(workspaceUri(REQUIREMENT));
+    await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'a clean requirement page');
+    await replaceInDocument(document, '- avg-01-voorbeeldvereiste', '- avg-01-voorbeeldvereist');
+    const [d] = await diagnosticsWhen(document.uri, (ds) => ds.some((x) => codeOf(x) === 'reference.unknown-target'), 'reference.unknown-target');
+    assert.equal(rangeOf(d), '5:2-5:25');
+    // The open requirement page's measures table now lists nothing: its directive says so, before any save.
+    const [empty] = await diagnosticsWhen(requirement.uri, (ds) => ds.some((x) => codeOf(x) === 'directive.empty'), 'directive.empty on the requirement page');
+    assert.equal(requirement.getText(empty.range), '<!-- list_maatregelen vereiste/avg-01-voorbeeldvereiste no-search -->');
+    await replaceInDocument(document, '- avg-01-voorbeeldvereist\n', '- avg-01-voorbeeldvereiste\n');
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after the fix');
+    await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'the requirement page clean again');
+  });
+});
