@@ -68,6 +68,21 @@ describe('frontmatter diagnostics', () => {
     ]);
   });
 
+  it('unclosed brackets: each YAML error once, and nesting too deep for the parser said plainly', () => {
+    // yaml repeats "Flow sequence … end with a ]" once per unclosed bracket, all where the `]` was due (the
+    // closing line); one diagnostic is enough.
+    const unclosed = check(measure().replace('rollen:\n- jurist', 'rollen: [[[[[[jurist'));
+    assert.deepEqual(
+      unclosed.filter((d) => d.code === 'frontmatter.yaml-syntax').map((d) => d.range),
+      ['9:0-9:1'],
+    );
+    // Thousands deep, yaml runs out of stack; where exactly depends on the stack size, so only the line is fixed.
+    const deep = check(measure().replace('rollen:\n- jurist', `rollen: ${'['.repeat(20000)}`)).filter((d) => d.code === 'frontmatter.yaml-syntax');
+    assert.equal(deep.length, 1, JSON.stringify(deep.slice(0, 6)));
+    assert.ok(deep.every((d) => d.range.startsWith('8:')));
+    assert.ok(deep.every((d) => d.message === 'Invalid YAML: brackets nested too deeply to read. The site ignores all metadata of this page while the YAML is invalid.'));
+  });
+
   it('unknown key with the nearest known key (2024: bouwbok → bouwblok), and the missing required key', () => {
     const text = '---\ntitle: Rechtmatig\ntoelichting: Kort\nstatus_vereiste:\n- geldend\nlevenscyclus:\n- ontwerp\nbouwbok:\n- transparantie\n---\n';
     assert.deepEqual(check(text, V24, BASE_2024), [

@@ -208,11 +208,21 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
     }
     for (const error of errors) {
       const [from, to] = error.pos;
-      problems.push({
-        code: error.code,
-        message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+      // yaml runs out of stack on brackets nested thousands deep and reports it as a parse error.
+      const tooDeep = /Maximum call stack size exceeded/.test(error.message);
+      const problem: YamlProblem = {
+        code: tooDeep ? 'TOO_DEEP' : error.code,
+        message: tooDeep ? 'nested too deeply' : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
         range: lines.range(start + from, start + Math.max(to, from)),
-      });
+      };
+      // The same error at the same place once (yaml repeats it per unclosed bracket, hundreds of times), and
+      // nothing more on a line once it was too deep to read: the rest is the parser recovering, not news.
+      const seen = problems.some(
+        (p) =>
+          (p.code === problem.code && p.message === problem.message && sameRange(p.range, problem.range)) ||
+          (p.code === 'TOO_DEEP' && p.range.start.line === problem.range.start.line),
+      );
+      if (!seen) problems.push(problem);
       const first = entryStartLine(source, lineOf(source, from));
       if (blanked.has(first)) continue;
       blanked.add(first);
@@ -222,6 +232,10 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
     }
   }
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function lineOf(source: string, offset: number): number {

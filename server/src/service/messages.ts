@@ -36,6 +36,7 @@ export function typeName(type: string, lang: Language): string {
 
 /** Dutch wording for the `yaml` package's error codes; other codes fall back to its English message. */
 const YAML_NL: Record<string, string> = {
+  TOO_DEEP: 'haakjes te diep genest om te lezen',
   BLOCK_AS_IMPLICIT_KEY: 'een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens',
   MISSING_CHAR: 'een afsluitend teken ontbreekt (aanhalingsteken of haakje)',
   BAD_INDENT: 'de inspringing klopt niet',
@@ -49,6 +50,7 @@ const YAML_NL: Record<string, string> = {
 };
 const YAML_EN: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'a colon inside a value; put the value in quotes',
+  TOO_DEEP: 'brackets nested too deeply to read',
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
