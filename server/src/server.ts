@@ -1,7 +1,7 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
 import { fileURLToPath } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { createLanguageService, type Language, type LanguageService } from './service';
 
@@ -75,7 +75,12 @@ export function startServer(connection: Connection): void {
       roots.push({ path, workspace, service: createLanguageService(workspace, { language: language() }) });
     }
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
-    return { capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full } } };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+    };
   });
 
   connection.onInitialized(async () => {
@@ -112,6 +117,20 @@ export function startServer(connection: Connection): void {
     place.root.workspace.closeDocument(place.path);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     revalidateOpen();
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
+    const place = open.get(textDocument.uri);
+    if (!place) return [];
+    // Only quick fixes here; a request for another kind (refactor, source.*) gets none.
+    if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+    return place.root.service.codeActions(place.path, range).map((action) => ({
+      title: action.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [action.diagnostic],
+      isPreferred: action.isPreferred,
+      edit: { changes: { [textDocument.uri]: action.edits } },
+    }));
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -65,4 +65,24 @@ describe('language server', function () {
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('ontwerpp', 'ontwerp') }] });
     await until(uri, (d) => d.length === 0);
   });
+
+  it('answers textDocument/codeAction with quick fixes as workspace edits, and nothing for other kinds', async () => {
+    const uri = pathToFileURL(PAGE).href;
+    const text = '---\ntitle: T\nid: urn:nl:ak:mtr:owp-01\ntoelichting: Kort\nlevenscyclus:\n- ontwerpp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n# T\n';
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    const [diagnostic] = await until(uri, (d) => d.some((x) => x.code === 'frontmatter.unknown-value'));
+    const range = { start: { line: 5, character: 3 }, end: { line: 5, character: 3 } };
+    const actions = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [diagnostic] } });
+    assert.deepEqual(actions, [
+      {
+        title: 'Wijzig in "ontwerp"',
+        kind: 'quickfix',
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [uri]: [{ range: { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } }, newText: 'ontwerp' }] } },
+      },
+    ]);
+    const refactors = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['refactor'] } });
+    assert.deepEqual(refactors, []);
+  });
 });

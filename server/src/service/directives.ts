@@ -350,7 +350,10 @@ function nearestNames(written: string, known: string[]): string[] {
   const lower = written.toLowerCase();
   // Same family first (`list_instrumenten` → `list_hulpmiddelen` has nothing in common but the prefix).
   const scored = known.map((name) => ({ name, score: commonPrefix(lower, name.toLowerCase()) }));
-  const best = scored.filter((s) => s.score > 'list_'.length).sort((a, b) => b.score - a.score);
+  // Ties (list_maatregel → list_maatregelen, list_maatregelen_on_hulpmiddelen_page): the closer length first.
+  const best = scored
+    .filter((s) => s.score > 'list_'.length)
+    .sort((a, b) => b.score - a.score || Math.abs(a.name.length - lower.length) - Math.abs(b.name.length - lower.length));
   return (best.length ? best : scored.filter((s) => !s.name.includes('_on_'))).map((s) => s.name);
 }
 

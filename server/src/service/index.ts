@@ -1,5 +1,6 @@
 // The language service facade: the only module the server and the CLI import. Pure and synchronous:
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
+import { codeActionsFor, touches, type AkCodeAction } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
@@ -8,7 +9,7 @@ import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { stemOf } from './profile';
 import { pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
-import type { AkDiagnostic, FileDiagnostics, Language, ServiceOptions, Workspace } from './types';
+import type { AkDiagnostic, FileDiagnostics, Language, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
 
 export * from './types';
@@ -17,6 +18,7 @@ export { MESSAGES, UI, message } from './messages';
 export { BUILTIN_PROFILES } from './profile';
 export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
+export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -52,6 +54,8 @@ export interface LanguageService {
   resolveDirective(path: string, offset: number): { directive: Directive; resolution: Resolution } | undefined;
   /** Who points at `path`: frontmatter references and directives that list it or filter on it. */
   referencesTo(path: string): { references: Reference[]; directives: ResolvedDirective[] };
+  /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
+  codeActions(path: string, range: Range): AkCodeAction[];
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
   /** Stop listening to the workspace. */
@@ -143,6 +147,12 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     referencesTo(path) {
       const snapshot = index.snapshot();
       return linkGraph(snapshot).referencesTo(path);
+    },
+    codeActions(path, range) {
+      const page = index.page(path);
+      if (!page) return [];
+      const diagnostics = service.doValidation(path).filter((d) => touches(d.range, range));
+      return codeActionsFor(page, diagnostics, current.language);
     },
     checkAll() {
       const snapshot = index.snapshot();

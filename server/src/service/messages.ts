@@ -289,6 +289,26 @@ export function message<C extends DiagnosticCode>(code: C, data: DiagnosticDataB
   return MESSAGES[code][lang](data).replace('{detail}', detail);
 }
 
+/** Titles of the quick fixes (features/codeActions.ts), by kind. */
+export const ACTION_TITLES = {
+  changeTo: { en: (a: { value: string }) => `Change to ${q(a.value)}`, nl: (a: { value: string }) => `Wijzig in ${q(a.value)}` },
+  changeToOwn: {
+    en: (a: { value: string }) => `Change to this page's own ${q(a.value)}`,
+    nl: (a: { value: string }) => `Wijzig in ${q(a.value)}, deze pagina zelf`,
+  },
+  renameKey: { en: (a: { value: string }) => `Rename the key to ${q(a.value)}`, nl: (a: { value: string }) => `Hernoem het veld naar ${q(a.value)}` },
+  removeRepeated: { en: (a: { value: string }) => `Remove the repeated ${q(a.value)}`, nl: (a: { value: string }) => `Verwijder de herhaalde ${q(a.value)}` },
+  removeEmptyItem: { en: (_: Record<string, never>) => 'Remove the empty item', nl: (_: Record<string, never>) => 'Verwijder het lege item' },
+  makeList: { en: (a: { key: string }) => `Make ${q(a.key)} a list`, nl: (a: { key: string }) => `Maak van ${q(a.key)} een lijst` },
+  removePeriod: { en: (_: Record<string, never>) => 'Remove the final period', nl: (_: Record<string, never>) => 'Verwijder de punt aan het eind' },
+  addLineBreak: { en: (_: Record<string, never>) => 'Add a line break after the closing ---', nl: (_: Record<string, never>) => 'Zet een regeleinde na de afsluitende ---' },
+  writeAs: { en: (a: { text: string }) => `Write it as ${a.text}`, nl: (a: { text: string }) => `Schrijf het als ${a.text}` },
+  closeComment: { en: (_: Record<string, never>) => 'Close the comment with -->', nl: (_: Record<string, never>) => 'Sluit het commentaar af met -->' },
+  removeToken: { en: (a: { token: string }) => `Remove ${q(a.token)}`, nl: (a: { token: string }) => `Verwijder ${q(a.token)}` },
+} as const;
+
+export type ActionTitle<T extends keyof typeof ACTION_TITLES> = (typeof ACTION_TITLES)[T]['en'];
+
 /** Strings of the command line and the editor that are not diagnostics. */
 export const UI = {
   summary: {

@@ -83,6 +83,20 @@ describe('Algoritmekader Authoring in VS Code', () => {
     await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after the fix');
   });
 
+  it('the quick fix for a typo, in the chosen language, puts the text back', async () => {
+    const before = document.getText();
+    await replaceInDocument(document, '- transparantie', '- Transparantie');
+    const [d] = await diagnosticsWhen(document.uri, (ds) => ds.some((x) => codeOf(x) === 'frontmatter.unknown-value'), 'frontmatter.unknown-value');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    // The command gives the actions without their diagnostics; Markdown's own providers may add others.
+    // The setting is still Dutch from the test above.
+    const ours = actions.filter((a) => a.title.startsWith('Wijzig in'));
+    assert.deepEqual(ours.map((a) => [a.title, a.isPreferred ?? false]), [['Wijzig in "transparantie"', true]], JSON.stringify(actions));
+    assert.ok(ours[0].edit && (await vscode.workspace.applyEdit(ours[0].edit)));
+    assert.equal(document.getText(), before);
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after the quick fix');
+  });
+
   it('a reference to a requirement that does not exist is marked, and the requirement page sees its table empty', async () => {
     const requirement = await vscode.workspace.openTextDocument(workspaceUri(REQUIREMENT));
     await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'a clean requirement page');

@@ -128,7 +128,7 @@ function duplicateKeys(entries: FmEntry[], out: DiagnosticBuilder): void {
   }
 }
 
-/** The range a schema problem points at: the value at `path` (an empty list item carries its list's range). */
+/** The range a schema problem points at: the value at `path` (an empty list item: its `-`). */
 function rangeAt(page: PageModel, path: FmPath, fallback: Range): Range {
   return valueAt(page.frontmatter!.entries, path)?.range ?? fallback;
 }

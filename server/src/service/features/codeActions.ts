@@ -1,0 +1,206 @@
+// Quick fixes: each reads a diagnostic's typed `data` and range and the page text, and proposes edits of
+// that one page. A fix is offered only where its result is certain to be what the diagnostic asks for;
+// anything that needs a choice the data cannot make (which value to fill in, which file to rename) is
+// left to the author.
+import { ACTION_TITLES, type ActionTitle } from '../messages';
+import type { AkDiagnostic, DiagnosticCode, Language, Range } from '../types';
+import type { PageModel } from '../workspaceIndex';
+
+export interface AkTextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** One quick fix: edits of one page, for one diagnostic. */
+export interface AkCodeAction {
+  title: string;
+  kind: 'quickfix';
+  diagnostic: AkDiagnostic;
+  /** The fix to apply when there is no doubt (VS Code's "auto fix"): at most one per diagnostic. */
+  isPreferred: boolean;
+  path: string;
+  edits: AkTextEdit[];
+}
+
+/** How many suggestions become fixes (the diagnostic's message may name more). */
+const MAX_SUGGESTIONS = 3;
+
+type Fixer<C extends DiagnosticCode> = (d: AkDiagnostic<C>, page: PageModel, fix: FixBuilder) => void;
+
+class FixBuilder {
+  readonly actions: AkCodeAction[] = [];
+
+  constructor(
+    private readonly page: PageModel,
+    private readonly diagnostic: AkDiagnostic,
+    private readonly language: Language,
+  ) {}
+
+  add<T extends keyof typeof ACTION_TITLES>(title: T, args: Parameters<ActionTitle<T>>[0], edits: AkTextEdit[], isPreferred = false): void {
+    const render = ACTION_TITLES[title][this.language] as (a: typeof args) => string;
+    this.actions.push({ title: render(args), kind: 'quickfix', diagnostic: this.diagnostic, isPreferred, path: this.page.path, edits });
+  }
+}
+
+/** The text `range` covers. */
+function textOf(page: PageModel, range: Range): string {
+  return page.text.slice(page.lines.offsetAt(range.start), page.lines.offsetAt(range.end));
+}
+
+/** `value` written the way `written` was: in the same quotes when it was quoted. */
+function likeWritten(value: string, written: string): string {
+  const quote = written[0];
+  if ((quote === '"' || quote === "'") && written.endsWith(quote) && written.length >= 2) return `${quote}${value}${quote}`;
+  return value;
+}
+
+/** Offers "change to <suggestion>" for the first suggestions; the first is preferred when it is the only one or a case fix. */
+function replaceWithSuggestions(d: AkDiagnostic, page: PageModel, fix: FixBuilder, suggestions: string[], caseOnly: boolean, title: 'changeTo' | 'renameKey' = 'changeTo'): void {
+  const written = textOf(page, d.range);
+  suggestions.slice(0, MAX_SUGGESTIONS).forEach((suggestion, i) => {
+    fix.add(title, { value: suggestion }, [{ range: d.range, newText: likeWritten(suggestion, written) }], i === 0 && (caseOnly || suggestions.length === 1));
+  });
+}
+
+/** The edit that deletes line `line` with its line break. */
+function deleteLine(page: PageModel, line: number): AkTextEdit {
+  const { lines } = page;
+  const start = lines.lineStart(line);
+  const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.text.length;
+  // The last line has no break of its own: take the one before it instead.
+  const from = end === lines.text.length && line > 0 && end === lines.lineEnd(line) ? lines.lineEnd(line - 1) : start;
+  return { range: lines.range(from, end), newText: '' };
+}
+
+/** Whether `range` (on one line) has only text matching `before` and `after` around it on its line. */
+function aloneOnLine(page: PageModel, range: Range, before: RegExp, after: RegExp): boolean {
+  if (range.start.line !== range.end.line) return false;
+  const line = range.start.line;
+  const text = page.text.slice(page.lines.lineStart(line), page.lines.lineEnd(line));
+  return before.test(text.slice(0, range.start.character)) && after.test(text.slice(range.end.character));
+}
+
+/** Blanks and an optional YAML comment: what may follow a list item on its line. */
+const REST_OF_ITEM = /^[ \t]*(?:#.*)?$/;
+
+/** Deletes `range` together with the whitespace before it (a token in a directive's parameters). */
+function deleteWithSpaceBefore(page: PageModel, range: Range): AkTextEdit {
+  let start = page.lines.offsetAt(range.start);
+  while (start > 0 && (page.text[start - 1] === ' ' || page.text[start - 1] === '\t')) start--;
+  return { range: page.lines.range(start, page.lines.offsetAt(range.end)), newText: '' };
+}
+
+const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
+  'frontmatter.unknown-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, d.data.caseOnly),
+  'reference.unknown-target': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, d.data.caseOnly),
+  'directive.unknown-filter-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, d.data.caseOnly),
+  'directive.unknown-filter-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, false),
+  'frontmatter.unknown-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, false, 'renameKey'),
+
+  'directive.foreign-stem': (d, _page, fix) => {
+    fix.add('changeToOwn', { value: d.data.own }, [{ range: d.range, newText: d.data.own }], true);
+  },
+
+  'frontmatter.duplicate-value': (d, page, fix) => {
+    if (aloneOnLine(page, d.range, /^[ \t]*-[ \t]+$/, REST_OF_ITEM)) {
+      fix.add('removeRepeated', { value: d.data.value }, [deleteLine(page, d.range.start.line)], true);
+      return;
+    }
+    // A flow list: the item with the comma before it.
+    let start = page.lines.offsetAt(d.range.start);
+    let k = start - 1;
+    while (k >= 0 && /\s/.test(page.text[k])) k--;
+    if (page.text[k] !== ',') return;
+    start = k;
+    while (start > 0 && (page.text[start - 1] === ' ' || page.text[start - 1] === '\t')) start--;
+    fix.add('removeRepeated', { value: d.data.value }, [{ range: page.lines.range(start, page.lines.offsetAt(d.range.end)), newText: '' }], true);
+  },
+
+  'frontmatter.wrong-type': (d, page, fix) => {
+    const { path, actual, expected } = d.data;
+    const line = d.range.start.line;
+    if (actual === 'null' && typeof path[path.length - 1] === 'number') {
+      // An empty list item: its range is its `-`.
+      if (textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
+        fix.add('removeEmptyItem', {}, [deleteLine(page, line)], true);
+      }
+      return;
+    }
+    if (expected.split(',').includes('array') && actual === 'string' && path.length === 1 && d.range.end.line === line) {
+      // `key: text` → `key:` with `- text` below it, at the key's column (the content's own style).
+      const lineStart = page.lines.lineStart(line);
+      const valueStart = page.lines.offsetAt(d.range.start);
+      const colon = page.text.lastIndexOf(':', valueStart - 1);
+      if (colon < lineStart) return;
+      const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
+      const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+      fix.add('makeList', { key: String(path[0]) }, [{ range: page.lines.range(colon + 1, page.lines.offsetAt(d.range.end)), newText: `${eol}${indent}- ${textOf(page, d.range)}` }], true);
+    }
+  },
+
+  'frontmatter.title-period': (d, page, fix) => {
+    const written = textOf(page, d.range);
+    const quoted = /^["']/.test(written) && written.endsWith(written[0]) && written.length >= 2;
+    const body = quoted ? written.slice(0, -1) : written;
+    const trimmed = body.replace(/\s+$/, '');
+    if (!trimmed.endsWith('.')) return;
+    const at = page.lines.offsetAt(d.range.start) + trimmed.length - 1;
+    fix.add('removePeriod', {}, [{ range: page.lines.range(at, at + 1), newText: '' }], true);
+  },
+
+  'frontmatter.close-needs-newline': (_d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const end = page.text.length;
+    fix.add('addLineBreak', {}, [{ range: page.lines.range(end, end), newText: eol }], true);
+  },
+
+  'directive.not-expanded': (d, page, fix) => {
+    const written = textOf(page, d.range);
+    const { reason } = d.data;
+    if (reason === 'spacing' || reason === 'multi-line') {
+      const m = /^<!--([\s\S]*?)-->$/.exec(written);
+      if (!m) return;
+      const canonical = `<!-- ${m[1].trim().split(/\s+/).join(' ')} -->`;
+      if (canonical !== written) fix.add('writeAs', { text: canonical }, [{ range: d.range, newText: canonical }], true);
+    } else if (reason === 'unknown-name') {
+      const at = written.indexOf(d.data.written);
+      if (at < 0) return;
+      const start = page.lines.offsetAt(d.range.start) + at;
+      const range = page.lines.range(start, start + d.data.written.length);
+      d.data.suggestions.slice(0, MAX_SUGGESTIONS).forEach((name, i) => {
+        fix.add('changeTo', { value: name }, [{ range, newText: name }], i === 0 && d.data.suggestions.length === 1);
+      });
+    } else if (reason === 'unclosed') {
+      const line = d.range.start.line;
+      const text = page.text.slice(page.lines.lineStart(line), page.lines.lineEnd(line));
+      const end = page.lines.lineStart(line) + text.replace(/\s+$/, '').length;
+      fix.add('closeComment', {}, [{ range: page.lines.range(end, page.lines.lineEnd(line)), newText: ' -->' }], true);
+    }
+  },
+
+  'directive.ignored-token': (d, page, fix) => {
+    fix.add('removeToken', { token: d.data.token }, [deleteWithSpaceBefore(page, d.range)]);
+  },
+  'directive.ignored-filter': (d, page, fix) => {
+    fix.add('removeToken', { token: d.data.token }, [deleteWithSpaceBefore(page, d.range)]);
+  },
+};
+
+/** The quick fixes for `diagnostics` (of `page`), in their order. */
+export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], language: Language): AkCodeAction[] {
+  const actions: AkCodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const fixer = FIXERS[diagnostic.code] as Fixer<DiagnosticCode> | undefined;
+    if (!fixer) continue;
+    const fix = new FixBuilder(page, diagnostic, language);
+    fixer(diagnostic as AkDiagnostic<DiagnosticCode>, page, fix);
+    actions.push(...fix.actions);
+  }
+  return actions;
+}
+
+/** Whether two ranges share a position (a cursor touching a diagnostic's edge counts). */
+export function touches(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
