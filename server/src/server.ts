@@ -1,7 +1,7 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type Connection, type Hover, type InitializeParams } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { createLanguageService, type Language, type LanguageService } from './service';
 
@@ -79,6 +79,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
       },
     };
   });
@@ -117,6 +118,12 @@ export function startServer(connection: Connection): void {
     place.root.workspace.closeDocument(place.path);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     revalidateOpen();
+  });
+
+  connection.onHover(({ textDocument, position }): Hover | null => {
+    const place = open.get(textDocument.uri);
+    const hover = place?.root.service.hover(place.path, position);
+    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
   });
 
   connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {

@@ -85,4 +85,13 @@ describe('language server', function () {
     const refactors = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['refactor'] } });
     assert.deepEqual(refactors, []);
   });
+
+  it('answers textDocument/hover with Markdown for a key, and null where there is nothing to say', async () => {
+    const uri = pathToFileURL(PAGE).href;
+    const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 2 } })) as { contents: { kind: string; value: string }; range: unknown };
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /^\*\*rollen\*\*\n\n/);
+    assert.deepEqual(hover.range, { start: { line: 8, character: 0 }, end: { line: 8, character: 6 } });
+    assert.equal(await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 1 } }), null);
+  });
 });

@@ -2,6 +2,7 @@
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
 import { codeActionsFor, touches, type AkCodeAction } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
+import { hoverAt, type AkHover } from './features/hover';
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { findEntry } from './frontmatter';
@@ -9,7 +10,7 @@ import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { stemOf } from './profile';
 import { pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
-import type { AkDiagnostic, FileDiagnostics, Language, Range, ServiceOptions, Workspace } from './types';
+import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
 
 export * from './types';
@@ -19,6 +20,7 @@ export { BUILTIN_PROFILES } from './profile';
 export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';
+export type { AkHover } from './features/hover';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -54,6 +56,8 @@ export interface LanguageService {
   resolveDirective(path: string, offset: number): { directive: Directive; resolution: Resolution } | undefined;
   /** Who points at `path`: frontmatter references and directives that list it or filter on it. */
   referencesTo(path: string): { references: Reference[]; directives: ResolvedDirective[] };
+  /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
+  hover(path: string, position: Position): AkHover | undefined;
   /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
   codeActions(path: string, range: Range): AkCodeAction[];
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
@@ -147,6 +151,12 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     referencesTo(path) {
       const snapshot = index.snapshot();
       return linkGraph(snapshot).referencesTo(path);
+    },
+    hover(path, position) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const snapshot = index.snapshot();
+      return hoverAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language, (p) => workspace.uri(p));
     },
     codeActions(path, range) {
       const page = index.page(path);

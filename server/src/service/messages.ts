@@ -289,6 +289,20 @@ export function message<C extends DiagnosticCode>(code: C, data: DiagnosticDataB
   return MESSAGES[code][lang](data).replace('{detail}', detail);
 }
 
+/** Strings of hovers (features/hover.ts). */
+export const HOVER = {
+  required: { en: 'Required.', nl: 'Verplicht.' },
+  values: { en: (n: number, where: string) => `${n} values, from ${where}.`, nl: (n: number, where: string) => `${n} waarden, uit ${where}.` },
+  builtin: { en: 'the built-in list', nl: 'de ingebouwde lijst' },
+  lists: {
+    en: (n: number) => (n === 1 ? 'The site lists 1 page:' : `The site lists ${n} pages:`),
+    nl: (n: number) => (n === 1 ? 'De site toont 1 pagina:' : `De site toont ${n} pagina's:`),
+  },
+  none: { en: 'The site lists no page here: an empty table.', nl: 'De site toont hier geen enkele pagina: een lege tabel.' },
+  notExpanded: { en: 'The site does not expand this directive: it stays a comment.', nl: 'De site zet deze opdracht niet om: het blijft commentaar.' },
+  more: { en: (n: number) => `… and ${n} more`, nl: (n: number) => `… en nog ${n}` },
+};
+
 /** Titles of the quick fixes (features/codeActions.ts), by kind. */
 export const ACTION_TITLES = {
   changeTo: { en: (a: { value: string }) => `Change to ${q(a.value)}`, nl: (a: { value: string }) => `Wijzig in ${q(a.value)}` },

@@ -97,6 +97,13 @@ describe('Algoritmekader Authoring in VS Code', () => {
     await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after the quick fix');
   });
 
+  it('hovering a requirement entry shows the requirement page', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 6));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Persoonsgegevens worden rechtmatig verwerkt\*\*/);
+    assert.match(text, /avg-01-voorbeeldvereiste\.md/);
+  });
+
   it('a reference to a requirement that does not exist is marked, and the requirement page sees its table empty', async () => {
     const requirement = await vscode.workspace.openTextDocument(workspaceUri(REQUIREMENT));
     await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'a clean requirement page');
