@@ -1,9 +1,18 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type Connection, type Hover, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
-import { createLanguageService, type Language, type LanguageService } from './service';
+import { createLanguageService, type AkCompletionKind, type Language, type LanguageService } from './service';
+
+const COMPLETION_KINDS: Record<AkCompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  page: CompletionItemKind.Reference,
+  directive: CompletionItemKind.Function,
+  'filter-key': CompletionItemKind.Field,
+  flag: CompletionItemKind.Constant,
+};
 
 /** Editor settings under `algoritmekader.*`. */
 interface Settings {
@@ -80,6 +89,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
+        // Markdown has no quick suggestions by default: these open the list where a value is due.
+        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'] },
       },
     };
   });
@@ -118,6 +129,22 @@ export function startServer(connection: Connection): void {
     place.root.workspace.closeDocument(place.path);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     revalidateOpen();
+  });
+
+  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+    const place = open.get(textDocument.uri);
+    if (!place) return [];
+    return place.root.service.complete(place.path, position).map((item, i) => ({
+      label: item.label,
+      kind: COMPLETION_KINDS[item.kind],
+      detail: item.detail,
+      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+      textEdit: { range: item.range, newText: item.newText },
+      filterText: item.label,
+      // The service's order (vocabulary order, required keys first in the schema), not the alphabet.
+      sortText: String(i).padStart(5, '0'),
+      command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
+    }));
   });
 
   connection.onHover(({ textDocument, position }): Hover | null => {

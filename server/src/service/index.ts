@@ -2,6 +2,7 @@
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
 import { codeActionsFor, touches, type AkCodeAction } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
+import { completionsAt, type AkCompletionItem } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
@@ -21,6 +22,7 @@ export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 export type { AkHover } from './features/hover';
+export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -56,6 +58,8 @@ export interface LanguageService {
   resolveDirective(path: string, offset: number): { directive: Directive; resolution: Resolution } | undefined;
   /** Who points at `path`: frontmatter references and directives that list it or filter on it. */
   referencesTo(path: string): { references: Reference[]; directives: ResolvedDirective[] };
+  /** What may be typed at `position` of `path`: keys, vocabulary values, page stems, directive parts. */
+  complete(path: string, position: Position): AkCompletionItem[];
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
   hover(path: string, position: Position): AkHover | undefined;
   /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
@@ -151,6 +155,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     referencesTo(path) {
       const snapshot = index.snapshot();
       return linkGraph(snapshot).referencesTo(path);
+    },
+    complete(path, position) {
+      const page = index.page(path);
+      if (!page) return [];
+      return completionsAt(index, index.snapshot(), page, page.lines.offsetAt(position), current.language);
     },
     hover(path, position) {
       const page = index.page(path);

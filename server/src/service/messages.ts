@@ -303,6 +303,19 @@ export const HOVER = {
   more: { en: (n: number) => `… and ${n} more`, nl: (n: number) => `… en nog ${n}` },
 };
 
+/** Strings of completion items (features/completion.ts). */
+export const COMPLETION = {
+  page: { en: 'Page', nl: 'Pagina' },
+  required: { en: 'required', nl: 'verplicht' },
+  filter: { en: 'filter: only pages with this value', nl: 'filter: alleen pagina\'s met deze waarde' },
+  list: { en: (target: string) => `table of ${target} pages`, nl: (target: string) => `tabel van pagina's van type ${target}` },
+  ownList: { en: (target: string) => `this page's own ${target} list`, nl: (target: string) => `de eigen ${target}-lijst van deze pagina` },
+  flag: {
+    en: (prefix: string, column: string) => (prefix.startsWith('no') ? `hide the ${column} column` : `show the ${column} column`),
+    nl: (prefix: string, column: string) => (prefix.startsWith('no') ? `verberg de kolom ${column}` : `toon de kolom ${column}`),
+  },
+};
+
 /** Titles of the quick fixes (features/codeActions.ts), by kind. */
 export const ACTION_TITLES = {
   changeTo: { en: (a: { value: string }) => `Change to ${q(a.value)}`, nl: (a: { value: string }) => `Wijzig in ${q(a.value)}` },

@@ -104,6 +104,15 @@ describe('Algoritmekader Authoring in VS Code', () => {
     assert.match(text, /avg-01-voorbeeldvereiste\.md/);
   });
 
+  it('completion under a label offers the vocabulary values not yet listed, with their page titles', async () => {
+    await replaceInDocument(document, '- ontwerp\n', '- ontwerp\n- \n');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(8, 2));
+    const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember);
+    assert.deepEqual(ours.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i.detail]), [['monitoring-en-beheer', 'Monitoring en beheer']]);
+    await replaceInDocument(document, '- ontwerp\n- \n', '- ontwerp\n');
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after removing the item again');
+  });
+
   it('a reference to a requirement that does not exist is marked, and the requirement page sees its table empty', async () => {
     const requirement = await vscode.workspace.openTextDocument(workspaceUri(REQUIREMENT));
     await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'a clean requirement page');
