@@ -1,7 +1,7 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { createLanguageService, type AkCompletionKind, type Language, type LanguageService } from './service';
 
@@ -89,6 +89,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
         // Markdown has no quick suggestions by default: these open the list where a value is due.
         completionProvider: { triggerCharacters: ['/', ' ', '-', '_'] },
       },
@@ -145,6 +147,24 @@ export function startServer(connection: Connection): void {
       sortText: String(i).padStart(5, '0'),
       command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
     }));
+  });
+
+  connection.onDefinition(({ textDocument, position }): LocationLink[] | null => {
+    const place = open.get(textDocument.uri);
+    const found = place?.root.service.definition(place.path, position);
+    if (!place || !found) return null;
+    return found.locations.map((l) => ({
+      originSelectionRange: found.origin,
+      targetUri: place.root.workspace.uri(l.path),
+      targetRange: l.range,
+      targetSelectionRange: l.range,
+    }));
+  });
+
+  connection.onReferences(({ textDocument, position, context }): Location[] => {
+    const place = open.get(textDocument.uri);
+    if (!place) return [];
+    return place.root.service.references(place.path, position, context.includeDeclaration).map((l) => ({ uri: place.root.workspace.uri(l.path), range: l.range }));
   });
 
   connection.onHover(({ textDocument, position }): Hover | null => {

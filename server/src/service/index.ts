@@ -4,6 +4,7 @@ import { codeActionsFor, touches, type AkCodeAction } from './features/codeActio
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, type AkCompletionItem } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
+import { definitionAt, pageAsTarget, referencesOf, targetAt, type AkLocation } from './features/navigation';
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { findEntry } from './frontmatter';
@@ -22,6 +23,7 @@ export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 export type { AkHover } from './features/hover';
+export type { AkLocation } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
@@ -58,6 +60,13 @@ export interface LanguageService {
   resolveDirective(path: string, offset: number): { directive: Directive; resolution: Resolution } | undefined;
   /** Who points at `path`: frontmatter references and directives that list it or filter on it. */
   referencesTo(path: string): { references: Reference[]; directives: ResolvedDirective[] };
+  /** Where the page or label value named at `position` is defined (its file), with the range of the name. */
+  definition(path: string, position: Position): { origin: Range; locations: AkLocation[] } | undefined;
+  /**
+   * Every place that names the page or label value at `position` (frontmatter entries, directive filters);
+   * elsewhere on a page, the places that name that page. `includeDeclaration` adds the defining file.
+   */
+  references(path: string, position: Position, includeDeclaration: boolean): AkLocation[];
   /** What may be typed at `position` of `path`: keys, vocabulary values, page stems, directive parts. */
   complete(path: string, position: Position): AkCompletionItem[];
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
@@ -155,6 +164,22 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     referencesTo(path) {
       const snapshot = index.snapshot();
       return linkGraph(snapshot).referencesTo(path);
+    },
+    definition(path, position) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const snapshot = index.snapshot();
+      return definitionAt(snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position));
+    },
+    references(path, position, includeDeclaration) {
+      const page = index.page(path);
+      if (!page) return [];
+      const snapshot = index.snapshot();
+      const links = linkGraph(snapshot);
+      const target = targetAt(snapshot, links, page, page.lines.offsetAt(position)) ?? pageAsTarget(snapshot, page);
+      if (!target) return [];
+      const declarations = !includeDeclaration ? [] : (target.kind === 'page' ? target.paths : target.path ? [target.path] : []).map((p) => ({ path: p, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
+      return [...declarations, ...referencesOf(index, snapshot, links, target)];
     },
     complete(path, position) {
       const page = index.page(path);

@@ -104,6 +104,16 @@ describe('Algoritmekader Authoring in VS Code', () => {
     assert.match(text, /avg-01-voorbeeldvereiste\.md/);
   });
 
+  it('go to definition and find references on a requirement entry', async () => {
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, new vscode.Position(5, 6));
+    const targets = definitions.map((d) => ('targetUri' in d ? d.targetUri : d.uri).path);
+    assert.deepEqual(targets.map((p) => p.slice(p.indexOf('/docs/'))), ['/docs/voldoen-aan-wetten-en-regels/vereisten/avg-01-voorbeeldvereiste.md']);
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, new vscode.Position(5, 6));
+    const places = references.map((l) => `${l.uri.path.slice(l.uri.path.lastIndexOf('/') + 1)}:${l.range.start.line}`).sort();
+    assert.ok(places.includes('2-owp-01-grondslag-vastleggen.md:5'), places.join(' '));
+    assert.ok(places.some((p) => p.startsWith('avg-01-voorbeeldvereiste.md:')), 'the requirement page\'s own directive names it');
+  });
+
   it('completion under a label offers the vocabulary values not yet listed, with their page titles', async () => {
     await replaceInDocument(document, '- ontwerp\n', '- ontwerp\n- \n');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(8, 2));
