@@ -1,7 +1,7 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, CompletionItemKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { createLanguageService, type AkCompletionKind, type Language, type LanguageService } from './service';
 
@@ -91,6 +91,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         // Markdown has no quick suggestions by default: these open the list where a value is due.
         completionProvider: { triggerCharacters: ['/', ' ', '-', '_'] },
       },
@@ -165,6 +166,31 @@ export function startServer(connection: Connection): void {
     const place = open.get(textDocument.uri);
     if (!place) return [];
     return place.root.service.references(place.path, position, context.includeDeclaration).map((l) => ({ uri: place.root.workspace.uri(l.path), range: l.range }));
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const place = open.get(textDocument.uri);
+    const found = place?.root.service.prepareRename(place.path, position);
+    if (!found) return null;
+    if ('error' in found) throw new ResponseError(ErrorCodes.InvalidRequest, found.error);
+    return found;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }): WorkspaceEdit | null => {
+    const place = open.get(textDocument.uri);
+    const found = place?.root.service.rename(place.path, position, newName);
+    if (!place || !found) return null;
+    if ('error' in found) throw new ResponseError(ErrorCodes.InvalidRequest, found.error);
+    const uri = (path: string) => place.root.workspace.uri(path);
+    // The file renames first, then the edits, a renamed file's under its new name: VS Code applies file
+    // operations before text edits, so an edit of the old name would find no file.
+    const moved = new Map(found.renames.map(({ from, to }) => [from, to]));
+    return {
+      documentChanges: [
+        ...found.renames.map(({ from, to }) => ({ kind: 'rename' as const, oldUri: uri(from), newUri: uri(to) })),
+        ...found.edits.map(({ path, edits }) => ({ textDocument: { uri: uri(moved.get(path) ?? path), version: null }, edits })),
+      ],
+    };
   });
 
   connection.onHover(({ textDocument, position }): Hover | null => {

@@ -54,3 +54,38 @@ describe('navigation', () => {
     assert.deepEqual(show(service.references('docs/onderwerpen/governance.md', at(0, 0), false)), [`${M}@9:2-9:12`, `${M2}@9:2-9:12`, `${R}@5:2-5:12`, `${R}@10:33-10:43`]);
   });
 });
+
+describe('rename', () => {
+  it('a requirement: its file and every entry and directive filter naming it, quotes kept', () => {
+    const files = { ...FILES, [M2]: FILES[M2].replace('- avg-01-grondslag', '- "avg-01-grondslag"') };
+    const s = createLanguageService(new MemoryWorkspace(files), { language: 'en' });
+    assert.deepEqual(s.prepareRename(M, at(5, 4)), { range: { start: at(5, 2), end: at(5, 18) }, placeholder: 'avg-01-grondslag' });
+    const result = s.rename(M, at(5, 4), 'avg-01-rechtmatige-grondslag');
+    assert.ok(result && !('error' in result));
+    assert.deepEqual(result.renames, [{ from: R, to: `${C}/vereisten/avg-01-rechtmatige-grondslag.md` }]);
+    assert.deepEqual(
+      result.edits.map(({ path, edits }) => [path, edits.map((e) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`)]),
+      [
+        [M, ['5:2-5:18=avg-01-rechtmatige-grondslag']],
+        [M2, ['5:3-5:19=avg-01-rechtmatige-grondslag']],
+        [R, ['9:31-9:47=avg-01-rechtmatige-grondslag']],
+      ],
+    );
+  });
+
+  it('a label value defined by its own page: that page and every use; a folder value is refused', () => {
+    const result = service.rename(M, at(7, 3), 'ontwerpfase');
+    assert.ok(result && !('error' in result));
+    assert.deepEqual(result.renames, [{ from: 'docs/levenscyclus/ontwerp.md', to: 'docs/levenscyclus/ontwerpfase.md' }]);
+    assert.deepEqual(result.edits.map((e) => e.path), [M, M2]);
+  });
+
+  it('refused, with a reason: an existing name, a name with a space, a name no page defines', () => {
+    assert.deepEqual(service.rename(M, at(7, 3), 'monitoring-en-beheer'), { error: 'docs/levenscyclus/monitoring-en-beheer.md already exists.' });
+    assert.deepEqual(service.rename(M, at(7, 3), 'twee woorden'), { error: '"twee woorden" cannot be a file name: no spaces or slashes.' });
+    const typo = createLanguageService(new MemoryWorkspace({ ...FILES, [M]: FILES[M].replace('- avg-01-grondslag', '- avg-01-gronslag') }), { language: 'nl' });
+    const refused = typo.prepareRename(M, at(5, 4));
+    assert.ok(refused && 'error' in refused && refused.error.startsWith('Alleen een naam'));
+    assert.equal(service.prepareRename(M, at(1, 3)), undefined, 'nothing to rename on a title');
+  });
+});

@@ -4,7 +4,7 @@ import { codeActionsFor, touches, type AkCodeAction } from './features/codeActio
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, type AkCompletionItem } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
-import { definitionAt, pageAsTarget, referencesOf, targetAt, type AkLocation } from './features/navigation';
+import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { findEntry } from './frontmatter';
@@ -23,7 +23,7 @@ export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 export type { AkHover } from './features/hover';
-export type { AkLocation } from './features/navigation';
+export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
@@ -67,6 +67,10 @@ export interface LanguageService {
    * elsewhere on a page, the places that name that page. `includeDeclaration` adds the defining file.
    */
   references(path: string, position: Position, includeDeclaration: boolean): AkLocation[];
+  /** Whether the page or label value named at `position` can be renamed: its range and name, or why not. */
+  prepareRename(path: string, position: Position): { range: Range; placeholder: string } | { error: string } | undefined;
+  /** Renames that page or label value: its file, and every frontmatter entry and directive filter naming it. */
+  rename(path: string, position: Position, newName: string): AkRename | undefined;
   /** What may be typed at `position` of `path`: keys, vocabulary values, page stems, directive parts. */
   complete(path: string, position: Position): AkCompletionItem[];
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
@@ -180,6 +184,18 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       if (!target) return [];
       const declarations = !includeDeclaration ? [] : (target.kind === 'page' ? target.paths : target.path ? [target.path] : []).map((p) => ({ path: p, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
       return [...declarations, ...referencesOf(index, snapshot, links, target)];
+    },
+    prepareRename(path, position) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const snapshot = index.snapshot();
+      return prepareRenameAt(snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language);
+    },
+    rename(path, position, newName) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const snapshot = index.snapshot();
+      return renameAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), newName, current.language);
     },
     complete(path, position) {
       const page = index.page(path);

@@ -316,6 +316,22 @@ export const COMPLETION = {
   },
 };
 
+/** Strings of renames (features/navigation.ts). */
+export const RENAME = {
+  noFile: {
+    en: 'Only a name defined by one page of its own can be renamed (not a folder, nor a name two pages share, nor a missing page).',
+    nl: 'Alleen een naam die door één eigen pagina wordt bepaald kan worden hernoemd (geen map, geen naam van twee pagina\'s, geen ontbrekende pagina).',
+  },
+  invalid: {
+    en: (name: string) => `"${name}" cannot be a file name: no spaces or slashes.`,
+    nl: (name: string) => `"${name}" kan geen bestandsnaam zijn: geen spaties of schuine strepen.`,
+  },
+  exists: {
+    en: (path: string) => `${path} already exists.`,
+    nl: (path: string) => `${path} bestaat al.`,
+  },
+};
+
 /** Titles of the quick fixes (features/codeActions.ts), by kind. */
 export const ACTION_TITLES = {
   changeTo: { en: (a: { value: string }) => `Change to ${q(a.value)}`, nl: (a: { value: string }) => `Wijzig in ${q(a.value)}` },

@@ -136,4 +136,15 @@ describe('Algoritmekader Authoring in VS Code', () => {
     await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'no diagnostics after the fix');
     await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'the requirement page clean again');
   });
+
+  it('renaming a requirement renames its file and every page that names it, with nothing left broken', async () => {
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, new vscode.Position(5, 6), 'avg-01-grondslag-vastleggen');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.match(document.getText(), /\nvereiste:\n- avg-01-grondslag-vastleggen\n/);
+    const renamed = workspaceUri('docs/voldoen-aan-wetten-en-regels/vereisten/avg-01-grondslag-vastleggen.md');
+    const requirement = await vscode.workspace.openTextDocument(renamed);
+    assert.match(requirement.getText(), /<!-- list_maatregelen vereiste\/avg-01-grondslag-vastleggen no-search -->/);
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'the measure page clean after the rename');
+    await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'the renamed requirement page clean');
+  });
 });

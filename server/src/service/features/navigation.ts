@@ -5,7 +5,9 @@
 import type { Directive } from '../directives';
 import type { LinkGraph } from '../links';
 import { stemOf } from '../profile';
-import type { Range } from '../types';
+import { RENAME } from '../messages';
+import type { Language, Range } from '../types';
+import type { AkTextEdit } from './codeActions';
 import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
 import { frontmatterSpot, labelOf } from './hover';
 
@@ -115,4 +117,48 @@ export function pageAsTarget(snapshot: Snapshot, page: PageModel): Target | unde
     for (const value of vocabulary.values.values()) if (value.path === page.path) return { kind: 'label', vocabulary: name, value: value.value, path: page.path, range: START };
   }
   return undefined;
+}
+
+/** A rename as edits of pages and file renames (root-relative paths), or why it cannot be done. */
+export type AkRename = { edits: { path: string; edits: AkTextEdit[] }[]; renames: { from: string; to: string }[] } | { error: string };
+
+/** The file that defines `target` and can be renamed with it: a content page, or a label value's own page (not a folder's index). */
+function renamableFile(target: Target): string | undefined {
+  const paths = target.kind === 'page' ? target.paths : target.path ? [target.path] : [];
+  if (paths.length !== 1) return undefined;
+  return /(^|\/)index\.md$/.test(paths[0]) ? undefined : paths[0];
+}
+
+/** Whether the name under the cursor can be renamed, with its range and current text. */
+export function prepareRenameAt(snapshot: Snapshot, links: LinkGraph, page: PageModel, offset: number, language: Language): { range: Range; placeholder: string } | { error: string } | undefined {
+  const target = targetAt(snapshot, links, page, offset);
+  if (!target) return undefined;
+  if (!renamableFile(target)) return { error: RENAME.noFile[language] };
+  return { range: target.range, placeholder: target.kind === 'page' ? target.stem : target.value };
+}
+
+/** Renames the page or label value under the cursor: its file, and every entry and filter that names it. */
+export function renameAt(index: WorkspaceIndex, snapshot: Snapshot, links: LinkGraph, page: PageModel, offset: number, newName: string, language: Language): AkRename | undefined {
+  const target = targetAt(snapshot, links, page, offset);
+  if (!target) return undefined;
+  const file = renamableFile(target);
+  if (!file) return { error: RENAME.noFile[language] };
+  const name = newName.trim().replace(/\.md$/i, '');
+  if (!/^[^\s/\\]+$/.test(name)) return { error: RENAME.invalid[language](newName) };
+  const to = `${file.slice(0, file.lastIndexOf('/') + 1)}${name}.md`;
+  if (to === file) return { edits: [], renames: [] };
+  if (snapshot.files.some((f) => f.toLowerCase() === to.toLowerCase() && f !== file)) return { error: RENAME.exists[language](to) };
+  const byPath = new Map<string, AkTextEdit[]>();
+  for (const location of referencesOf(index, snapshot, links, target)) {
+    const edits = byPath.get(location.path) ?? [];
+    byPath.set(location.path, edits);
+    // Keep the quotes of a quoted entry: replace what is between them.
+    const p = index.page(location.path)!;
+    const start = p.lines.offsetAt(location.range.start);
+    const end = p.lines.offsetAt(location.range.end);
+    const written = p.text.slice(start, end);
+    const quoted = /^(["']).*\1$/.test(written) && written.length >= 2;
+    edits.push({ range: quoted ? p.lines.range(start + 1, end - 1) : location.range, newText: name });
+  }
+  return { edits: [...byPath].map(([path, edits]) => ({ path, edits })), renames: [{ from: file, to }] };
 }
