@@ -2,8 +2,12 @@
 // per run, start to exit), on the two real corpora and on a generated workspace of 10,000 pages.
 // Prints pages, wall time (median of runs), pages/s and peak memory (max RSS of the process).
 // Goals (issue #2/#3): the 2026 snapshot checked in under 150 ms; 10,000 pages in under 3 s and 300 MB.
+// Then the editor's requests on a warm language service (as the server holds it): the median time of the
+// diagnostics after one keystroke in a measure page, and of hover, completion, references and quick fixes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { NodeWorkspace } from '../../server/src/nodeWorkspace';
+import { createLanguageService } from '../../server/src/service';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -44,6 +48,46 @@ function measure(args: string[], runs: number, env: NodeJS.ProcessEnv): Figures 
   const results = Array.from({ length: runs }, () => runOnce(args, env));
   const walls = results.map((r) => r.wall).sort((a, b) => a - b);
   return { wall: walls[Math.floor(walls.length / 2)], rssMb: Math.max(...results.map((r) => r.rssMb)) };
+}
+
+/** Median of `n` timings of `run`, in ms. */
+function median(n: number, run: (i: number) => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = process.hrtime.bigint();
+    run(i);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+/** [first full check, keystroke, hover, completion, references, quick fixes] on a measure page with a `vereiste:` entry. */
+function editorLatency(root: string): number[] {
+  const workspace = new NodeWorkspace(root);
+  const service = createLanguageService(workspace, { language: 'en' });
+  const first = median(1, () => service.checkAll());
+  const graph = service.graph();
+  const reference = graph.references.find((r) => r.target !== null);
+  if (!reference) throw new Error(`no vereiste/maatregel reference in ${root}`);
+  const path = reference.file;
+  const original = readFileSync(join(root, path), 'utf8').replace(/^\uFEFF/, '');
+  const line = original.split(/\r\n|\r|\n/)[reference.line];
+  const at = { line: reference.line, character: line.indexOf(reference.value) + 1 };
+  const toelichting = original.indexOf('toelichting:');
+  let version = 1;
+  const keystroke = median(30, (i) => {
+    const text = toelichting >= 0 ? `${original.slice(0, toelichting + 13)}${'x'.repeat(i % 2)}${original.slice(toelichting + 13)}` : original + ' '.repeat(i % 2);
+    workspace.setOpenDocument(path, text, ++version);
+    service.doValidation(path);
+  });
+  workspace.setOpenDocument(path, original, ++version);
+  service.doValidation(path);
+  const hover = median(30, () => service.hover(path, at));
+  const completion = median(30, () => service.complete(path, { line: reference.line, character: line.length }));
+  const references = median(30, () => service.references(path, at, true));
+  const fixes = median(30, () => service.codeActions(path, { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }));
+  service.dispose();
+  return [first, keystroke, hover, completion, references, fixes];
 }
 
 /** A deterministic current-profile workspace of `total` content pages, shaped like the real one. */
@@ -126,6 +170,11 @@ function main(): void {
       const g = measure(['graph', target.root, '--format', 'json'], Math.max(3, Math.floor(runs / 2)), env);
       console.log(row([target.name, target.pages, c.wall.toFixed(0), Math.round((target.pages / c.wall) * 1000), c.rssMb.toFixed(0), g.wall.toFixed(0), g.rssMb.toFixed(0)]));
     }
+    console.log('');
+    console.log('editor requests on a warm service, median ms of 30 (keystroke = edit one measure page, then its diagnostics)');
+    console.log(row(['workspace', 'first check', 'keystroke', 'hover', 'completion', 'references', 'quick fixes']));
+    for (const target of targets) console.log(row([target.name, ...editorLatency(target.root).map((ms) => ms.toFixed(2))]));
+    console.log('');
     const withCa = measure(['check', targets[1].root, '--format', 'json'], runs, process.env);
     console.log(`corpus 2026-06 check with NODE_EXTRA_CA_CERTS as set here (${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}): ${withCa.wall.toFixed(0)} ms`);
   } finally {
