@@ -1,14 +1,14 @@
 // `ak`: the command-line twin of the extension, on the same language service.
-//   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en]
+//   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 // Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
+import { applyTextEdits, BUILTIN_PROFILES, createLanguageService, stripBom, UI, type AkCodeAction, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language, type LanguageService } from './service';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -21,19 +21,22 @@ interface Args {
   lang: Language;
   help: boolean;
   version: boolean;
+  fix: boolean;
 }
 
 const USAGE = {
-  en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en]
+  en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
        ak graph [ROOT] [--format text|json] [--profile ...]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
+       --fix first applies every fix that leaves no doubt (the editor's preferred quick fixes), in place.
 graph  prints the pages, the list directives with the pages they list, and the references.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT.`,
-  nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en]
+  nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
          ak graph [MAP] [--format text|json] [--profile ...]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
+       --fix past eerst elke eenduidige correctie toe (de voorkeurs-snelle-correcties van de editor), in de bestanden zelf.
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP onleesbaar.`,
 };
@@ -47,7 +50,7 @@ export function environmentLanguage(env: NodeJS.ProcessEnv): Language {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
-  const args: Args = { command: undefined, root: '.', format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false };
+  const args: Args = { command: undefined, root: '.', format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
   let rootSet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -59,6 +62,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     };
     if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--version' || flag === '-V') args.version = true;
+    else if (flag === '--fix') args.fix = true;
     else if (flag === '--format' || flag === '-f') {
       const v = value();
       if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format "${v}" (text, json, github)`);
@@ -138,6 +142,43 @@ function sorted(diagnostics: AkDiagnostic[]): AkDiagnostic[] {
   return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
+
+/**
+ * Applies the preferred quick fixes of every page, in place, until none is left (a fix can reveal the
+ * next: a renamed key's values are checked only then). Returns the number of fixes per changed file.
+ * A page's BOM and everything the fixes do not touch stay as they were.
+ */
+function fixAll(service: LanguageService, workspace: NodeWorkspace, root: string): Map<string, number> {
+  const fixed = new Map<string, number>();
+  for (let round = 0; round < 10; round++) {
+    let progress = false;
+    for (const path of workspace.listMarkdownFiles()) {
+      const chosen: AkCodeAction[] = [];
+      const overlaps = (a: AkCodeAction, b: AkCodeAction) => a.edits.some((x) => b.edits.some((y) => !(before(x.range.end, y.range.start) || before(y.range.end, x.range.start))));
+      for (const action of service.codeActions(path, WHOLE)) {
+        if (action.isPreferred && !chosen.some((c) => overlaps(c, action))) chosen.push(action);
+      }
+      if (chosen.length === 0) continue;
+      const raw = readFileSync(join(root, path), 'utf8');
+      const text = stripBom(raw);
+      const next = applyTextEdits(text, chosen.flatMap((a) => a.edits));
+      if (next === text) continue;
+      writeFileSync(join(root, path), raw.slice(0, raw.length - text.length) + next);
+      workspace.changedOnDisk([path]);
+      fixed.set(path, (fixed.get(path) ?? 0) + chosen.length);
+      progress = true;
+    }
+    if (!progress) break;
+  }
+  return fixed;
+}
+
+/** Whether position `a` comes strictly before `b`. */
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -188,6 +229,7 @@ export function run(argv: string[], io: CliIo): number {
     else io.stdout(formatGraph(graph, args.lang));
     return 0;
   }
+  const fixed = args.fix ? fixAll(service, workspace, root) : undefined;
   const results = service.checkAll();
   const errors = count(results, DiagnosticSeverity.Error);
   const files = workspace.listMarkdownFiles().length;
@@ -204,13 +246,14 @@ export function run(argv: string[], io: CliIo): number {
         ...(d.relatedInformation ? { related: d.relatedInformation.map((r) => ({ file: workspace.relativePath(fileURLToPath(r.location.uri)), range: r.location.range, message: r.message })) } : {}),
       })),
     );
-    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
   } else if (args.format === 'github') {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
   } else {
     const text = formatText(results, args.lang);
     if (text) io.stdout(text + '\n');
+    if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
   return errors > 0 ? 1 : 0;

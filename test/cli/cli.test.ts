@@ -1,7 +1,7 @@
 // `ak check` end to end through `run()`: formats, exit codes, usage errors, on the shipped examples.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../server/src/cli';
@@ -91,6 +91,50 @@ describe('ak launcher (dist/cli.js)', () => {
       writeFileSync(join(dir, 'stale.cache'), Buffer.concat([sourceHash('something else'), cache.subarray(20)]));
       const { script } = load(join(dir, 'ak.js'), join(dir, 'stale.cache'));
       assert.equal(script.cachedDataRejected, undefined, 'no cache was given to V8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ak check --fix', () => {
+  const MEASURE = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md';
+
+  it('applies every fix that leaves no doubt, in place, keeps the BOM, and reports what is left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ak-fix-'));
+    try {
+      cpSync(join(ROOT, 'examples', 'current'), dir, { recursive: true });
+      const original = readFileSync(join(dir, MEASURE), 'utf8');
+      const broken =
+        '\uFEFF' +
+        original
+          .replace('title: Leg de grondslag voor de verwerking vast\n', 'title: Leg de grondslag voor de verwerking vast.\n')
+          .replace('- ontwerp\n', '- Ontwerp\n- implementatie\n')
+          .replace('- jurist\n', '- jurist\n- jurist\n')
+          .replace('- governance\n', '- governanse\n- gouvernance\n');
+      writeFileSync(join(dir, MEASURE), broken);
+      const r = ak(['check', dir, '--fix']);
+      const after = readFileSync(join(dir, MEASURE), 'utf8');
+      // Fixed: the title's period, the case slip, the repeated role, both misspellings of governance, and
+      // then (next round) the repetition those two became. "implementatie" has no near value: it stays.
+      assert.equal(after, '\uFEFF' + original.replace('- ontwerp\n', '- ontwerp\n- implementatie\n'));
+      assert.match(r.stdout, /^Fixed 6 problems in 1 file\.$/m);
+      assert.match(r.stdout, /error frontmatter\.unknown-value "implementatie" is not a known levenscyclus value\.$/m);
+      assert.equal(r.status, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('changes nothing in a clean tree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ak-fix-'));
+    try {
+      cpSync(join(ROOT, 'examples', 'current'), dir, { recursive: true });
+      const before = readFileSync(join(dir, MEASURE), 'utf8');
+      const r = ak(['check', dir, '--fix', '--format', 'json']);
+      assert.deepEqual(JSON.parse(r.stdout).fixed, {});
+      assert.equal(readFileSync(join(dir, MEASURE), 'utf8'), before);
+      assert.equal(r.status, 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

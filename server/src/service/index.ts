@@ -19,6 +19,7 @@ export * from './types';
 export { CONFIG_FILE } from './config';
 export { MESSAGES, UI, message } from './messages';
 export { BUILTIN_PROFILES } from './profile';
+export { applyTextEdits, stripBom } from './text';
 export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';

@@ -360,6 +360,10 @@ export const UI = {
     nl: (files: number, errors: number, warnings: number, infos: number) =>
       `${files} bestand${files === 1 ? '' : 'en'} gecontroleerd: ${errors} fout${errors === 1 ? '' : 'en'}, ${warnings} waarschuwing${warnings === 1 ? '' : 'en'}, ${infos} hint${infos === 1 ? '' : 's'}.`,
   },
+  fixed: {
+    en: (fixes: number, files: number) => `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`,
+    nl: (fixes: number, files: number) => `${fixes} probleem${fixes === 1 ? '' : 'en'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
+  },
   severity: {
     en: ['', 'error', 'warning', 'info', 'hint'],
     nl: ['', 'fout', 'waarschuwing', 'info', 'hint'],

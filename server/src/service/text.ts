@@ -70,3 +70,14 @@ export class LineIndex {
     return this.range(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+/** `text` with `edits` applied (ranges in `text`'s own positions; non-overlapping, in any order). */
+export function applyTextEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const { start, end, newText } of spans) out = out.slice(0, start) + newText + out.slice(end);
+  return out;
+}
