@@ -2,13 +2,13 @@
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 // Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { applyTextEdits, BUILTIN_PROFILES, createLanguageService, stripBom, UI, type AkCodeAction, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language, type LanguageService } from './service';
+import { BUILTIN_PROFILES, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -142,43 +142,6 @@ function sorted(diagnostics: AkDiagnostic[]): AkDiagnostic[] {
   return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-const WHOLE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
-
-/**
- * Applies the preferred quick fixes of every page, in place, until none is left (a fix can reveal the
- * next: a renamed key's values are checked only then). Returns the number of fixes per changed file.
- * A page's BOM and everything the fixes do not touch stay as they were.
- */
-function fixAll(service: LanguageService, workspace: NodeWorkspace, root: string): Map<string, number> {
-  const fixed = new Map<string, number>();
-  for (let round = 0; round < 10; round++) {
-    let progress = false;
-    for (const path of workspace.listMarkdownFiles()) {
-      const chosen: AkCodeAction[] = [];
-      const overlaps = (a: AkCodeAction, b: AkCodeAction) => a.edits.some((x) => b.edits.some((y) => !(before(x.range.end, y.range.start) || before(y.range.end, x.range.start))));
-      for (const action of service.codeActions(path, WHOLE)) {
-        if (action.isPreferred && !chosen.some((c) => overlaps(c, action))) chosen.push(action);
-      }
-      if (chosen.length === 0) continue;
-      const raw = readFileSync(join(root, path), 'utf8');
-      const text = stripBom(raw);
-      const next = applyTextEdits(text, chosen.flatMap((a) => a.edits));
-      if (next === text) continue;
-      writeFileSync(join(root, path), raw.slice(0, raw.length - text.length) + next);
-      workspace.changedOnDisk([path]);
-      fixed.set(path, (fixed.get(path) ?? 0) + chosen.length);
-      progress = true;
-    }
-    if (!progress) break;
-  }
-  return fixed;
-}
-
-/** Whether position `a` comes strictly before `b`. */
-function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -229,7 +192,12 @@ export function run(argv: string[], io: CliIo): number {
     else io.stdout(formatGraph(graph, args.lang));
     return 0;
   }
-  const fixed = args.fix ? fixAll(service, workspace, root) : undefined;
+  const fixed = args.fix
+    ? service.fixAll((path, text) => {
+        writeFileSync(join(root, path), text);
+        workspace.changedOnDisk([path]);
+      })
+    : undefined;
   const results = service.checkAll();
   const errors = count(results, DiagnosticSeverity.Error);
   const files = workspace.listMarkdownFiles().length;

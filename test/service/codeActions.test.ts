@@ -47,6 +47,9 @@ describe('quick fixes', () => {
   it('a reference to no page: change to the nearest existing one', () => {
     const text = measure().replace('- avg-01-grondslag', '- avg-01-gronslag');
     assert.deepEqual(fixes({ [M]: text }, M), [['reference.unknown-target', 'Change to "avg-01-grondslag"', true, measure()]]);
+    // A stray .md is certain; a name several letters off may be another page on purpose: offered, not preferred.
+    assert.deepEqual(fixes({ [M]: measure().replace('- avg-01-grondslag', '- avg-01-grondslag.md') }, M).map(([, , preferred]) => preferred), [true]);
+    assert.deepEqual(fixes({ [M]: measure().replace('- avg-01-grondslag', '- avg-01-grndslg') }, M).map(([, title, preferred]) => [title, preferred]), [['Change to "avg-01-grondslag"', false]]);
   });
 
   it('a repeated value: remove the repetition (block list: its line; flow list: the item and its comma)', () => {

@@ -1,6 +1,6 @@
 // The language service facade: the only module the server and the CLI import. Pure and synchronous:
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
-import { codeActionsFor, touches, type AkCodeAction } from './features/codeActions';
+import { codeActionsFor, fixAllPreferred, touches, type AkCodeAction } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, type AkCompletionItem } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
@@ -78,6 +78,11 @@ export interface LanguageService {
   hover(path: string, position: Position): AkHover | undefined;
   /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
   codeActions(path: string, range: Range): AkCodeAction[];
+  /**
+   * Applies every preferred quick fix of the workspace through `write` (which must update what the
+   * workspace reads), until none is left; returns the number of fixes per changed file. `ak check --fix`.
+   */
+  fixAll(write: (path: string, text: string) => void): Map<string, number>;
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
   /** Stop listening to the workspace. */
@@ -214,6 +219,14 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       if (!page) return [];
       const diagnostics = service.doValidation(path).filter((d) => touches(d.range, range));
       return codeActionsFor(page, diagnostics, current.language);
+    },
+    fixAll(write) {
+      return fixAllPreferred(
+        (path, range) => service.codeActions(path, range),
+        () => index.snapshot().files,
+        (path) => workspace.readFile(path),
+        write,
+      );
     },
     checkAll() {
       const snapshot = index.snapshot();

@@ -3,7 +3,10 @@
 // anything that needs a choice the data cannot make (which value to fill in, which file to rename) is
 // left to the author.
 import { ACTION_TITLES, type ActionTitle } from '../messages';
+import { editDistance } from '../nearest';
 import type { AkDiagnostic, DiagnosticCode, Language, Range } from '../types';
+import { valueAt } from '../frontmatter';
+import { applyTextEdits, stripBom } from '../text';
 import type { PageModel } from '../workspaceIndex';
 
 export interface AkTextEdit {
@@ -54,11 +57,32 @@ function likeWritten(value: string, written: string): string {
   return value;
 }
 
-/** Offers "change to <suggestion>" for the first suggestions; the first is preferred when it is the only one or a case fix. */
-function replaceWithSuggestions(d: AkDiagnostic, page: PageModel, fix: FixBuilder, suggestions: string[], caseOnly: boolean, title: 'changeTo' | 'renameKey' = 'changeTo'): void {
+/**
+ * Whether replacing `value` by `suggestion` is beyond doubt: a case slip, a stray `.md` or blanks, or one
+ * typed character off when nothing else is near. Anything further may be a different page or label on
+ * purpose, so it is offered but not preferred (and `ak check --fix` leaves it).
+ */
+function certain(value: string, suggestion: string, suggestions: string[], caseOnly: boolean): boolean {
+  if (caseOnly) return true;
+  if (suggestions.length !== 1) return false;
+  return value.trim().replace(/\.md$/i, '') === suggestion || editDistance(value, suggestion, 2) <= 1;
+}
+
+/** Offers "change to <suggestion>" for the first suggestions; the first is preferred when it is certain. */
+function replaceWithSuggestions(
+  d: AkDiagnostic,
+  page: PageModel,
+  fix: FixBuilder,
+  value: string,
+  suggestions: string[],
+  caseOnly: boolean,
+  title: 'changeTo' | 'renameKey' = 'changeTo',
+): void {
   const written = textOf(page, d.range);
+  // In a directive, a value with a blank would become two tokens.
+  if (d.code.startsWith('directive.')) suggestions = suggestions.filter((s) => !/\s/.test(s));
   suggestions.slice(0, MAX_SUGGESTIONS).forEach((suggestion, i) => {
-    fix.add(title, { value: suggestion }, [{ range: d.range, newText: likeWritten(suggestion, written) }], i === 0 && (caseOnly || suggestions.length === 1));
+    fix.add(title, { value: suggestion }, [{ range: d.range, newText: likeWritten(suggestion, written) }], i === 0 && certain(value, suggestion, suggestions, caseOnly));
   });
 }
 
@@ -91,13 +115,15 @@ function deleteWithSpaceBefore(page: PageModel, range: Range): AkTextEdit {
 }
 
 const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
-  'frontmatter.unknown-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, d.data.caseOnly),
-  'reference.unknown-target': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, d.data.caseOnly),
-  'directive.unknown-filter-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, d.data.caseOnly),
-  'directive.unknown-filter-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, false),
-  'frontmatter.unknown-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.suggestions, false, 'renameKey'),
+  'frontmatter.unknown-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
+  'reference.unknown-target': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
+  'directive.unknown-filter-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
+  'directive.unknown-filter-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.key, d.data.suggestions, false),
+  'frontmatter.unknown-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.key, d.data.suggestions, false, 'renameKey'),
 
   'directive.foreign-stem': (d, _page, fix) => {
+    // A stem with a blank cannot be a filter value: the site would split it into two tokens.
+    if (/\s/.test(d.data.own)) return;
     fix.add('changeToOwn', { value: d.data.own }, [{ range: d.range, newText: d.data.own }], true);
   },
 
@@ -120,8 +146,11 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
     const { path, actual, expected } = d.data;
     const line = d.range.start.line;
     if (actual === 'null' && typeof path[path.length - 1] === 'number') {
-      // An empty list item: its range is its `-`.
-      if (textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
+      // An empty list item: its range is its `-`. Not the only item: without it the key would be empty,
+      // which the site treats worse (a filter raises on it) than a list holding one empty value.
+      const list = valueAt(page.frontmatter?.entries ?? [], path.slice(0, -1));
+      const others = list?.kind === 'seq' ? list.items.filter((item) => !(item.kind === 'scalar' && item.source === '')).length : 0;
+      if (others > 0 && textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
         fix.add('removeEmptyItem', {}, [deleteLine(page, line)], true);
       }
       return;
@@ -203,4 +232,49 @@ export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], lan
 export function touches(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
+
+/** Whether position `a` comes strictly before `b`. */
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** The preferred fixes among `actions` whose edits do not touch each other's (first come, first kept). */
+export function compatiblePreferred(actions: AkCodeAction[]): AkCodeAction[] {
+  const chosen: AkCodeAction[] = [];
+  const clash = (a: AkCodeAction, b: AkCodeAction) => a.edits.some((x) => b.edits.some((y) => !(before(x.range.end, y.range.start) || before(y.range.end, x.range.start))));
+  for (const action of actions) if (action.isPreferred && !chosen.some((c) => clash(c, action))) chosen.push(action);
+  return chosen;
+}
+
+/**
+ * Applies the preferred fixes of every page in `paths` through `read`/`write` until none is left (a fix
+ * can reveal the next: two spellings fixed to one value become a repetition). `codeActions` must see
+ * what `write` wrote. Returns the number of fixes per changed page. A BOM stays where it was.
+ */
+export function fixAllPreferred(
+  codeActions: (path: string, range: Range) => AkCodeAction[],
+  paths: () => readonly string[],
+  read: (path: string) => string | undefined,
+  write: (path: string, text: string) => void,
+): Map<string, number> {
+  const fixed = new Map<string, number>();
+  for (let round = 0; round < 10; round++) {
+    let progress = false;
+    for (const path of paths()) {
+      const chosen = compatiblePreferred(codeActions(path, WHOLE));
+      const raw = chosen.length ? read(path) : undefined;
+      if (raw === undefined) continue;
+      const text = stripBom(raw);
+      const next = applyTextEdits(text, chosen.flatMap((a) => a.edits));
+      if (next === text) continue;
+      write(path, raw.slice(0, raw.length - text.length) + next);
+      fixed.set(path, (fixed.get(path) ?? 0) + chosen.length);
+      progress = true;
+    }
+    if (!progress) break;
+  }
+  return fixed;
 }
