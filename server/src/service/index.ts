@@ -1,5 +1,6 @@
 // The language service facade: the only module the server and the CLI import. Pure and synchronous:
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
+import { cardOf, type PageCard } from './features/card';
 import { codeActionsFor, fixAllPreferred, touches, type AkCodeAction } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, type AkCompletionItem } from './features/completion';
@@ -24,6 +25,7 @@ export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 export type { AkHover } from './features/hover';
+export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, PageCard } from './features/card';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 
@@ -76,6 +78,8 @@ export interface LanguageService {
   complete(path: string, position: Position): AkCompletionItem[];
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
   hover(path: string, position: Position): AkHover | undefined;
+  /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
+  card(path: string): PageCard | undefined;
   /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
   codeActions(path: string, range: Range): AkCodeAction[];
   /**
@@ -213,6 +217,12 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       if (!page) return undefined;
       const snapshot = index.snapshot();
       return hoverAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language, (p) => workspace.uri(p));
+    },
+    card(path) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const snapshot = index.snapshot();
+      return cardOf(index, snapshot, linkGraph(snapshot), page, service.doValidation(path), current.language);
     },
     codeActions(path, range) {
       const page = index.page(path);

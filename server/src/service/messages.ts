@@ -303,6 +303,39 @@ export const HOVER = {
   more: { en: (n: number) => `… and ${n} more`, nl: (n: number) => `… en nog ${n}` },
 };
 
+/** Strings of the preview card (features/card.ts) and of what draws it (the preview, `ak render`). */
+export const CARD = {
+  lists: {
+    en: (n: number) => (n === 1 ? 'The site lists 1 page here.' : `The site lists ${n} pages here.`),
+    nl: (n: number) => (n === 1 ? 'De site toont hier 1 pagina.' : `De site toont hier ${n} pagina's.`),
+  },
+  empty: { en: 'The site lists no page here: the table is empty.', nl: 'De site toont hier geen enkele pagina: de tabel is leeg.' },
+  notExpanded: HOVER.notExpanded,
+  raises: {
+    en: (path: string) => `The site's build fails here, on ${path}.`,
+    nl: (path: string) => `De bouw van de site mislukt hier, op ${path}.`,
+  },
+  dropped: {
+    en: (line: number) => `Not shown: the list on line ${line} failed and took this one with it.`,
+    nl: (line: number) => `Niet getoond: de lijst op regel ${line} mislukte en nam deze mee.`,
+  },
+  labels: { en: 'Labels', nl: 'Labels' },
+  references: { en: 'Refers to', nl: 'Verwijst naar' },
+  tables: { en: 'Lists on this page', nl: 'Lijsten op deze pagina' },
+  namedBy: { en: 'Named by', nl: 'Genoemd door' },
+  listedOn: { en: 'Listed on', nl: 'Getoond op' },
+  missing: { en: 'no such page', nl: 'bestaat niet' },
+  unknownValue: { en: 'unknown value', nl: 'onbekende waarde' },
+  line: { en: (n: number) => `line ${n}`, nl: (n: number) => `regel ${n}` },
+  noType: { en: 'not a requirement, measure or tool page', nl: 'geen pagina van een vereiste, maatregel of hulpmiddel' },
+  problems: {
+    en: (e: number, w: number, h: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${h} hint${h === 1 ? '' : 's'}`,
+    nl: (e: number, w: number, h: number) => `${e} fout${e === 1 ? '' : 'en'}, ${w} waarschuwing${w === 1 ? '' : 'en'}, ${h} ${h === 1 ? 'hint' : 'hints'}`,
+  },
+  title: { en: (t: string) => `Preview: ${t}`, nl: (t: string) => `Voorbeeld: ${t}` },
+  noPage: { en: 'Open a Markdown page of the Algoritmekader to see its preview.', nl: 'Open een Markdown-pagina van het Algoritmekader om het voorbeeld te zien.' },
+};
+
 /** Strings of completion items (features/completion.ts). */
 export const COMPLETION = {
   page: { en: 'Page', nl: 'Pagina' },

@@ -72,6 +72,19 @@ export interface DirectiveData {
   nullValue: 'breaks-build' | 'drops-lists';
   /** Lists of the page's own references, replaced before the generic lists. */
   ownLists: OwnListData[];
+  /** The columns of the table the site puts in a list's place, per target page type (`*` for the others); for the preview. */
+  table?: Record<string, TableColumnData[]>;
+}
+
+export interface TableColumnData {
+  /** The header as the site writes it. */
+  header: string;
+  /** What a cell shows: `title` (the page's title), `id` (its URN without the prefix), or a frontmatter key's values. */
+  value: string;
+  /** The column name a `no-`/`add-` flag uses to hide or show it; absent: always shown. */
+  column?: string;
+  /** Hidden unless an `add-` flag shows it. */
+  hidden?: boolean;
 }
 
 export interface ProfileData {
