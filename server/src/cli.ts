@@ -1,21 +1,25 @@
 // `ak`: the command-line twin of the extension, on the same language service.
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
-// Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT.
-import { statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+//   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+// Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT or PAGE.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
+import { BUILTIN_PROFILES, cardToMarkdown, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
   command: string | undefined;
-  root: string;
+  /** The arguments after the command: ROOT for check and graph, the pages for render. */
+  operands: string[];
+  /** `--root`: render's content root (otherwise found above the first page). */
+  root: string | undefined;
   format: Format;
   profile: string;
   lang: Language;
@@ -27,18 +31,24 @@ interface Args {
 const USAGE = {
   en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
        ak graph [ROOT] [--format text|json] [--profile ...]
+       ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
        --fix first applies every fix that leaves no doubt (the editor's preferred quick fixes), in place.
 graph  prints the pages, the list directives with the pages they list, and the references.
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT.`,
+render prints what the site makes of each PAGE: its labels, the pages it names, the table of every list
+       on it (or why there is none), and who names or lists it. ROOT is the folder above PAGE that holds docs/.
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
          ak graph [MAP] [--format text|json] [--profile ...]
+         ak render PAGINA... [--root MAP] [--format text|json] [--profile ...] [--lang nl|en]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
        --fix past eerst elke eenduidige correctie toe (de voorkeurs-snelle-correcties van de editor), in de bestanden zelf.
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
-Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP onleesbaar.`,
+render toont wat de site van elke PAGINA maakt: de labels, de pagina's die ze noemt, de tabel van elke lijst
+       erop (of waarom die er niet is), en wie haar noemt of toont. MAP is de map boven PAGINA met docs/ erin.
+Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
 
 class UsageError extends Error {}
@@ -50,8 +60,7 @@ export function environmentLanguage(env: NodeJS.ProcessEnv): Language {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
-  const args: Args = { command: undefined, root: '.', format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
-  let rootSet = false;
+  const args: Args = { command: undefined, operands: [], root: undefined, format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -75,12 +84,16 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
       const v = value();
       if (v !== 'nl' && v !== 'en') throw new UsageError(`unknown language "${v}" (nl, en)`);
       args.lang = v;
-    } else if (flag.startsWith('-')) throw new UsageError(`unknown option "${flag}"`);
+    } else if (flag === '--root') args.root = value();
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option "${flag}"`);
     else if (args.command === undefined) args.command = arg;
-    else if (!rootSet) {
-      args.root = arg;
-      rootSet = true;
-    } else throw new UsageError(`unexpected argument "${arg}"`);
+    else args.operands.push(arg);
+  }
+  if (args.command === 'render') {
+    if (args.operands.length === 0 && !args.help) throw new UsageError('render needs a PAGE');
+  } else {
+    if (args.operands.length > 1) throw new UsageError(`unexpected argument "${args.operands[1]}"`);
+    if (args.root !== undefined) throw new UsageError('--root is for render; give ROOT after the command');
   }
   return args;
 }
@@ -167,16 +180,15 @@ export function run(argv: string[], io: CliIo): number {
     io[args.help ? 'stdout' : 'stderr'](`${USAGE[args.lang]}\n`);
     return args.help ? 0 : 2;
   }
-  if (args.command !== 'check' && args.command !== 'graph') {
+  if (args.command !== 'check' && args.command !== 'graph' && args.command !== 'render') {
     io.stderr(`ak: ${args.lang === 'nl' ? 'onbekende opdracht' : 'unknown command'} "${args.command}"\n\n${USAGE[args.lang]}\n`);
     return 2;
   }
-  const root = resolve(io.cwd, args.root);
-  try {
-    if (!statSync(root).isDirectory()) throw new Error(args.lang === 'nl' ? 'geen map' : 'not a folder');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (args.lang === 'nl' ? 'bestaat niet' : 'does not exist') : (error as Error).message;
-    io.stderr(`ak: ${args.lang === 'nl' ? 'kan de map niet lezen' : 'cannot read ROOT'}: ${root} (${reason})\n`);
+  if (args.command === 'render') return render(args, io);
+  const root = resolve(io.cwd, args.operands[0] ?? '.');
+  const unreadable = unreadableRoot(root, args.lang);
+  if (unreadable) {
+    io.stderr(unreadable);
     return 2;
   }
 
@@ -225,6 +237,60 @@ export function run(argv: string[], io: CliIo): number {
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** Why `root` cannot serve as the content root (a message for stderr), or undefined when it can. */
+function unreadableRoot(root: string, lang: Language): string | undefined {
+  try {
+    if (statSync(root).isDirectory()) return undefined;
+    return `ak: ${lang === 'nl' ? 'kan de map niet lezen' : 'cannot read ROOT'}: ${root} (${lang === 'nl' ? 'geen map' : 'not a folder'})\n`;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'nl' ? 'bestaat niet' : 'does not exist') : (error as Error).message;
+    return `ak: ${lang === 'nl' ? 'kan de map niet lezen' : 'cannot read ROOT'}: ${root} (${reason})\n`;
+  }
+}
+
+/** The content root above `file`: the nearest folder holding `docs/` or the config file. */
+function contentRootAbove(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'docs')) || existsSync(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `ak render`: the preview card of each page, as Markdown (text) or JSON. */
+function render(args: Args, io: CliIo): number {
+  const nl = args.lang === 'nl';
+  if (args.format === 'github') {
+    io.stderr(`ak: render --format ${nl ? 'is text of json' : 'is text or json'}\n`);
+    return 2;
+  }
+  const files = args.operands.map((p) => resolve(io.cwd, p));
+  const root = args.root !== undefined ? resolve(io.cwd, args.root) : contentRootAbove(files[0]);
+  if (root === undefined) {
+    io.stderr(`ak: ${nl ? 'geen map met docs/ boven' : 'no folder with docs/ above'} ${files[0]}; ${nl ? 'geef --root' : 'give --root'}\n`);
+    return 2;
+  }
+  const unreadable = unreadableRoot(root, args.lang);
+  if (unreadable) {
+    io.stderr(unreadable);
+    return 2;
+  }
+  const service = createLanguageService(new NodeWorkspace(root), { language: args.lang, profile: args.profile });
+  const cards = [];
+  for (const file of files) {
+    const path = relative(root, file).split(sep).join('/');
+    const card = path.startsWith('../') || path === '..' ? undefined : service.card(path);
+    if (!card) {
+      const why = !existsSync(file) ? (nl ? 'bestaat niet' : 'does not exist') : path.startsWith('..') ? (nl ? `ligt buiten ${root}` : `is outside ${root}`) : nl ? 'is geen Markdown-pagina' : 'is not a Markdown page';
+      io.stderr(`ak: ${nl ? 'kan de pagina niet lezen' : 'cannot read PAGE'}: ${file} (${why})\n`);
+      return 2;
+    }
+    cards.push(card);
+  }
+  if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
+  else io.stdout(cards.map((card) => cardToMarkdown(card, args.lang)).join('\n---\n\n'));
+  return 0;
 }
 
 /** Runs `ak` on this process's arguments and streams (dist/cli.js calls this after loading the bundle). */

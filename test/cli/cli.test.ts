@@ -53,6 +53,40 @@ describe('ak check', () => {
   });
 });
 
+describe('ak render', () => {
+  const MEASURE = 'examples/current/docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md';
+
+  it('prints what the site makes of a page, finding the content root above it', () => {
+    const r = ak(['render', MEASURE]);
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+    assert.equal(
+      r.stdout.split('## Lists on this page')[1].split('## Named by')[0],
+      '\n\n### line 19: `<!-- list_vereisten_on_maatregelen_page -->`\n\nThe site lists 1 page here.\n\n' +
+        '| id | Vereisten | Rollen | Levenscyclus | Onderwerpen |\n|---|---|---|---|---|\n' +
+        '| avg-01 | Persoonsgegevens worden rechtmatig verwerkt | jurist | ontwerp | governance |\n\n',
+    );
+    assert.match(r.stdout, /^# Leg de grondslag voor de verwerking vast\n\nmeasure · urn:nl:ak:mtr:owp-01 · docs\/voldoen-aan-wetten-en-regels\/maatregelen\/2-owp-01-grondslag-vastleggen.md\n0 errors, 0 warnings, 0 hints\n/);
+  });
+
+  it('prints the cards as JSON, in Dutch when asked', () => {
+    const r = ak(['render', MEASURE, '--root', 'examples/current', '--format', 'json', '--lang', 'nl']);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.profile, 'current');
+    assert.deepEqual(out.cards.map((c: { path: string; pageType: { label: string } }) => [c.path, c.pageType.label]), [['docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md', 'maatregel']]);
+    assert.equal(out.cards[0].tables[0].note, 'De site toont hier 1 pagina.');
+  });
+
+  it('exits 2 with a message for a page that is not there, outside any content tree, or missing', () => {
+    assert.match(ak(['render', 'examples/current/docs/nope.md']).stderr, /^ak: cannot read PAGE: .*examples\/current\/docs\/nope.md \(does not exist\)\n$/);
+    assert.match(ak(['render', 'package.json', '--root', 'examples/current']).stderr, /^ak: cannot read PAGE: .*package.json \(is outside .*examples\/current\)\n$/);
+    const none = ak(['render']);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /^ak: render needs a PAGE\n/);
+    assert.match(ak(['check', 'examples/current', '--root', 'x']).stderr, /--root is for render/);
+  });
+});
+
 // The installed command: dist/cli.js, the launcher that loads dist/ak.js with the build's code cache.
 describe('ak launcher (dist/cli.js)', () => {
   const dist = join(ROOT, 'dist');

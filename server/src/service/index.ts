@@ -26,6 +26,7 @@ export type { Reference, ResolvedDirective } from './links';
 export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 export type { AkHover } from './features/hover';
 export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, PageCard } from './features/card';
+export { cardToMarkdown } from './features/card';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 

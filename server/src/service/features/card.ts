@@ -217,3 +217,49 @@ function cellOf(column: TableColumnData, listed: CardPage, meta: Record<string, 
   if (Array.isArray(raw)) return raw.filter((v) => v !== null && v !== undefined).map(String);
   return raw === null || raw === undefined || raw === '' ? [] : [String(raw)];
 }
+
+/** The card as Markdown, for `ak render`: headings per part, a table per list, the site's headers. */
+export function cardToMarkdown(card: PageCard, language: Language): string {
+  const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const pageRef = (page: CardPage) => `${page.title} (${page.path})`;
+  const out: string[] = [`# ${card.title}`, ''];
+  out.push([card.pageType?.label ?? T.noType[language], card.id, card.path].filter(Boolean).join(' · '));
+  out.push(T.problems[language](card.problems.errors, card.problems.warnings, card.problems.hints), '');
+  if (card.toelichting) out.push(card.toelichting, '');
+  if (card.labels.length > 0) {
+    out.push(`## ${T.labels[language]}`, '');
+    for (const label of card.labels) {
+      const values = label.values.map((v) => (v.known ? (v.title && v.title !== v.value ? `${v.value} (${v.title})` : v.value) : `${v.value} (${T.unknownValue[language]})`));
+      out.push(`- ${label.key}: ${values.join(', ')}`);
+    }
+    out.push('');
+  }
+  if (card.references.length > 0) {
+    out.push(`## ${T.references[language]}`, '');
+    for (const reference of card.references) {
+      for (const item of reference.items) out.push(`- ${reference.key}: ${item.value} → ${item.page ? pageRef(item.page) : T.missing[language]}`);
+    }
+    out.push('');
+  }
+  if (card.tables.length > 0) {
+    out.push(`## ${T.tables[language]}`, '');
+    for (const table of card.tables) {
+      out.push(`### ${T.line[language](table.line + 1)}: \`${table.source}\``, '', table.note, '');
+      if (table.rows.length === 0) continue;
+      out.push(`| ${table.headers.map(cell).join(' | ')} |`, `|${table.headers.map(() => '---|').join('')}`);
+      for (const row of table.rows) out.push(`| ${row.cells.map((values) => cell(values.join(', '))).join(' | ')} |`);
+      out.push('');
+    }
+  }
+  if (card.namedBy.length > 0) {
+    out.push(`## ${T.namedBy[language]}`, '');
+    for (const { page, key } of card.namedBy) out.push(`- ${key}: ${pageRef(page)}`);
+    out.push('');
+  }
+  if (card.listedOn.length > 0) {
+    out.push(`## ${T.listedOn[language]}`, '');
+    for (const page of card.listedOn) out.push(`- ${pageRef(page)}`);
+    out.push('');
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
