@@ -1,11 +1,13 @@
-// The VS Code extension: starts the language server and passes it the settings. Nothing else lives here.
+// The VS Code extension: starts the language server, passes it the settings, and registers the preview.
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
+import { Preview } from './preview';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<{ preview: (next?: boolean) => Promise<unknown> }> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -17,6 +19,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('algoritmekader', 'Algoritmekader Authoring', serverOptions, clientOptions);
   await client.start();
+  const preview = new Preview(context.extensionUri, client);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('algoritmekader.showPreview', (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (target) preview.show(target);
+    }),
+  );
+  // For the editor tests: what the preview shows now, after its next redraw when `next` is set.
+  return { preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
-import { createLanguageService, type AkCompletionKind, type Language, type LanguageService } from './service';
+import { CARD_REQUEST, type CardParams, type CardResponse } from './protocol';
+import { CARD, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
 
 const COMPLETION_KINDS: Record<AkCompletionKind, CompletionItemKind> = {
   key: CompletionItemKind.Property,
@@ -213,6 +214,17 @@ export function startServer(connection: Connection): void {
     }));
   });
 
+  connection.onRequest(CARD_REQUEST, ({ uri }: CardParams): CardResponse | null => {
+    const place = open.get(uri) ?? locate(uri);
+    const card = place?.root.service.card(place.path);
+    if (!place || !card) return null;
+    const lang = language();
+    const uris: Record<string, string> = {};
+    for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
+    const { errors, warnings, hints } = card.problems;
+    return { card, strings: cardStrings(lang), summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
+  });
+
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const place = locate(change.uri);
@@ -223,4 +235,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** Every root-relative path a card names. */
+function pathsOf(card: PageCard): Set<string> {
+  const paths = new Set<string>([card.path]);
+  for (const label of card.labels) for (const v of label.values) if (v.path) paths.add(v.path);
+  for (const reference of card.references) for (const item of reference.items) if (item.page) paths.add(item.page.path);
+  for (const table of card.tables) for (const row of table.rows) paths.add(row.page.path);
+  for (const { page } of card.namedBy) paths.add(page.path);
+  for (const page of card.listedOn) paths.add(page.path);
+  return paths;
 }

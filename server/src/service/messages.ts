@@ -336,6 +336,23 @@ export const CARD = {
   noPage: { en: 'Open a Markdown page of the Algoritmekader to see its preview.', nl: 'Open een Markdown-pagina van het Algoritmekader om het voorbeeld te zien.' },
 };
 
+/** The card's plain strings in one language, for a client that draws the card (the editor's preview). */
+export function cardStrings(language: Language) {
+  return {
+    labels: CARD.labels[language],
+    references: CARD.references[language],
+    tables: CARD.tables[language],
+    namedBy: CARD.namedBy[language],
+    listedOn: CARD.listedOn[language],
+    missing: CARD.missing[language],
+    unknownValue: CARD.unknownValue[language],
+    noType: CARD.noType[language],
+    line: CARD.line[language](0).replace(/\s*0$/, ''),
+    noPage: CARD.noPage[language],
+  };
+}
+export type CardStrings = ReturnType<typeof cardStrings>;
+
 /** Strings of completion items (features/completion.ts). */
 export const COMPLETION = {
   page: { en: 'Page', nl: 'Pagina' },

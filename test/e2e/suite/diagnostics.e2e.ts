@@ -137,6 +137,37 @@ describe('Algoritmekader Authoring in VS Code', () => {
     await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'the requirement page clean again');
   });
 
+  it('the preview shows what the requirement page lists, and redraws when a measure stops naming it', async () => {
+    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'algoritmekader-authoring');
+    assert.ok(extension, 'the extension is installed');
+    type Shown = { title: string; card: { tables: { state: string; rows: { page: { stem: string } }[] }[] } } | null | undefined;
+    const api = (await extension.activate()) as { preview: (next?: boolean) => Promise<Shown> };
+    /** The next cards the preview draws, until `accept` holds for one. */
+    const drawnUntil = async (accept: (shown: Shown) => boolean, what: string) => {
+      const deadline = Date.now() + 45_000;
+      for (;;) {
+        const shown = await api.preview(true);
+        if (accept(shown)) return shown;
+        assert.ok(Date.now() < deadline, `timed out waiting for ${what}; last drawn: ${JSON.stringify(shown)}`);
+      }
+    };
+    const tables = (shown: Shown) => shown?.card.tables.map((t) => [t.state, t.rows.map((r) => r.page.stem)]);
+    const requirement = await vscode.workspace.openTextDocument(workspaceUri(REQUIREMENT));
+    await vscode.window.showTextDocument(requirement);
+    const first = api.preview(true);
+    await vscode.commands.executeCommand('algoritmekader.showPreview');
+    const shown = await first;
+    assert.match(shown?.title ?? '', /: Persoonsgegevens worden rechtmatig verwerkt$/);
+    assert.deepEqual(tables(shown), [['table', ['2-owp-01-grondslag-vastleggen']]]);
+    const redrawn = drawnUntil((s) => s?.card.tables[0]?.state === 'empty', 'an empty table');
+    await replaceInDocument(document, '- avg-01-voorbeeldvereiste', '- avg-01-voorbeeldvereist');
+    assert.deepEqual(tables(await redrawn), [['empty', []]]);
+    const back = drawnUntil((s) => s?.card.tables[0]?.state === 'table', 'the table back');
+    await replaceInDocument(document, '- avg-01-voorbeeldvereist\n', '- avg-01-voorbeeldvereiste\n');
+    assert.deepEqual(tables(await back), [['table', ['2-owp-01-grondslag-vastleggen']]]);
+    await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'the measure page clean again');
+  });
+
   it('renaming a requirement renames its file and every page that names it, with nothing left broken', async () => {
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, new vscode.Position(5, 6), 'avg-01-grondslag-vastleggen');
     assert.ok(await vscode.workspace.applyEdit(edit));
