@@ -187,6 +187,11 @@ describe('frontmatter diagnostics', () => {
     assert.deepEqual(ds[0].relatedInformation, [{ location: { uri: `memory:///${M}`, range: { start: { line: 2, character: 4 }, end: { line: 2, character: 24 } } }, message: 'Same id' }]);
     // `<digit>-` before the code is allowed, as upstream names its measures; no digit-less prefix otherwise.
     assert.deepEqual(check(measure()), []);
+    // The code ends at a `-` or `.`: `owp-011-...` does not start with `owp-01`.
+    const longer = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-011-ander.md';
+    assert.deepEqual(diagnose({ ...CURRENT_BASE, [longer]: measure() }, longer).map((d) => d.code), ['frontmatter.id-filename-mismatch']);
+    const exact = 'docs/voldoen-aan-wetten-en-regels/maatregelen/owp-01.md';
+    assert.deepEqual(diagnose({ ...CURRENT_BASE, [exact]: measure() }, exact), []);
   });
 
   it('writing hints from the templates: title period, toelichting over 40 words', () => {

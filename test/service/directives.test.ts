@@ -324,5 +324,8 @@ describe('profile choice: setting, config file, detection', () => {
     const ws = s.workspaceDiagnostics();
     assert.deepEqual(ws.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [['.algoritmekader.json', ['workspace.config']]]);
     assert.match(ws[0].diagnostics[0].message, /^\.algoritmekader\.json: not valid JSON: /);
+    // A BOM, as some Windows editors write one, is not a mistake.
+    const bom = service({ ...tree, '.algoritmekader.json': '\uFEFF{ "profile": "2024" }' });
+    assert.deepEqual([bom.profile(), bom.workspaceDiagnostics()], [{ name: '2024', source: 'config' }, []]);
   });
 });

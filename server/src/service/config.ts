@@ -7,6 +7,7 @@
 // built-in keys (`null` removes one), its `required` replaces the built-in list, and any other keyword
 // replaces the built-in's. With `"x-replace": true` it replaces the built-in schema wholesale.
 import type { JsonSchema } from './schema';
+import { stripBom } from './text';
 
 export const CONFIG_FILE = '.algoritmekader.json';
 
@@ -26,7 +27,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
   if (text === undefined) return { config: {}, problems: [] };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(stripBom(text));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(detail);

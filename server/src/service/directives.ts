@@ -17,6 +17,7 @@
 import type { ParsedPage } from './frontmatter';
 import { codeRangesAround, isInCode } from './markdown';
 import { sitePath, stemOf, type DirectiveData, type OwnListData, type ProfileData } from './profile';
+import { escapeRegExp } from './text';
 
 export interface DirectiveToken {
   text: string;
@@ -101,7 +102,6 @@ export interface PageDirectives {
   nearMisses: NearMiss[];
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Python's `str.split()` tokens of `text` with their offsets (shifted by `base`). */
 function splitTokens(text: string, base: number): DirectiveToken[] {

@@ -81,3 +81,6 @@ export function applyTextEdits(text: string, edits: readonly { range: Range; new
   for (const { start, end, newText } of spans) out = out.slice(0, start) + newText + out.slice(end);
   return out;
 }
+
+/** `s` as a literal inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

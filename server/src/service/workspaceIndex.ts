@@ -5,6 +5,7 @@ import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } 
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, stemOf, type PageTypeData, type ProfileData } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
+import { stripBom } from './text';
 import type { ServiceOptions, Workspace } from './types';
 import { buildVocabularies, type Vocabulary } from './vocabulary';
 
@@ -166,7 +167,7 @@ export class WorkspaceIndex {
     }
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(stripBom(text));
     } catch (error) {
       problem(`profile file "${value}" is not valid JSON: ${String(error)}`, `profielbestand "${value}" is geen geldige JSON: ${String(error)}`);
       return undefined;
@@ -202,7 +203,7 @@ export class WorkspaceIndex {
         return undefined;
       }
       try {
-        return JSON.parse(text) as JsonSchema;
+        return JSON.parse(stripBom(text)) as JsonSchema;
       } catch (error) {
         problem(`schema file "${value}" is not valid JSON: ${String(error)}`, `schemabestand "${value}" is geen geldige JSON: ${String(error)}`);
         return undefined;
