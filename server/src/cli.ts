@@ -3,7 +3,7 @@
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 //   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
 // Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT or PAGE.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -113,11 +113,12 @@ function count(results: FileDiagnostics[], severity: DiagnosticSeverity): number
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function formatText(results: FileDiagnostics[], lang: Language): string {
+/** Compiler-style lines. The severity stays English in every language, as problem matchers (VS Code tasks, GitHub) expect; the message is translated. */
+function formatText(results: FileDiagnostics[]): string {
   const lines: string[] = [];
   for (const { path, diagnostics } of results) {
     for (const d of sorted(diagnostics)) {
-      const severity = UI.severity[lang][d.severity ?? 1];
+      const severity = SEVERITY_NAMES[d.severity ?? 1];
       lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
     }
   }
@@ -231,7 +232,7 @@ export function run(argv: string[], io: CliIo): number {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
   } else {
-    const text = formatText(results, args.lang);
+    const text = formatText(results);
     if (text) io.stdout(text + '\n');
     if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
@@ -242,7 +243,10 @@ export function run(argv: string[], io: CliIo): number {
 /** Why `root` cannot serve as the content root (a message for stderr), or undefined when it can. */
 function unreadableRoot(root: string, lang: Language): string | undefined {
   try {
-    if (statSync(root).isDirectory()) return undefined;
+    if (statSync(root).isDirectory()) {
+      readdirSync(root); // a folder that cannot be listed (no permission) is unreadable too
+      return undefined;
+    }
     return `ak: ${lang === 'nl' ? 'kan de map niet lezen' : 'cannot read ROOT'}: ${root} (${lang === 'nl' ? 'geen map' : 'not a folder'})\n`;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'nl' ? 'bestaat niet' : 'does not exist') : (error as Error).message;

@@ -1,5 +1,6 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
@@ -40,7 +41,7 @@ export function startServer(connection: Connection): void {
   const locate = (uri: string): { root: Root; path: string } | undefined => {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
-    const root = roots.filter((r) => file.startsWith(r.path + '/')).sort((a, b) => b.path.length - a.path.length)[0];
+    const root = roots.filter((r) => file.startsWith(r.path + sep)).sort((a, b) => b.path.length - a.path.length)[0];
     return root ? { root, path: root.workspace.relativePath(file) } : undefined;
   };
 
@@ -80,7 +81,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const folder of folders) {
       if (!folder.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(folder.uri).replace(/\/$/, '');
+      const path = fileURLToPath(folder.uri).replace(/[\\/]$/, '');
       const workspace = new NodeWorkspace(path);
       roots.push({ path, workspace, service: createLanguageService(workspace, { language: language() }) });
     }

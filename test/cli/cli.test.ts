@@ -47,9 +47,19 @@ describe('ak check', () => {
     assert.match(r.stderr, /Usage: ak check/);
   });
 
-  it('speaks Dutch when the locale is Dutch', () => {
+  it('speaks Dutch when the locale is Dutch, keeping the severity word English for problem matchers', () => {
     const r = ak(['check', 'examples/2024'], { LANG: 'nl_NL.UTF-8' });
     assert.match(r.stdout, /12 bestanden gecontroleerd/);
+    const dir = mkdtempSync(join(tmpdir(), 'ak-nl-'));
+    try {
+      cpSync(join(ROOT, 'examples', 'current'), dir, { recursive: true });
+      const measure = join(dir, 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md');
+      writeFileSync(measure, readFileSync(measure, 'utf8').replace('- ontwerp\n', '- implementatie\n'));
+      const nl = ak(['check', dir], { LANG: 'nl_NL.UTF-8' });
+      assert.match(nl.stdout, /^docs\/voldoen-aan-wetten-en-regels\/maatregelen\/2-owp-01-grondslag-vastleggen\.md:\d+:\d+ error frontmatter\.unknown-value "implementatie" is geen bekende waarde voor levenscyclus/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

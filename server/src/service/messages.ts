@@ -414,8 +414,4 @@ export const UI = {
     en: (fixes: number, files: number) => `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`,
     nl: (fixes: number, files: number) => `${fixes} probleem${fixes === 1 ? '' : 'en'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
   },
-  severity: {
-    en: ['', 'error', 'warning', 'info', 'hint'],
-    nl: ['', 'fout', 'waarschuwing', 'info', 'hint'],
-  },
 } as const;
