@@ -51,14 +51,39 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending);
     pending = setTimeout(() => {
       for (const [uri] of open) if (uri !== changed) void publish(uri);
+      for (const root of roots) void publishWorkspace(root);
     }, 150);
+  };
+
+  /** URIs of the workspace files (config, schema files) that have findings published, per root. */
+  const published = new Map<Root, Set<string>>();
+
+  /**
+   * Findings about a content root itself. Those on a file (the config file, a schema file) go to that file;
+   * those on the tree (no known layout) have no file of their own, so every open page of the tree shows them.
+   */
+  const publishWorkspace = async (root: Root) => {
+    try {
+      const now = new Set<string>();
+      for (const { path, diagnostics } of root.service.workspaceDiagnostics()) {
+        if (path === '.') continue;
+        const uri = root.workspace.uri(path);
+        now.add(uri);
+        await connection.sendDiagnostics({ uri, diagnostics });
+      }
+      for (const uri of published.get(root) ?? []) if (!now.has(uri) && !open.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      published.set(root, now);
+    } catch (error) {
+      connection.console.error(`workspace validation of ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   };
 
   const publish = async (uri: string) => {
     const place = open.get(uri);
     if (!place) return;
     try {
-      const diagnostics = place.root.service.doValidation(place.path);
+      const tree = place.root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
+      const diagnostics = [...tree, ...place.root.service.doValidation(place.path)];
       await connection.sendDiagnostics({ uri, diagnostics });
     } catch (error) {
       connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

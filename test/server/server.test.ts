@@ -2,6 +2,8 @@
 // change the language setting, get them in Dutch.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -10,40 +12,39 @@ const ROOT = join(__dirname, '..', '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'current');
 const PAGE = join(EXAMPLE, 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md');
 
-describe('language server', function () {
-  let server: ChildProcess;
-  let connection: MessageConnection;
-  let language = 'en';
-  const diagnostics = new Map<string, { code: string; message: string }[]>();
-  const waiters: (() => void)[] = [];
+type Seen = { code: string; message: string };
 
-  before(async () => {
-    server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code: string; message: string }[] }) => {
+/** A language server on `folder` over stdio, with the diagnostics it publishes and the settings it reads. */
+function serverOn(folder: string) {
+  const state = { server: undefined as ChildProcess | undefined, connection: undefined as MessageConnection | undefined, language: 'en' };
+  const diagnostics = new Map<string, Seen[]>();
+  const waiters: (() => void)[] = [];
+  const start = async () => {
+    const server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    Object.assign(state, { server, connection });
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Seen[] }) => {
       diagnostics.set(p.uri, p.diagnostics);
       waiters.splice(0).forEach((w) => w());
     });
-    connection.onRequest('workspace/configuration', () => [{ language, profile: 'auto' }]);
+    connection.onRequest('workspace/configuration', () => [{ language: state.language, profile: 'auto' }]);
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(EXAMPLE).href,
-      workspaceFolders: [{ uri: pathToFileURL(EXAMPLE).href, name: 'current' }],
+      rootUri: pathToFileURL(folder).href,
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'content' }],
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
     });
     await connection.sendNotification('initialized', {});
-  });
-
-  after(() => {
-    connection.dispose();
-    server.kill();
-  });
-
+  };
+  const stop = () => {
+    state.connection?.dispose();
+    state.server?.kill();
+  };
   /** Resolves once diagnostics for `uri` satisfy `ok`. */
-  const until = (uri: string, ok: (ds: { code: string; message: string }[]) => boolean) =>
-    new Promise<{ code: string; message: string }[]>((resolve) => {
+  const until = (uri: string, ok: (ds: Seen[]) => boolean) =>
+    new Promise<Seen[]>((resolve) => {
       const check = () => {
         const ds = diagnostics.get(uri);
         if (ds && ok(ds)) resolve(ds);
@@ -51,6 +52,18 @@ describe('language server', function () {
       };
       check();
     });
+  return { state, start, stop, until };
+}
+
+describe('language server', function () {
+  const lsp = serverOn(EXAMPLE);
+  const { until } = lsp;
+  let connection: MessageConnection;
+  before(async () => {
+    await lsp.start();
+    connection = lsp.state.connection!;
+  });
+  after(() => lsp.stop());
 
   it('publishes the diagnostics of an open document, in the configured language', async () => {
     const uri = pathToFileURL(PAGE).href;
@@ -58,7 +71,7 @@ describe('language server', function () {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const ds = await until(uri, (d) => d.some((x) => x.code === 'frontmatter.unknown-value'));
     assert.deepEqual(ds.map((d) => d.message), ['"ontwerpp" is not a known life cycle phase value. Did you mean "ontwerp"?'.replace('life cycle phase', 'levenscyclus')]);
-    language = 'nl';
+    lsp.state.language = 'nl';
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const nl = await until(uri, (d) => d.some((x) => x.message.startsWith('"ontwerpp" is geen')));
     assert.equal(nl[0].message, '"ontwerpp" is geen bekende waarde voor levenscyclus. Bedoel je "ontwerp"?');
@@ -93,5 +106,31 @@ describe('language server', function () {
     assert.match(hover.contents.value, /^\*\*rollen\*\*\n\n/);
     assert.deepEqual(hover.range, { start: { line: 8, character: 0 }, end: { line: 8, character: 6 } });
     assert.equal(await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 1 } }), null);
+  });
+});
+
+describe('language server on a tree it does not recognise', function () {
+  let dir: string;
+  let lsp: ReturnType<typeof serverOn>;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ak-lsp-'));
+    mkdirSync(join(dir, 'docs', 'foo'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'foo', 'a.md'), '# A\n');
+    writeFileSync(join(dir, '.algoritmekader.json'), '{ "profile": "2025" }');
+    lsp = serverOn(dir);
+    await lsp.start();
+  });
+  after(() => {
+    lsp.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the unknown layout on every open page, and config mistakes on the config file', async () => {
+    const page = pathToFileURL(join(dir, 'docs', 'foo', 'a.md')).href;
+    await lsp.state.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text: '# A\n' } });
+    const onPage = await lsp.until(page, (d) => d.length > 0);
+    assert.deepEqual(onPage.map((d) => d.code), ['workspace.unknown-layout']);
+    const config = await lsp.until(pathToFileURL(join(dir, '.algoritmekader.json')).href, (d) => d.length > 0);
+    assert.deepEqual(config.map((d) => d.code), ['workspace.config']);
   });
 });
