@@ -81,6 +81,12 @@ const SAMPLES: Sample[] = [
   { name: 'valid transitional measure', profile: 'transitional', schema: 'transitional/maatregel.schema.json', data: { ...mtrT, id: 'urn:nl:ak:mtr:owp-01' } },
   { name: 'transitional problems', profile: 'transitional', schema: 'transitional/maatregel.schema.json', data: { ...mtrT, onderwerp: ['governanse', 'transparantie'], levenscyclus: ['ontwerp', 'ontwerp'], bouwblok: ['x'] } },
   { name: 'transitional requirement', profile: 'transitional', schema: 'transitional/vereiste.schema.json', data: { title: 'V', toelichting: 'K', levenscyclus: ['ontwerp'], onderwerp: ['transparantie'], rollen: [] } },
+  {
+    name: 'transitional keeps the 2024 status and applicability keys',
+    profile: 'transitional',
+    schema: 'transitional/vereiste.schema.json',
+    data: { title: 'V', toelichting: 'K', levenscyclus: ['ontwerp'], onderwerp: ['transparantie'], rollen: ['jurist'], status_vereiste: ['Geldend'], rekenregels: [{ impactvol: 'ja' }] },
+  },
   { name: 'transitional instrument', profile: 'transitional', schema: 'transitional/instrument.schema.json', data: { title: 'I', toelichting: 'K', levenscyclus: ['ontwerpp'], onderwerp: 'governance', hide: ['footer', 'feet'] } },
   // 2024
   { name: 'valid 2024 requirement', profile: '2024', schema: '2024/vereiste.schema.json', data: { ...ver24, rekenregels: [{ impactvol: 'Ja' }, { 'niet-impactvol': 'Nee' }], 'machine-learning': [{ 'hoog-risico': 'Ja' }] } },
@@ -129,6 +135,16 @@ describe('schemas: generated and run-time validators', () => {
       else assert.notDeepEqual(generated, []);
     });
   }
+
+  it('transitional: status_vereiste and the applicability keys are checked as in 2024, not unknown', () => {
+    assert.deepEqual(
+      problems('transitional keeps the 2024 status and applicability keys').map((p) => [p.kind, (p as { path: unknown }).path, (p as { caseOnly?: boolean }).caseOnly]),
+      [
+        ['unknown-value', ['status_vereiste', 0], true],
+        ['unknown-value', ['rekenregels', 0, 'impactvol'], true],
+      ],
+    );
+  });
 
   it('unknown vocabulary values: suggestions and case-only mismatches', () => {
     assert.deepEqual(problems('unknown vocabulary values'), [
