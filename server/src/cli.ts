@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, cardToMarkdown, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
+import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -51,7 +51,15 @@ render toont wat de site van elke PAGINA maakt: de labels, de pagina's die ze no
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
 
-class UsageError extends Error {}
+/** A mistake in the command line, said in the language the rest of the output uses. */
+class UsageError extends Error {
+  constructor(readonly text: Record<Language, string>) {
+    super(text.en);
+  }
+}
+
+/** Both languages of a catalogue entry that takes arguments. */
+const both = <A extends unknown[]>(entry: Record<Language, (...args: A) => string>, ...args: A): Record<Language, string> => ({ en: entry.en(...args), nl: entry.nl(...args) });
 
 /** The language of the environment's locale: Dutch when it is Dutch. */
 export function environmentLanguage(env: NodeJS.ProcessEnv): Language {
@@ -66,7 +74,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined) throw new UsageError(both(CLI.needsValue, flag));
       return v;
     };
     if (flag === '--help' || flag === '-h') args.help = true;
@@ -74,26 +82,26 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     else if (flag === '--fix') args.fix = true;
     else if (flag === '--format' || flag === '-f') {
       const v = value();
-      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format "${v}" (text, json, github)`);
+      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(both(CLI.unknownValue, 'format', v, FORMATS));
       args.format = v as Format;
     } else if (flag === '--profile') {
       const v = value();
-      if (v !== 'auto' && !BUILTIN_PROFILES.some((p) => p.name === v)) throw new UsageError(`unknown profile "${v}" (auto, ${BUILTIN_PROFILES.map((p) => p.name).join(', ')})`);
+      if (v !== 'auto' && !BUILTIN_PROFILES.some((p) => p.name === v)) throw new UsageError(both(CLI.unknownValue, 'profile', v, ['auto', ...BUILTIN_PROFILES.map((p) => p.name)]));
       args.profile = v;
     } else if (flag === '--lang') {
       const v = value();
-      if (v !== 'nl' && v !== 'en') throw new UsageError(`unknown language "${v}" (nl, en)`);
+      if (v !== 'nl' && v !== 'en') throw new UsageError(both(CLI.unknownValue, 'language', v, ['nl', 'en']));
       args.lang = v;
     } else if (flag === '--root') args.root = value();
-    else if (flag.startsWith('-')) throw new UsageError(`unknown option "${flag}"`);
+    else if (flag.startsWith('-')) throw new UsageError(both(CLI.unknownOption, flag));
     else if (args.command === undefined) args.command = arg;
     else args.operands.push(arg);
   }
   if (args.command === 'render') {
-    if (args.operands.length === 0 && !args.help) throw new UsageError('render needs a PAGE');
+    if (args.operands.length === 0 && !args.help) throw new UsageError(CLI.renderNeedsPage);
   } else {
-    if (args.operands.length > 1) throw new UsageError(`unexpected argument "${args.operands[1]}"`);
-    if (args.root !== undefined) throw new UsageError('--root is for render; give ROOT after the command');
+    if (args.operands.length > 1) throw new UsageError(both(CLI.unexpectedArgument, args.operands[1]));
+    if (args.root !== undefined) throw new UsageError(CLI.rootIsForRender);
   }
   return args;
 }
@@ -139,15 +147,14 @@ function formatGithub(results: FileDiagnostics[]): string {
 }
 
 function formatGraph(graph: GraphModel, lang: Language): string {
-  const nl = lang === 'nl';
   const lines: string[] = [];
-  lines.push(`${nl ? 'profiel' : 'profile'}: ${graph.profile ?? '-'}; ${graph.pages.length} ${nl ? "pagina's" : 'pages'}, ${graph.directives.length} ${nl ? 'lijstopdrachten' : 'directives'}, ${graph.references.length} ${nl ? 'verwijzingen' : 'references'}`);
+  lines.push(CLI.graphSummary[lang](graph.profile ?? '-', graph.pages.length, graph.directives.length, graph.references.length));
   for (const d of graph.directives) {
-    const state = d.expanded ? `${d.resolvesTo.length} ${nl ? "pagina's" : 'pages'}` : nl ? 'niet getoond' : 'not shown';
+    const state = d.expanded ? CLI.graphListed[lang](d.resolvesTo.length) : CLI.graphNotShown[lang];
     lines.push(`${d.file}:${d.line + 1} ${d.name}${d.params ? ' ' + d.params : ''} → ${state}${d.resolvesTo.length ? ': ' + d.resolvesTo.join(' ') : ''}`);
   }
   for (const r of graph.references) {
-    lines.push(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? (nl ? '(bestaat niet)' : '(missing)')}`);
+    lines.push(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? CLI.graphMissing[lang]}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -169,8 +176,11 @@ export function run(argv: string[], io: CliIo): number {
   try {
     args = parseArgs(argv, io.env);
   } catch (error) {
-    const lang = environmentLanguage(io.env);
-    io.stderr(`ak: ${(error as Error).message}\n\n${USAGE[lang]}\n`);
+    // The language asked for, even when the mistake comes before or after it on the line.
+    const asked = argv.find((a, i) => (argv[i - 1] === '--lang' || a.startsWith('--lang=')) && /(^|=)(nl|en)$/.test(a));
+    const lang: Language = asked ? (asked.endsWith('nl') ? 'nl' : 'en') : environmentLanguage(io.env);
+    const text = error instanceof UsageError ? error.text[lang] : (error as Error).message;
+    io.stderr(`ak: ${text}\n\n${USAGE[lang]}\n`);
     return 2;
   }
   if (args.version) {
@@ -182,7 +192,7 @@ export function run(argv: string[], io: CliIo): number {
     return args.help ? 0 : 2;
   }
   if (args.command !== 'check' && args.command !== 'graph' && args.command !== 'render') {
-    io.stderr(`ak: ${args.lang === 'nl' ? 'onbekende opdracht' : 'unknown command'} "${args.command}"\n\n${USAGE[args.lang]}\n`);
+    io.stderr(`ak: ${CLI.unknownCommand[args.lang](args.command)}\n\n${USAGE[args.lang]}\n`);
     return 2;
   }
   if (args.command === 'render') return render(args, io);
@@ -197,7 +207,7 @@ export function run(argv: string[], io: CliIo): number {
   const service = createLanguageService(workspace, { language: args.lang, profile: args.profile });
   if (args.command === 'graph') {
     if (args.format === 'github') {
-      io.stderr(`ak: graph --format ${args.lang === 'nl' ? 'is text of json' : 'is text or json'}\n`);
+      io.stderr(`ak: ${CLI.textOrJson[args.lang]('graph')}\n`);
       return 2;
     }
     const graph = service.graph();
@@ -242,16 +252,18 @@ export function run(argv: string[], io: CliIo): number {
 
 /** Why `root` cannot serve as the content root (a message for stderr), or undefined when it can. */
 function unreadableRoot(root: string, lang: Language): string | undefined {
+  let why: string;
   try {
     if (statSync(root).isDirectory()) {
       readdirSync(root); // a folder that cannot be listed (no permission) is unreadable too
       return undefined;
     }
-    return `ak: ${lang === 'nl' ? 'kan de map niet lezen' : 'cannot read ROOT'}: ${root} (${lang === 'nl' ? 'geen map' : 'not a folder'})\n`;
+    why = CLI.notAFolder[lang];
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'nl' ? 'bestaat niet' : 'does not exist') : (error as Error).message;
-    return `ak: ${lang === 'nl' ? 'kan de map niet lezen' : 'cannot read ROOT'}: ${root} (${reason})\n`;
+    const code = (error as NodeJS.ErrnoException).code;
+    why = code === 'ENOENT' ? CLI.doesNotExist[lang] : code === 'EACCES' || code === 'EPERM' ? CLI.noPermission[lang] : (error as Error).message;
   }
+  return `ak: ${CLI.cannotReadRoot[lang](root, why)}\n`;
 }
 
 /** The content root above `file`: the nearest folder holding `docs/` or the config file. */
@@ -264,36 +276,36 @@ function contentRootAbove(file: string): string | undefined {
 
 /** `ak render`: the preview card of each page, as Markdown (text) or JSON. */
 function render(args: Args, io: CliIo): number {
-  const nl = args.lang === 'nl';
+  const lang = args.lang;
   if (args.format === 'github') {
-    io.stderr(`ak: render --format ${nl ? 'is text of json' : 'is text or json'}\n`);
+    io.stderr(`ak: ${CLI.textOrJson[lang]('render')}\n`);
     return 2;
   }
   const files = args.operands.map((p) => resolve(io.cwd, p));
   const root = args.root !== undefined ? resolve(io.cwd, args.root) : contentRootAbove(files[0]);
   if (root === undefined) {
-    io.stderr(`ak: ${nl ? 'geen map met docs/ boven' : 'no folder with docs/ above'} ${files[0]}; ${nl ? 'geef --root' : 'give --root'}\n`);
+    io.stderr(`ak: ${CLI.noRootAbove[lang](files[0])}\n`);
     return 2;
   }
-  const unreadable = unreadableRoot(root, args.lang);
+  const unreadable = unreadableRoot(root, lang);
   if (unreadable) {
     io.stderr(unreadable);
     return 2;
   }
-  const service = createLanguageService(new NodeWorkspace(root), { language: args.lang, profile: args.profile });
+  const service = createLanguageService(new NodeWorkspace(root), { language: lang, profile: args.profile });
   const cards = [];
   for (const file of files) {
     const path = relative(root, file).split(sep).join('/');
     const card = path.startsWith('../') || path === '..' ? undefined : service.card(path);
     if (!card) {
-      const why = !existsSync(file) ? (nl ? 'bestaat niet' : 'does not exist') : path.startsWith('..') ? (nl ? `ligt buiten ${root}` : `is outside ${root}`) : nl ? 'is geen Markdown-pagina' : 'is not a Markdown page';
-      io.stderr(`ak: ${nl ? 'kan de pagina niet lezen' : 'cannot read PAGE'}: ${file} (${why})\n`);
+      const why = !existsSync(file) ? CLI.doesNotExist[lang] : path.startsWith('..') ? CLI.outside[lang](root) : CLI.notAPage[lang];
+      io.stderr(`ak: ${CLI.cannotReadPage[lang](file, why)}\n`);
       return 2;
     }
     cards.push(card);
   }
   if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
-  else io.stdout(cards.map((card) => cardToMarkdown(card, args.lang)).join('\n---\n\n'));
+  else io.stdout(cards.map((card) => cardToMarkdown(card, lang)).join('\n---\n\n'));
   return 0;
 }
 

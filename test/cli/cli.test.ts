@@ -40,11 +40,14 @@ describe('ak check', () => {
     assert.match(r.stderr, /^ak: cannot read ROOT: .*no\/such\/folder \(does not exist\)\n$/);
   });
 
-  it('exits 2 for an unknown option and shows the usage', () => {
+  it('exits 2 for an unknown option and shows the usage, in the language of the locale or --lang', () => {
     const r = ak(['check', '--formaat', 'json']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /unknown option "--formaat"/);
     assert.match(r.stderr, /Usage: ak check/);
+    const nl = ak(['check', '--format', 'xml'], { LANG: 'nl_NL.UTF-8' });
+    assert.match(nl.stderr, /^ak: onbekend formaat "xml" \(text, json, github\)\n\nGebruik: ak check/);
+    assert.match(ak(['check', '--lang', 'nl', '--profiel', 'x']).stderr, /^ak: onbekende optie "--profiel"\n/);
   });
 
   it('speaks Dutch when the locale is Dutch, keeping the severity word English for problem matchers', () => {

@@ -18,7 +18,7 @@ import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex'
 
 export * from './types';
 export { CONFIG_FILE } from './config';
-export { CARD, MESSAGES, UI, cardStrings, message, type CardStrings } from './messages';
+export { CARD, CLI, MESSAGES, UI, cardStrings, message, type CardStrings } from './messages';
 export { BUILTIN_PROFILES } from './profile';
 export { applyTextEdits, stripBom } from './text';
 export type { Directive, Resolution } from './directives';

@@ -415,3 +415,47 @@ export const UI = {
     nl: (fixes: number, files: number) => `${fixes} probleem${fixes === 1 ? '' : 'en'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
   },
 } as const;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What `ak` prints besides the findings (server/src/cli.ts): usage errors, unreadable input, `ak graph`'s text. */
+export const CLI = {
+  needsValue: { en: (flag: string) => `${flag} needs a value`, nl: (flag: string) => `${flag} heeft een waarde nodig` },
+  unknownValue: {
+    en: (what: 'format' | 'profile' | 'language', value: string, allowed: readonly string[]) => `unknown ${what} "${value}" (${allowed.join(', ')})`,
+    nl: (what: 'format' | 'profile' | 'language', value: string, allowed: readonly string[]) =>
+      `${{ format: 'onbekend formaat', profile: 'onbekend profiel', language: 'onbekende taal' }[what]} "${value}" (${allowed.join(', ')})`,
+  },
+  unknownOption: { en: (flag: string) => `unknown option "${flag}"`, nl: (flag: string) => `onbekende optie "${flag}"` },
+  unknownCommand: { en: (command: string) => `unknown command "${command}"`, nl: (command: string) => `onbekende opdracht "${command}"` },
+  unexpectedArgument: { en: (arg: string) => `unexpected argument "${arg}"`, nl: (arg: string) => `onverwacht argument "${arg}"` },
+  renderNeedsPage: { en: 'render needs a PAGE', nl: 'render heeft een PAGINA nodig' },
+  rootIsForRender: { en: '--root is for render; give ROOT after the command', nl: '--root hoort bij render; geef MAP na de opdracht' },
+  textOrJson: { en: (command: string) => `${command} --format is text or json`, nl: (command: string) => `${command} --format is text of json` },
+  cannotReadRoot: { en: (root: string, why: string) => `cannot read ROOT: ${root} (${why})`, nl: (root: string, why: string) => `kan de map niet lezen: ${root} (${why})` },
+  cannotReadPage: { en: (page: string, why: string) => `cannot read PAGE: ${page} (${why})`, nl: (page: string, why: string) => `kan de pagina niet lezen: ${page} (${why})` },
+  doesNotExist: { en: 'does not exist', nl: 'bestaat niet' },
+  notAFolder: { en: 'not a folder', nl: 'geen map' },
+  noPermission: { en: 'no permission', nl: 'geen toegang' },
+  outside: { en: (root: string) => `is outside ${root}`, nl: (root: string) => `ligt buiten ${root}` },
+  notAPage: { en: 'is not a Markdown page', nl: 'is geen Markdown-pagina' },
+  noRootAbove: {
+    en: (file: string) => `no folder with docs/ above ${file}; give --root`,
+    nl: (file: string) => `geen map met docs/ boven ${file}; geef --root`,
+  },
+  graphSummary: {
+    en: (profile: string, pages: number, directives: number, references: number) =>
+      `profile: ${profile}; ${plural(pages, 'page', 'pages')}, ${plural(directives, 'directive', 'directives')}, ${plural(references, 'reference', 'references')}`,
+    nl: (profile: string, pages: number, directives: number, references: number) =>
+      `profiel: ${profile}; ${plural(pages, 'pagina', "pagina's")}, ${plural(directives, 'lijstopdracht', 'lijstopdrachten')}, ${plural(references, 'verwijzing', 'verwijzingen')}`,
+  },
+  graphListed: { en: (n: number) => plural(n, 'page', 'pages'), nl: (n: number) => plural(n, 'pagina', "pagina's") },
+  graphNotShown: { en: 'not shown', nl: 'niet getoond' },
+  graphMissing: { en: '(missing)', nl: '(bestaat niet)' },
+};
+
+/** The notes on a finding's related places (relatedInformation). */
+export const RELATED = {
+  sameId: { en: 'Same id', nl: 'Zelfde id' },
+  sameName: { en: 'Same name', nl: 'Zelfde naam' },
+};

@@ -2,7 +2,7 @@
 // checks the schema cannot express (ids across the workspace, the templates' writing hints).
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { findEntry, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
-import { message } from '../messages';
+import { message, RELATED } from '../messages';
 import type { SchemaProblem } from '../schema';
 import { escapeRegExp } from '../text';
 import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
@@ -210,7 +210,7 @@ function idChecks(index: WorkspaceIndex, snapshot: Snapshot, page: PageModel, ou
     const related = others.map((path) => {
       const other = index.page(path);
       const range = other ? findEntry(other.frontmatter?.entries ?? [], 'id')?.value.range : undefined;
-      return { path, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: out.language === 'nl' ? 'Zelfde id' : 'Same id' };
+      return { path, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: RELATED.sameId[out.language] };
     });
     out.add('frontmatter.duplicate-id', id.range, { value: id.value, others }, { related });
   }

@@ -5,6 +5,7 @@ import type { Directive, Resolution } from '../directives';
 import { findEntry } from '../frontmatter';
 import { siteMeta, type LinkGraph } from '../links';
 import { nearest } from '../nearest';
+import { RELATED } from '../messages';
 import { sitePath, stemOf } from '../profile';
 import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
 import type { DiagnosticBuilder } from './diagnostics';
@@ -36,7 +37,7 @@ function fileNameDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticB
   if (/\.md\.md$/i.test(name)) out.add('file.double-extension', range, { name });
   const others = graph.sameNameIgnoringCase(page.path).filter((p) => p !== page.path);
   if (others.length > 0) {
-    out.add('file.case-conflict', range, { name: page.path, others }, { related: others.map((path) => ({ path, range: ZERO, message: out.language === 'nl' ? 'Zelfde naam' : 'Same name' })) });
+    out.add('file.case-conflict', range, { name: page.path, others }, { related: others.map((path) => ({ path, range: ZERO, message: RELATED.sameName[out.language] })) });
   }
 }
 
