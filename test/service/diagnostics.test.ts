@@ -208,6 +208,14 @@ describe('frontmatter diagnostics', () => {
     const service = createLanguageService(new MemoryWorkspace({ 'docs/a.md': '# a\n', 'docs/b/c.md': '# c\n' }));
     const all = service.checkAll().flatMap((f) => f.diagnostics.map((d) => ({ file: f.path, code: d.code })));
     assert.deepEqual(all, [{ file: '.', code: 'workspace.unknown-layout' }]);
+    assert.equal(
+      service.workspaceDiagnostics()[0].diagnostics[0].message,
+      'This folder matches no known content layout (current, transitional, 2024): expected docs/voldoen-aan-wetten-en-regels/, or docs/vereisten/ or docs/maatregelen/. The content root is the folder that holds docs/. To choose a content model, use --profile, the setting algoritmekader.profile or .algoritmekader.json.',
+    );
+    // Given docs/ itself, it says so.
+    const inside = createLanguageService(new MemoryWorkspace({ 'vereisten/a.md': '# a\n' }), { language: 'nl' }).workspaceDiagnostics()[0].diagnostics[0];
+    assert.deepEqual(inside.data, { root: '.', profiles: ['current', 'transitional', '2024'], looksLikeDocs: true });
+    assert.match(inside.message, / Dit lijkt de map docs\/ zelf: controleer de map waar die in staat\. /);
   });
 
   it('a change to a vocabulary page takes effect on the next request', () => {

@@ -137,7 +137,8 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
         byFile.set(problem.file, out);
         const range = { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: 0 } };
         if (problem.kind === 'unknown-layout') {
-          out.add('workspace.unknown-layout', range, { root: '.', profiles: BUILTIN_PROFILES.map((p) => p.name) });
+          const looksLikeDocs = snapshot.files.some((f) => /^(?:vereisten|maatregelen|voldoen-aan-wetten-en-regels)\//.test(f));
+          out.add('workspace.unknown-layout', range, { root: '.', profiles: BUILTIN_PROFILES.map((p) => p.name), looksLikeDocs });
         } else {
           const detail = problem.detail?.[current.language as Language] ?? '';
           out.add('workspace.config', range, { file: problem.file, detail });

@@ -275,9 +275,13 @@ export const MESSAGES: Templates = {
   },
   'workspace.unknown-layout': {
     en: (d) =>
-      `"${d.root}" matches no known content layout (${d.profiles.join(', ')}): expected docs/vereisten and docs/maatregelen, or docs/voldoen-aan-wetten-en-regels/. Set the profile in the settings or in .algoritmekader.json.`,
+      `This folder matches no known content layout (${d.profiles.join(', ')}): expected docs/voldoen-aan-wetten-en-regels/, or docs/vereisten/ or docs/maatregelen/.` +
+      (d.looksLikeDocs ? ' It looks like the docs/ folder itself: check the folder that holds it.' : ' The content root is the folder that holds docs/.') +
+      ' To choose a content model, use --profile, the setting algoritmekader.profile or .algoritmekader.json.',
     nl: (d) =>
-      `"${d.root}" past bij geen bekende indeling (${d.profiles.join(', ')}): verwacht docs/vereisten en docs/maatregelen, of docs/voldoen-aan-wetten-en-regels/. Stel het profiel in via de instellingen of in .algoritmekader.json.`,
+      `Deze map past bij geen bekende indeling (${d.profiles.join(', ')}): verwacht docs/voldoen-aan-wetten-en-regels/, of docs/vereisten/ of docs/maatregelen/.` +
+      (d.looksLikeDocs ? ' Dit lijkt de map docs/ zelf: controleer de map waar die in staat.' : ' De hoofdmap is de map waar docs/ in staat.') +
+      ' Kies een contentmodel met --profile, de instelling algoritmekader.profile of .algoritmekader.json.',
   },
   'workspace.config': {
     en: (d) => `${d.file}: ${d.detail}`,

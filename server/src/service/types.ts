@@ -118,7 +118,8 @@ export interface DiagnosticDataByCode {
   /** Another file's path differs only in upper/lower case; on case-insensitive systems one overwrites the other. */
   'file.case-conflict': { name: string; others: string[] };
   /** The content root matches none of the known content profiles. */
-  'workspace.unknown-layout': { root: string; profiles: string[] };
+  /** `looksLikeDocs`: the folder holds what belongs under docs/ (the author opened or gave docs/ itself). */
+  'workspace.unknown-layout': { root: string; profiles: string[]; looksLikeDocs: boolean };
   /** The workspace's config file or its own schema/profile file cannot be used. */
   'workspace.config': { file: string; detail: string };
 }
