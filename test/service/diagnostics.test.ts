@@ -95,6 +95,14 @@ describe('frontmatter diagnostics', () => {
     ]);
   });
 
+  it('an unknown key inside a list item is named by where it is, not as a key of the page', () => {
+    const text = '---\ntitle: Rechtmatig\ntoelichting: Kort\nstatus_vereiste:\n- geldend\nlevenscyclus:\n- ontwerp\nbouwblok:\n- transparantie\nrekenregels:\n- hoog-risco: Ja\n---\n';
+    assert.deepEqual(check(text, V24, BASE_2024), [
+      { code: 'frontmatter.unknown-key', range: '10:2-10:12', message: 'Unknown key "hoog-risco" in item 1 of "rekenregels"; the site ignores it. Did you mean "hoog-risico"?' },
+    ]);
+    assert.equal(check(text, V24, BASE_2024, 'nl')[0].message, 'Onbekend veld "hoog-risco" in item 1 van "rekenregels"; de site negeert het. Bedoel je "hoog-risico"?');
+  });
+
   it('a case-only difference is named as such (Geldend)', () => {
     const text = '---\ntitle: Rechtmatig\ntoelichting: Kort\nstatus_vereiste:\n- Geldend\nlevenscyclus:\n- ontwerp\nbouwblok:\n- transparantie\n---\n';
     const [d] = diagnose({ ...BASE_2024, [V24]: text }, V24);

@@ -90,8 +90,10 @@ export const MESSAGES: Templates = {
     nl: () => 'De frontmatter moet bestaan uit velden met waarden (veld: waarde); iets anders negeert de site.',
   },
   'frontmatter.unknown-key': {
-    en: (d) => `Unknown key "${d.key}" for a ${d.pageType} page; the site ignores it.${didYouMean(d.suggestions, 'en')}`,
-    nl: (d) => `Onbekend veld "${d.key}" voor een pagina van type ${d.pageType}; de site negeert het.${didYouMean(d.suggestions, 'nl')}`,
+    en: (d) =>
+      `Unknown key "${d.key}" ${d.path?.length ? `in ${describePath(d.path, 'en')}` : `for a ${d.pageType} page`}; the site ignores it.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) =>
+      `Onbekend veld "${d.key}" ${d.path?.length ? `in ${describePath(d.path, 'nl')}` : `voor een pagina van type ${d.pageType}`}; de site negeert het.${didYouMean(d.suggestions, 'nl')}`,
   },
   'frontmatter.duplicate-key': {
     en: (d) => `The key "${d.key}" occurs more than once; the site keeps only the last one.`,

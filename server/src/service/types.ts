@@ -53,7 +53,8 @@ export interface DiagnosticDataByCode {
   /** The frontmatter parses, but to a list or a scalar instead of keys and values. */
   'frontmatter.not-a-mapping': Record<string, never>;
   /** A key the page type's schema does not know. `suggestions`: nearest known keys, best first. */
-  'frontmatter.unknown-key': { key: string; pageType: string; suggestions: string[] };
+  /** `path`: where the mapping that holds the key is (`['rekenregels', 0]`); empty for a key of the page itself. */
+  'frontmatter.unknown-key': { key: string; pageType: string; suggestions: string[]; path: (string | number)[] };
   /** A key given twice; reported on the occurrence the site ignores. `kept`: range of the key the site keeps (the last). */
   'frontmatter.duplicate-key': { key: string; kept: Range };
   /** A key the page type requires is absent. Range: the frontmatter's first line. */

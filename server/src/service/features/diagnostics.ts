@@ -148,7 +148,7 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
       out.add('frontmatter.missing-key', open, { key: problem.key, pageType });
       break;
     case 'unknown-key':
-      out.add('frontmatter.unknown-key', keyRangeAt(page, problem.path, problem.key, open), { key: problem.key, pageType, suggestions: problem.suggestions });
+      out.add('frontmatter.unknown-key', keyRangeAt(page, problem.path, problem.key, open), { key: problem.key, pageType, suggestions: problem.suggestions, path: [...problem.path] });
       break;
     case 'wrong-type':
       out.add(
