@@ -1,12 +1,14 @@
 // The only code that touches the disk: a `Workspace` over a folder, with open editor documents
 // taking precedence over the files on disk.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Workspace } from './service';
 
-/** Folders never searched for pages: VCS data, dependencies, and MkDocs' build output. */
-const SKIPPED = new Set(['node_modules', 'site', '__pycache__']);
+/** Folders never searched for pages: dependencies and caches (hidden folders, VCS data among them, are skipped too). */
+const SKIPPED = new Set(['node_modules', '__pycache__']);
+/** MkDocs' build output, a folder at the content root. */
+const SITE_DIR = 'site';
 
 export class NodeWorkspace implements Workspace {
   private files: string[] | undefined;
@@ -76,19 +78,38 @@ export class NodeWorkspace implements Workspace {
     for (const listener of this.listeners) listener(paths);
   }
 
-  private walk(dir: string): string[] {
+  /**
+   * The Markdown files under `dir`, following symbolic links as MkDocs does. A link back to a folder that
+   * holds it (a loop) is not followed: `ancestors` are the real paths of the folders on the way down.
+   */
+  private walk(dir: string, ancestors: ReadonlySet<string> = new Set()): string[] {
     const found: string[] = [];
     let entries;
+    let inner: Set<string>;
     try {
+      const real = realpathSync(dir);
+      if (ancestors.has(real)) return found;
+      inner = new Set(ancestors).add(real);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return found;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
+      if (entry.name.startsWith('.') || SKIPPED.has(entry.name) || (dir === this.root && entry.name === SITE_DIR)) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) found.push(...this.walk(path));
-      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(this.relativePath(path));
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDirectory) found.push(...this.walk(path, inner));
+      else if (isFile && entry.name.endsWith('.md')) found.push(this.relativePath(path));
     }
     return found;
   }

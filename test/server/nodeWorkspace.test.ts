@@ -1,0 +1,42 @@
+// The disk side of the workspace: which files are pages, as MkDocs finds them.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeWorkspace } from '../../server/src/nodeWorkspace';
+
+describe('NodeWorkspace', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ak-ws-'));
+    const file = (path: string) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), '# x\n');
+    };
+    file('docs/a.md');
+    file('docs/site/in-docs.md'); // a folder named site inside docs/ holds pages
+    file('site/built.md'); // MkDocs' output at the root does not
+    file('docs/.hidden/h.md');
+    file('docs/node_modules/n.md');
+    file('elsewhere/shared.md');
+    file('elsewhere/sub/deep.md');
+    symlinkSync(join(dir, 'elsewhere/shared.md'), join(dir, 'docs/linked-page.md'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'docs/linked-folder'));
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'elsewhere/sub/loop')); // a loop back up
+    symlinkSync(join(dir, 'nowhere.md'), join(dir, 'docs/dangling.md'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows symbolic links as MkDocs does, never round a loop, and skips only the root site/ folder', () => {
+    const files = [...new NodeWorkspace(dir).listMarkdownFiles()].sort();
+    assert.deepEqual(files, [
+      'docs/a.md',
+      'docs/linked-folder/shared.md',
+      'docs/linked-folder/sub/deep.md',
+      'docs/linked-page.md',
+      'docs/site/in-docs.md',
+      'elsewhere/shared.md',
+      'elsewhere/sub/deep.md',
+    ]);
+  });
+});
