@@ -1,7 +1,7 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
 import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { CARD_REQUEST, type CardParams, type CardResponse } from './protocol';
@@ -26,16 +26,18 @@ interface Root {
   path: string;
   workspace: NodeWorkspace;
   service: LanguageService;
+  /** This folder's `algoritmekader.*` settings (a multi-root workspace may set them per folder). */
+  settings: Settings;
 }
 
 export function startServer(connection: Connection): void {
   const roots: Root[] = [];
   const open = new Map<string, { root: Root; path: string }>();
   let editorLanguage = 'en';
-  let settings: Settings = { language: 'auto', profile: 'auto' };
   let canWatch = false;
 
-  const language = (): Language => (settings.language === 'auto' ? (/^nl\b/i.test(editorLanguage) ? 'nl' : 'en') : settings.language);
+  const DEFAULTS: Settings = { language: 'auto', profile: 'auto' };
+  const language = (settings: Settings): Language => (settings.language === 'auto' ? (/^nl\b/i.test(editorLanguage) ? 'nl' : 'en') : settings.language);
 
   /** The content root of a file and its root-relative path (the innermost root wins). */
   const locate = (uri: string): { root: Root; path: string } | undefined => {
@@ -90,14 +92,17 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Reads the settings of every root, scoped to its folder, and hands them to its service. */
   const applySettings = async () => {
-    try {
-      const value = (await connection.workspace.getConfiguration('algoritmekader')) as Partial<Settings> | null;
-      settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto' };
-    } catch {
-      // A client without workspace/configuration: keep the defaults.
+    for (const root of roots) {
+      try {
+        const value = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root.path).href, section: 'algoritmekader' })) as Partial<Settings> | null;
+        root.settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto' };
+      } catch {
+        // A client without workspace/configuration: keep the defaults.
+      }
+      root.service.configure({ language: language(root.settings), profile: root.settings.profile });
     }
-    for (const root of roots) root.service.configure({ language: language(), profile: settings.profile });
     revalidateOpen();
   };
 
@@ -108,7 +113,7 @@ export function startServer(connection: Connection): void {
       if (!folder.uri.startsWith('file:')) continue;
       const path = fileURLToPath(folder.uri).replace(/[\\/]$/, '');
       const workspace = new NodeWorkspace(path);
-      roots.push({ path, workspace, service: createLanguageService(workspace, { language: language() }) });
+      roots.push({ path, workspace, service: createLanguageService(workspace, { language: language(DEFAULTS) }), settings: DEFAULTS });
     }
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
@@ -244,7 +249,7 @@ export function startServer(connection: Connection): void {
     const place = open.get(uri) ?? locate(uri);
     const card = place?.root.service.card(place.path);
     if (!place || !card) return null;
-    const lang = language();
+    const lang = language(place.root.settings);
     const uris: Record<string, string> = {};
     for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
     const { errors, warnings, hints } = card.problems;

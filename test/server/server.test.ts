@@ -16,7 +16,7 @@ type Seen = { code: string; message: string };
 
 /** A language server on `folder` over stdio, with the diagnostics it publishes and the settings it reads. */
 function serverOn(folder: string) {
-  const state = { server: undefined as ChildProcess | undefined, connection: undefined as MessageConnection | undefined, language: 'en' };
+  const state = { server: undefined as ChildProcess | undefined, connection: undefined as MessageConnection | undefined, language: 'en', scopes: [] as (string | undefined)[] };
   const diagnostics = new Map<string, Seen[]>();
   const waiters: (() => void)[] = [];
   const start = async () => {
@@ -27,7 +27,10 @@ function serverOn(folder: string) {
       diagnostics.set(p.uri, p.diagnostics);
       waiters.splice(0).forEach((w) => w());
     });
-    connection.onRequest('workspace/configuration', () => [{ language: state.language, profile: 'auto' }]);
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      state.scopes.push(...params.items.map((i) => i.scopeUri));
+      return params.items.map(() => ({ language: state.language, profile: 'auto' }));
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     await connection.sendRequest('initialize', {
@@ -77,6 +80,8 @@ describe('language server', function () {
     assert.equal(nl[0].message, '"ontwerpp" is geen bekende waarde voor levenscyclus. Bedoel je "ontwerp"?');
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('ontwerpp', 'ontwerp') }] });
     await until(uri, (d) => d.length === 0);
+    // Settings are asked for the content root's folder, so a multi-root workspace may differ per folder.
+    assert.ok(lsp.state.scopes.length > 0 && lsp.state.scopes.every((scope) => scope === pathToFileURL(EXAMPLE).href), JSON.stringify(lsp.state.scopes));
   });
 
   it('answers textDocument/codeAction with quick fixes as workspace edits, and nothing for other kinds', async () => {
