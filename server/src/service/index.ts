@@ -144,6 +144,13 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
           out.add('workspace.config', range, { file: problem.file, detail });
         }
       }
+      for (const vocabulary of snapshot.vocabularies.values()) {
+        if (vocabulary.source !== 'workspace' || vocabulary.values.size > 0 || !vocabulary.folder) continue;
+        const out = byFile.get(vocabulary.folder) ?? builder();
+        byFile.set(vocabulary.folder, out);
+        const from = snapshot.profile?.vocabularies[vocabulary.name]?.from ?? 'pages';
+        out.add('workspace.empty-vocabulary', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { vocabulary: vocabulary.name, folder: vocabulary.folder, from });
+      }
       return [...byFile].map(([path, out]) => ({ path, diagnostics: out.diagnostics }));
     },
     graph() {

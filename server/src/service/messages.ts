@@ -285,6 +285,12 @@ export const MESSAGES: Templates = {
       (d.looksLikeDocs ? ' Dit lijkt de map docs/ zelf: controleer de map waar die in staat.' : ' De hoofdmap is de map waar docs/ in staat.') +
       ' Kies een contentmodel met --profile, de instelling algoritmekader.profile of .algoritmekader.json.',
   },
+  'workspace.empty-vocabulary': {
+    en: (d) =>
+      `${d.folder} gives no ${d.vocabulary} values: the site takes them from its ${d.from === 'folders' ? 'sub-folders' : 'pages (not index.md)'}, and it has none. Until it has, every ${d.vocabulary} value passes unchecked.`,
+    nl: (d) =>
+      `${d.folder} levert geen waarden voor ${d.vocabulary}: de site haalt ze uit de ${d.from === 'folders' ? 'submappen' : "pagina's (niet index.md)"}, en die zijn er niet. Tot die er zijn, gaat elke waarde van ${d.vocabulary} ongecontroleerd door.`,
+  },
   'workspace.config': {
     en: (d) => `${d.file}: ${d.detail}`,
     nl: (d) => `${d.file}: ${d.detail}`,

@@ -118,11 +118,15 @@ export interface DiagnosticDataByCode {
   'file.double-extension': { name: string };
   /** Another file's path differs only in upper/lower case; on case-insensitive systems one overwrites the other. */
   'file.case-conflict': { name: string; others: string[] };
-  /** The content root matches none of the known content profiles. */
-  /** `looksLikeDocs`: the folder holds what belongs under docs/ (the author opened or gave docs/ itself). */
+  /** The content root matches none of the known content profiles. `looksLikeDocs`: the folder holds what belongs under docs/ (the author opened or gave docs/ itself). */
   'workspace.unknown-layout': { root: string; profiles: string[]; looksLikeDocs: boolean };
   /** The workspace's config file or its own schema/profile file cannot be used. */
   'workspace.config': { file: string; detail: string };
+  /**
+   * A vocabulary folder exists but yields no values (pages where the site reads sub-folders, or the other way
+   * round), so every value of the label passes unchecked. `from`: what the site reads there.
+   */
+  'workspace.empty-vocabulary': { vocabulary: string; folder: string; from: 'pages' | 'folders' };
 }
 
 export type DiagnosticCode = keyof DiagnosticDataByCode;

@@ -45,6 +45,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'file.case-conflict': DiagnosticSeverity.Error,
   'workspace.unknown-layout': DiagnosticSeverity.Error,
   'workspace.config': DiagnosticSeverity.Error,
+  'workspace.empty-vocabulary': DiagnosticSeverity.Warning,
 };
 
 /** Builds diagnostics with their message in one language; `detail` fills a message's `{detail}`. */
