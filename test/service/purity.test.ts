@@ -1,4 +1,5 @@
-// The service must stay pure: no editor, no LSP connection, no file system. This reads the sources.
+// The service must stay pure: no editor, no LSP connection, no file system. This reads the sources,
+// generated JavaScript (the build-time validators) included.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ const FORBIDDEN = /^(vscode|vscode-languageserver|vscode-languageserver\/.*|vsco
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sources(path) : /\.(ts|js|mjs|cjs)$/.test(name) ? [path] : [];
   });
 }
 
