@@ -1,6 +1,7 @@
 // The language service facade: the only module the server and the CLI import. Pure and synchronous:
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
 import { cardOf, type PageCard } from './features/card';
+import { idCodes, newPage, urnPrefix, type IdCode, type NewPageRequest } from './features/newPage';
 import { codeActionsFor, fixAllPreferred, touches, type AkCodeAction } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, type AkCompletionItem } from './features/completion';
@@ -18,7 +19,7 @@ import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex'
 
 export * from './types';
 export { CONFIG_FILE } from './config';
-export { CARD, CLI, MESSAGES, UI, cardStrings, message, type CardStrings } from './messages';
+export { CARD, CLI, MESSAGES, NEW_PAGE, UI, cardStrings, message, type CardStrings } from './messages';
 export { BUILTIN_PROFILES } from './profile';
 export { applyTextEdits, stripBom } from './text';
 export type { Directive, Resolution } from './directives';
@@ -27,6 +28,7 @@ export type { AkCodeAction, AkTextEdit } from './features/codeActions';
 export type { AkHover } from './features/hover';
 export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, PageCard } from './features/card';
 export { cardToMarkdown } from './features/card';
+export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 
@@ -81,6 +83,10 @@ export interface LanguageService {
   hover(path: string, position: Position): AkHover | undefined;
   /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
   card(path: string): PageCard | undefined;
+  /** The page types of the content model in use, with their labels and the id codes in use under each. */
+  pageTypes(): { type: string; label: string; folder: string; codes: IdCode[]; hasIds: boolean }[];
+  /** A new page of a type: its path and text (from the workspace's template, or the schema), or why not. Writes nothing. */
+  newPage(request: NewPageRequest): { path: string; text: string } | { error: string };
   /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
   codeActions(path: string, range: Range): AkCodeAction[];
   /**
@@ -232,6 +238,17 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       if (!page) return undefined;
       const snapshot = index.snapshot();
       return cardOf(index, snapshot, linkGraph(snapshot), page, service.doValidation(path), current.language);
+    },
+    pageTypes() {
+      const snapshot = index.snapshot();
+      return (snapshot.profile?.pageTypes ?? []).map((type) => {
+        const codes = idCodes(index, snapshot, type.type);
+        const hasIds = urnPrefix(snapshot, type) !== undefined;
+        return { type: type.type, label: type.label[current.language], folder: type.folder, codes, hasIds };
+      });
+    },
+    newPage(request) {
+      return newPage(index, index.snapshot(), request, current.language);
     },
     codeActions(path, range) {
       const page = index.page(path);

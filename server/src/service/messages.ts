@@ -471,3 +471,26 @@ export const RELATED = {
   sameId: { en: 'Same id', nl: 'Zelfde id' },
   sameName: { en: 'Same name', nl: 'Zelfde naam' },
 };
+
+/** The new-page command (features/newPage.ts and the extension's prompts). */
+export const NEW_PAGE = {
+  unknownType: { en: (type: string) => `This content model has no page type "${type}".`, nl: (type: string) => `Dit contentmodel kent geen paginatype "${type}".` },
+  noTitle: { en: 'The page needs a title.', nl: 'De pagina heeft een titel nodig.' },
+  badSlug: {
+    en: (slug: string) => `"${slug}" cannot be a file name: use lowercase letters and digits, words joined by "-".`,
+    nl: (slug: string) => `"${slug}" kan geen bestandsnaam zijn: gebruik kleine letters en cijfers, woorden verbonden met "-".`,
+  },
+  badCode: {
+    en: (code: string) => `"${code}" cannot be an id code: use lowercase letters only (like owp or aia).`,
+    nl: (code: string) => `"${code}" kan geen code voor het id zijn: gebruik alleen kleine letters (zoals owp of aia).`,
+  },
+  full: { en: (code: string) => `Every number under "${code}" up to 99 is taken.`, nl: (code: string) => `Elk nummer onder "${code}" tot 99 is al in gebruik.` },
+  exists: { en: (path: string) => `${path} already exists.`, nl: (path: string) => `${path} bestaat al.` },
+  pickType: { en: 'What kind of page?', nl: 'Wat voor pagina?' },
+  pickCode: { en: 'Which id code? The next free number is taken.', nl: 'Welke code voor het id? Het eerstvolgende vrije nummer wordt gebruikt.' },
+  otherCode: { en: 'Another code…', nl: 'Een andere code…' },
+  codeInUse: { en: (n: number, next: string) => `${n} in use; next: ${next}`, nl: (n: number, next: string) => `${n} in gebruik; volgende: ${next}` },
+  askCode: { en: 'The new id code (lowercase letters, like owp)', nl: 'De nieuwe code voor het id (kleine letters, zoals owp)' },
+  askTitle: { en: 'The title: one sentence, no period at the end', nl: 'De titel: één zin, geen punt aan het eind' },
+  askSlug: { en: 'The file name after the id (lowercase, words joined by -)', nl: 'De bestandsnaam na het id (kleine letters, woorden verbonden met -)' },
+};

@@ -144,6 +144,11 @@ export class SchemaSet {
     return node;
   }
 
+  /** Whether top-level `key` of schema `name` takes a list: its schema says `array`, or has `items`. */
+  isList(name: string, key: string): boolean {
+    return this.nodeAt(name, [key])?.type === 'array' || this.nodeAt(name, [key, 0]) !== undefined;
+  }
+
   /** Names of the keys schema `name` knows at top level. */
   keys(name: string): string[] {
     return Object.keys((this.nodeAt(name, []) ?? {}).properties ?? {});

@@ -90,7 +90,7 @@ function frontmatterItems(index: WorkspaceIndex, snapshot: Snapshot, page: PageM
       .filter((k) => !present.has(k) || k === (key[1] ?? ''))
       .map((k) => {
         const node = snapshot.schemas.nodeAt(schemaName, [k]);
-        const isList = node?.type === 'array' || snapshot.schemas.nodeAt(schemaName, [k, 0]) !== undefined;
+        const isList = snapshot.schemas.isList(schemaName, k);
         const isMap = node?.type === 'object';
         return {
           label: k,

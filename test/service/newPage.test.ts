@@ -1,0 +1,72 @@
+// A new page: the next free id of its code, a file name that starts with it, and the workspace's template
+// with the title and id filled in (or the schema's required keys without one).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createLanguageService } from '../../server/src/service';
+import { NodeWorkspace } from '../../server/src/nodeWorkspace';
+import { BASE_2024, CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
+
+const C = 'docs/voldoen-aan-wetten-en-regels';
+const measure = (id: string) => `---\ntitle: M\nid: ${id}\ntoelichting: Kort.\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n# M\n`;
+const FILES = {
+  ...CURRENT_BASE,
+  [`${C}/maatregelen/2-owp-01-a.md`]: measure('urn:nl:ak:mtr:owp-01'),
+  [`${C}/maatregelen/2-owp-07-b.md`]: measure('urn:nl:ak:mtr:owp-07'),
+  [`${C}/maatregelen/dat-03-c.md`]: measure('urn:nl:ak:mtr:dat-03'),
+};
+
+describe('new page', () => {
+  it('lists the page types with the id codes in use and the next free number', () => {
+    const types = createLanguageService(new MemoryWorkspace(FILES)).pageTypes();
+    assert.deepEqual(
+      types.map((t) => [t.type, t.hasIds, t.codes]),
+      [
+        ['vereiste', true, []],
+        ['maatregel', true, [{ code: 'dat', next: 'dat-04', prefix: '', count: 1 }, { code: 'owp', next: 'owp-08', prefix: '2-', count: 2 }]],
+        ['hulpmiddel', false, []],
+      ],
+    );
+  });
+
+  it('without a template: the required keys, lists with an empty item to fill in; then exactly those are reported', () => {
+    const s = createLanguageService(new MemoryWorkspace(FILES));
+    const made = s.newPage({ type: 'maatregel', code: 'owp', title: 'Leg vast: waarom', slug: 'leg-vast' });
+    assert.deepEqual(made, {
+      path: `${C}/maatregelen/2-owp-08-leg-vast.md`,
+      text: '---\ntitle: "Leg vast: waarom"\nid: urn:nl:ak:mtr:owp-08\ntoelichting: \nlevenscyclus:\n- \nonderwerp:\n- \nrollen:\n- \n---\n\n# Leg vast: waarom\n',
+    });
+    const fresh = createLanguageService(new MemoryWorkspace({ ...FILES, [(made as { path: string }).path]: (made as { text: string }).text }));
+    assert.deepEqual(
+      fresh.doValidation((made as { path: string }).path).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`),
+      ['frontmatter.wrong-type 3:0', 'frontmatter.wrong-type 5:0', 'frontmatter.wrong-type 7:0', 'frontmatter.wrong-type 9:0'],
+    );
+  });
+
+  it('a new code starts at 01; a type without ids gets a plain file name; mistakes are said, in Dutch too', () => {
+    const s = createLanguageService(new MemoryWorkspace(FILES), { language: 'nl' });
+    assert.equal((s.newPage({ type: 'vereiste', code: 'avg', title: 'Rechtmatig', slug: 'rechtmatig' }) as { path: string }).path, `${C}/vereisten/avg-01-rechtmatig.md`);
+    assert.deepEqual(s.newPage({ type: 'hulpmiddel', title: 'Wijzer', slug: 'wijzer' }), {
+      path: `${C}/hulpmiddelen/wijzer.md`,
+      text: '---\ntitle: Wijzer\ntoelichting: \ncategorie: \nlevenscyclus:\n- \nonderwerp:\n- \nrollen:\n- \n---\n\n# Wijzer\n',
+    });
+    assert.deepEqual(s.newPage({ type: 'maatregel', code: 'owp', title: 'X', slug: 'Leg Vast' }), { error: '"Leg Vast" kan geen bestandsnaam zijn: gebruik kleine letters en cijfers, woorden verbonden met "-".' });
+    assert.deepEqual(s.newPage({ type: 'maatregel', code: 'OWP', title: 'X', slug: 'x' }), { error: '"OWP" kan geen code voor het id zijn: gebruik alleen kleine letters (zoals owp of aia).' });
+    assert.deepEqual(s.newPage({ type: 'maatregel', code: 'owp', title: ' ', slug: 'x' }), { error: 'De pagina heeft een titel nodig.' });
+    assert.deepEqual(s.newPage({ type: 'instrument', title: 'X', slug: 'x' }), { error: 'Dit contentmodel kent geen paginatype "instrument".' });
+    const files2024 = { ...BASE_2024, 'docs/vereisten/bestaat.md': '# B\n' };
+    assert.deepEqual(createLanguageService(new MemoryWorkspace(files2024)).newPage({ type: 'vereiste', title: 'B', slug: 'bestaat' }), { error: 'docs/vereisten/bestaat.md already exists.' });
+  });
+
+  it('with the upstream template (2026 snapshot): its guidance kept, title and id filled in, no stray id on a tool', () => {
+    const s = createLanguageService(new NodeWorkspace(join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'algoritmekader-2026-06')));
+    const made = s.newPage({ type: 'maatregel', code: 'owp', title: 'Leg de grondslag vast', slug: 'grondslag' }) as { path: string; text: string };
+    assert.match(made.path, /^docs\/voldoen-aan-wetten-en-regels\/maatregelen\/2-owp-\d\d-grondslag\.md$/);
+    const lines = made.text.split('\n');
+    assert.equal(lines[6], 'title: Leg de grondslag vast');
+    assert.equal(lines[9], `id: urn:nl:ak:mtr:${made.path.match(/owp-\d\d/)![0]}`);
+    assert.match(made.text, /^# let op! {2}Geen punt \(\.\) achter de titel!$/m, 'the guidance comments stay');
+    const tool = s.newPage({ type: 'hulpmiddel', title: 'Wijzer', slug: 'wijzer' }) as { text: string };
+    assert.doesNotMatch(tool.text, /^id:|deze unieke code/m, 'no id, nor the comment on it');
+    assert.match(tool.text, /^title: Wijzer$/m);
+  });
+});
