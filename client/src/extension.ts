@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
+import { newPageCommand } from './newPage';
 import { Preview } from './preview';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -26,6 +27,7 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       if (target) preview.show(target);
     }),
+    vscode.commands.registerCommand('algoritmekader.newPage', (request?: Parameters<typeof newPageCommand>[1]) => newPageCommand(client!, request)),
   );
   // For the editor tests: what the preview shows now, after its next redraw when `next` is set.
   return { preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last) };

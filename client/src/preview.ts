@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CARD_REQUEST, type CardParams, type CardResponse } from '../../server/src/protocol';
 import { CARD } from '../../server/src/service/messages';
+import { displayLanguage } from './language';
 
 const VIEW_TYPE = 'algoritmekader.preview';
 /** After an edit, wait this long for the next one before asking for a new card. */
@@ -114,11 +115,4 @@ export class Preview implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/** The language the extension speaks, as the server chooses it: the setting, or Dutch when VS Code's is Dutch. */
-function displayLanguage(): 'nl' | 'en' {
-  const setting = vscode.workspace.getConfiguration('algoritmekader').get<string>('language', 'auto');
-  if (setting === 'nl' || setting === 'en') return setting;
-  return /^nl\b/i.test(vscode.env.language) ? 'nl' : 'en';
 }

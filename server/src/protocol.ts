@@ -1,6 +1,6 @@
 // Requests of our own between the extension and the language server, beyond LSP. The client imports
 // this module for its names and types only.
-import type { CardStrings, PageCard } from './service';
+import type { CardStrings, IdCode, NewPageRequest, PageCard } from './service';
 
 /** The preview card of a document: `algoritmekader/card`, answered `null` outside a content root. */
 export const CARD_REQUEST = 'algoritmekader/card';
@@ -19,3 +19,26 @@ export interface CardResponse {
   /** The URI of every root-relative path the card names, so the preview can open it. */
   uris: Record<string, string>;
 }
+
+/** The page types of the content root that holds `uri` (a file or the folder), for the new-page command. */
+export const PAGE_TYPES_REQUEST = 'algoritmekader/pageTypes';
+
+export interface PageTypesParams {
+  uri: string;
+}
+
+export interface PageTypesResponse {
+  /** The content root's folder. */
+  root: string;
+  types: { type: string; label: string; folder: string; codes: IdCode[]; hasIds: boolean }[];
+}
+
+/** A new page's URI and text (nothing is written: the client creates the file), or why it cannot be made. */
+export const NEW_PAGE_REQUEST = 'algoritmekader/newPage';
+
+export interface NewPageParams extends NewPageRequest {
+  /** A file or folder in the content root. */
+  uri: string;
+}
+
+export type NewPageResponse = { uri: string; text: string } | { error: string };

@@ -4,8 +4,8 @@ import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
-import { CARD_REQUEST, type CardParams, type CardResponse } from './protocol';
-import { CARD, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
+import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
+import { CARD, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
 
 const COMPLETION_KINDS: Record<AkCompletionKind, CompletionItemKind> = {
   key: CompletionItemKind.Property,
@@ -254,6 +254,25 @@ export function startServer(connection: Connection): void {
     for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
     const { errors, warnings, hints } = card.problems;
     return { card, strings: cardStrings(lang), summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
+  });
+
+  /** The content root of a file or folder URI (a root's own folder included). */
+  const rootOf = (uri: string): Root | undefined => {
+    if (!uri.startsWith('file:')) return roots.length === 1 ? roots[0] : undefined;
+    const file = fileURLToPath(uri).replace(/[\\/]$/, '');
+    return roots.find((r) => r.path === file) ?? locate(uri)?.root;
+  };
+
+  connection.onRequest(PAGE_TYPES_REQUEST, ({ uri }: PageTypesParams): PageTypesResponse | null => {
+    const root = rootOf(uri);
+    return root ? { root: pathToFileURL(root.path).href, types: root.service.pageTypes() } : null;
+  });
+
+  connection.onRequest<NewPageResponse, unknown>(NEW_PAGE_REQUEST, ({ uri, ...request }: NewPageParams): NewPageResponse => {
+    const root = rootOf(uri);
+    if (!root) return { error: NEW_PAGE.noRoot[language(DEFAULTS)] };
+    const made = root.service.newPage(request);
+    return 'error' in made ? made : { uri: root.workspace.uri(made.path), text: made.text };
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

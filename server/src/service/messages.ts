@@ -486,6 +486,7 @@ export const NEW_PAGE = {
   },
   full: { en: (code: string) => `Every number under "${code}" up to 99 is taken.`, nl: (code: string) => `Elk nummer onder "${code}" tot 99 is al in gebruik.` },
   exists: { en: (path: string) => `${path} already exists.`, nl: (path: string) => `${path} bestaat al.` },
+  noRoot: { en: 'Open a folder with Algoritmekader content (a folder that holds docs/) first.', nl: 'Open eerst een map met Algoritmekader-inhoud (een map met docs/ erin).' },
   pickType: { en: 'What kind of page?', nl: 'Wat voor pagina?' },
   pickCode: { en: 'Which id code? The next free number is taken.', nl: 'Welke code voor het id? Het eerstvolgende vrije nummer wordt gebruikt.' },
   otherCode: { en: 'Another code…', nl: 'Een andere code…' },

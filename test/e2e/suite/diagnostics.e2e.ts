@@ -178,4 +178,17 @@ describe('Algoritmekader Authoring in VS Code', () => {
     await diagnosticsWhen(document.uri, (ds) => ds.length === 0, 'the measure page clean after the rename');
     await diagnosticsWhen(requirement.uri, (ds) => ds.length === 0, 'the renamed requirement page clean');
   });
+
+  it('a new page from the command gets the next free id, a file name that starts with it, and checks at once', async () => {
+    const request = { type: 'maatregel', code: 'owp', title: 'Beschrijf het doel', slug: 'beschrijf-het-doel' };
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('algoritmekader.newPage', request);
+    assert.ok(uri, 'the page was made');
+    assert.equal(vscode.workspace.asRelativePath(uri), 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-02-beschrijf-het-doel.md');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'and opened');
+    const page = vscode.window.activeTextEditor!.document;
+    assert.match(page.getText(), /^---\ntitle: Beschrijf het doel\nid: urn:nl:ak:mtr:owp-02\ntoelichting: \n/);
+    // What is left to fill in is marked, and nothing else: the id and the file name agree.
+    const ds = await diagnosticsWhen(uri, (d) => d.length > 0, 'the fields to fill in');
+    assert.ok(ds.every((d) => codeOf(d) === 'frontmatter.wrong-type'), JSON.stringify(ds.map(codeOf)));
+  });
 });
