@@ -20,6 +20,8 @@ const COMPLETION_KINDS: Record<AkCompletionKind, CompletionItemKind> = {
 interface Settings {
   language: 'auto' | Language;
   profile: string;
+  /** `open`: findings of open pages; `workspace`: of every page, so the Problems view lists the whole tree. */
+  validate: 'open' | 'workspace';
 }
 
 interface Root {
@@ -36,7 +38,7 @@ export function startServer(connection: Connection): void {
   let editorLanguage = 'en';
   let canWatch = false;
 
-  const DEFAULTS: Settings = { language: 'auto', profile: 'auto' };
+  const DEFAULTS: Settings = { language: 'auto', profile: 'auto', validate: 'open' };
   const language = (settings: Settings): Language => (settings.language === 'auto' ? (/^nl\b/i.test(editorLanguage) ? 'nl' : 'en') : settings.language);
 
   /** The content root of a file and its root-relative path (the innermost root wins). */
@@ -57,23 +59,26 @@ export function startServer(connection: Connection): void {
     }, 150);
   };
 
-  /** URIs of the workspace files (config, schema files) that have findings published, per root. */
+  /** URIs of files that are not open and have findings published, per root. */
   const published = new Map<Root, Set<string>>();
 
   /**
-   * Findings about a content root itself. Those on a file (the config file, a schema file) go to that file;
-   * those on the tree (no known layout) have no file of their own, so every open page of the tree shows them.
+   * Findings beyond the open pages. Those about the root itself on a file (the config file, a schema file) go to
+   * that file; those on the tree (no known layout) have no file of their own, so every open page shows them
+   * (see publish). With `validate: workspace`, every page that is not open gets its findings too.
    */
   const publishWorkspace = async (root: Root) => {
     try {
+      const before = published.get(root) ?? new Set<string>();
       const now = new Set<string>();
-      for (const { path, diagnostics } of root.service.workspaceDiagnostics()) {
-        if (path === '.') continue;
-        const uri = root.workspace.uri(path);
-        now.add(uri);
+      const results = root.settings.validate === 'workspace' ? root.service.checkAll() : root.service.workspaceDiagnostics();
+      for (const { path, diagnostics } of results) {
+        const uri = path === '.' ? undefined : root.workspace.uri(path);
+        if (!uri || open.has(uri) || (diagnostics.length === 0 && !before.has(uri))) continue;
+        if (diagnostics.length > 0) now.add(uri);
         await connection.sendDiagnostics({ uri, diagnostics });
       }
-      for (const uri of published.get(root) ?? []) if (!now.has(uri) && !open.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const uri of before) if (!now.has(uri) && !open.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
       published.set(root, now);
     } catch (error) {
       connection.console.error(`workspace validation of ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -97,7 +102,7 @@ export function startServer(connection: Connection): void {
     for (const root of roots) {
       try {
         const value = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root.path).href, section: 'algoritmekader' })) as Partial<Settings> | null;
-        root.settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto' };
+        root.settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto', validate: value?.validate === 'workspace' ? 'workspace' : 'open' };
       } catch {
         // A client without workspace/configuration: keep the defaults.
       }

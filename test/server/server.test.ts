@@ -2,7 +2,7 @@
 // change the language setting, get them in Dutch.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ const PAGE = join(EXAMPLE, 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-
 type Seen = { code: string; message: string };
 
 /** A language server on `folder` over stdio, with the diagnostics it publishes and the settings it reads. */
-function serverOn(folder: string) {
+function serverOn(folder: string, settings: Record<string, string> = {}) {
   const state = { server: undefined as ChildProcess | undefined, connection: undefined as MessageConnection | undefined, language: 'en', scopes: [] as (string | undefined)[] };
   const diagnostics = new Map<string, Seen[]>();
   const waiters: (() => void)[] = [];
@@ -29,7 +29,7 @@ function serverOn(folder: string) {
     });
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
       state.scopes.push(...params.items.map((i) => i.scopeUri));
-      return params.items.map(() => ({ language: state.language, profile: 'auto' }));
+      return params.items.map(() => ({ language: state.language, profile: 'auto', ...settings }));
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
@@ -137,5 +137,27 @@ describe('language server on a tree it does not recognise', function () {
     assert.deepEqual(onPage.map((d) => d.code), ['workspace.unknown-layout']);
     const config = await lsp.until(pathToFileURL(join(dir, '.algoritmekader.json')).href, (d) => d.length > 0);
     assert.deepEqual(config.map((d) => d.code), ['workspace.config']);
+  });
+});
+
+describe('language server with algoritmekader.validate: workspace', function () {
+  let dir: string;
+  let lsp: ReturnType<typeof serverOn>;
+  const broken = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md';
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ak-lsp-all-'));
+    cpSync(EXAMPLE, dir, { recursive: true });
+    writeFileSync(join(dir, broken), readFileSync(join(dir, broken), 'utf8').replace('- ontwerp\n', '- ontwerpp\n'));
+    lsp = serverOn(dir, { validate: 'workspace' });
+    await lsp.start();
+  });
+  after(() => {
+    lsp.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes the findings of pages that are not open, so the Problems view lists the whole tree', async () => {
+    const ds = await lsp.until(pathToFileURL(join(dir, broken)).href, (d) => d.length > 0);
+    assert.deepEqual(ds.map((d) => d.code), ['frontmatter.unknown-value']);
   });
 });
