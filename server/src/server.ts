@@ -7,6 +7,9 @@ import { NodeWorkspace } from './nodeWorkspace';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
 import { CARD, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
 
+/** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
+const FIX_ALL = `${CodeActionKind.SourceFixAll}.algoritmekader`;
+
 const COMPLETION_KINDS: Record<AkCompletionKind, CompletionItemKind> = {
   key: CompletionItemKind.Property,
   value: CompletionItemKind.EnumMember,
@@ -124,7 +127,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -239,8 +242,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(({ textDocument, range, context }): CodeAction[] => {
     const place = open.get(textDocument.uri);
     if (!place) return [];
-    // Only quick fixes here; a request for another kind (refactor, source.*) gets none.
-    if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+    // Quick fixes, and on request (Source Action…, or editor.codeActionsOnSave) one action that fixes all that
+    // leaves no doubt; nothing for other kinds (refactor, ...).
+    const asked = (kind: string) => !context.only || context.only.some((k) => k === kind || kind.startsWith(`${k}.`));
+    if (context.only && asked(FIX_ALL)) {
+      const all = place.root.service.fixAllIn(place.path);
+      return all ? [{ title: all.title, kind: FIX_ALL, edit: { changes: { [textDocument.uri]: all.edits } } }] : [];
+    }
+    if (!asked(CodeActionKind.QuickFix)) return [];
     return place.root.service.codeActions(place.path, range).map((action) => ({
       title: action.title,
       kind: CodeActionKind.QuickFix,

@@ -102,6 +102,15 @@ describe('language server', function () {
     ]);
     const refactors = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['refactor'] } });
     assert.deepEqual(refactors, []);
+    // Source Action… / codeActionsOnSave: one action with every fix that leaves no doubt.
+    const fixAll = await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(fixAll, [
+      {
+        title: '1 eenduidig probleem oplossen (Algoritmekader)',
+        kind: 'source.fixAll.algoritmekader',
+        edit: { changes: { [uri]: [{ range: { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } }, newText: 'ontwerp' }] } },
+      },
+    ]);
   });
 
   it('answers textDocument/hover with Markdown for a key, and null where there is nothing to say', async () => {

@@ -2,7 +2,7 @@
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
 import { cardOf, type PageCard } from './features/card';
 import { idCodes, newPage, urnPrefix, type IdCode, type NewPageRequest } from './features/newPage';
-import { codeActionsFor, fixAllPreferred, touches, type AkCodeAction } from './features/codeActions';
+import { codeActionsFor, compatiblePreferred, fixAllPreferred, touches, WHOLE, type AkCodeAction, type AkTextEdit } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, type AkCompletionItem } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
@@ -11,6 +11,7 @@ import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { findEntry } from './frontmatter';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
+import { ACTION_TITLES } from './messages';
 import { stemOf } from './profile';
 import { pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
@@ -89,6 +90,11 @@ export interface LanguageService {
   newPage(request: NewPageRequest): { path: string; text: string } | { error: string };
   /** Quick fixes for the diagnostics of `path` that touch `range` (a selection or the cursor). */
   codeActions(path: string, range: Range): AkCodeAction[];
+  /**
+   * The preferred quick fixes of `path` that can go together, as one action (the editor's *Fix All*, and
+   * `source.fixAll` on save); undefined when there are none. One round: what they uncover waits for the next.
+   */
+  fixAllIn(path: string): { title: string; edits: AkTextEdit[]; count: number } | undefined;
   /**
    * Applies every preferred quick fix of the workspace through `write` (which must update what the
    * workspace reads), until none is left; returns the number of fixes per changed file. `ak check --fix`.
@@ -255,6 +261,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       if (!page) return [];
       const diagnostics = service.doValidation(path).filter((d) => touches(d.range, range));
       return codeActionsFor(page, diagnostics, current.language);
+    },
+    fixAllIn(path) {
+      const chosen = compatiblePreferred(service.codeActions(path, WHOLE));
+      if (chosen.length === 0) return undefined;
+      return { title: ACTION_TITLES.fixAll[current.language]({ count: chosen.length }), edits: chosen.flatMap((a) => a.edits), count: chosen.length };
     },
     fixAll(write) {
       return fixAllPreferred(

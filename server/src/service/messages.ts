@@ -396,6 +396,10 @@ export const RENAME = {
 
 /** Titles of the quick fixes (features/codeActions.ts), by kind. */
 export const ACTION_TITLES = {
+  fixAll: {
+    en: (a: { count: number }) => `Fix ${a.count} problem${a.count === 1 ? '' : 's'} that leave${a.count === 1 ? 's' : ''} no doubt (Algoritmekader)`,
+    nl: (a: { count: number }) => `${a.count} eenduidig${a.count === 1 ? '' : 'e'} probleem${a.count === 1 ? '' : 'en'} oplossen (Algoritmekader)`,
+  },
   changeTo: { en: (a: { value: string }) => `Change to ${q(a.value)}`, nl: (a: { value: string }) => `Wijzig in ${q(a.value)}` },
   changeToOwn: {
     en: (a: { value: string }) => `Change to this page's own ${q(a.value)}`,
