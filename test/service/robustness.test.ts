@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLanguageService } from '../../server/src/service';
+import { cardToMarkdown, createLanguageService } from '../../server/src/service';
 import { scanDirectives } from '../../server/src/service/directives';
 import { parsePage } from '../../server/src/service/frontmatter';
 import { builtinProfile } from '../../server/src/service/profile';
@@ -41,7 +41,8 @@ describe('robustness: mangled pages', () => {
           text = text.slice(0, at) + text.slice(at, end < 0 ? text.length : end + 1).repeat(2) + text.slice(end < 0 ? text.length : end + 1);
         }
       }
-      const service = createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, [path]: text }), { language: n % 2 ? 'nl' : 'en' });
+      // The mangled page is also the workspace's measure template, for newPage.
+      const service = createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, [path]: text, 'templates/template-maatregel.md': text }), { language: n % 2 ? 'nl' : 'en' });
       const lines = text.split(/\r\n|\r|\n/);
       const inside = (p: { line: number; character: number }) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
       try {
@@ -53,6 +54,10 @@ describe('robustness: mangled pages', () => {
         service.checkAll();
         service.referencesTo(path);
         for (let offset = 0; offset < text.length; offset += 97) service.resolveDirective(path, offset);
+        cardToMarkdown(service.card(path)!, n % 2 ? 'nl' : 'en');
+        service.fixAllIn(path);
+        const made = service.newPage({ type: 'maatregel', code: 'pba', title: 'T', slug: 't' });
+        assert.ok('error' in made || made.text.length > 0);
       } catch (error) {
         assert.fail(`mutation ${n} broke the service: ${(error as Error).stack}\n${JSON.stringify(text)}`);
       }
