@@ -44,8 +44,12 @@ export class Preview implements vscode.Disposable {
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview')],
       });
       this.panel.webview.html = this.html(this.panel.webview);
-      this.panel.webview.onDidReceiveMessage((message: { type: string; uri?: string }) => {
+      this.panel.webview.onDidReceiveMessage((message: { type: string; uri?: string; line?: number; character?: number }) => {
         if (message.type === 'open' && message.uri) void vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One });
+        if (message.type === 'reveal' && message.uri) {
+          const at = new vscode.Position(message.line ?? 0, message.character ?? 0);
+          void vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+        }
         if (message.type === 'ready') void this.redraw();
       });
       this.panel.onDidDispose(() => {

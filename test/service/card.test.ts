@@ -45,6 +45,18 @@ describe('preview card', () => {
         ],
         listedOn: [],
         problems: { errors: 3, warnings: 1, hints: 0 },
+        findings: [
+          { line: 0, character: 0, severity: 'error', code: 'frontmatter.missing-key', message: 'Required key "levenscyclus" is missing.' },
+          { line: 0, character: 0, severity: 'error', code: 'frontmatter.missing-key', message: 'Required key "rollen" is missing.' },
+          { line: 14, character: 23, severity: 'error', code: 'directive.unknown-filter-key', message: 'No page listed by list_hulpmiddelen has the key "onderwerp", so this list is empty.' },
+          {
+            line: 15,
+            character: 0,
+            severity: 'warning',
+            code: 'directive.not-expanded',
+            message: 'The site expands only <!-- list_maatregelen ... --> with one space after <!-- and a space before -->; this comment stays invisible.',
+          },
+        ],
       },
     );
     assert.deepEqual(card.tables, [

@@ -45,6 +45,21 @@ function draw(response: CardResponse | null, empty: string): void {
     el('h1', null, card.title),
     el('p', 'meta', [card.pageType?.label ?? t.noType, card.id].filter(Boolean).join(' · ')),
     el('p', card.problems.errors > 0 ? 'problems errors' : 'problems', response.summary),
+    card.findings.length > 0
+      ? el(
+          'ul',
+          'findings',
+          ...card.findings.map((f) => {
+            const at = el('a', null, `${t.line} ${f.line + 1}`) as HTMLAnchorElement;
+            at.href = '#';
+            at.addEventListener('click', (event) => {
+              event.preventDefault();
+              vscode.postMessage({ type: 'reveal', uri: uris[card.path], line: f.line, character: f.character });
+            });
+            return el('li', f.severity, at, ` ${f.message} `, el('code', 'muted', f.code));
+          }),
+        )
+      : null,
     card.toelichting ? el('p', 'toelichting', card.toelichting) : null,
     ].filter((node): node is HTMLElement => node !== null),
   );

@@ -81,6 +81,8 @@ export interface PageCard {
   listedOn: CardPage[];
   /** The page's own findings, by severity. */
   problems: { errors: number; warnings: number; hints: number };
+  /** The findings themselves, in page order: 0-based position, `error` | `warning` | `hint`, code, message. */
+  findings: { line: number; character: number; severity: 'error' | 'warning' | 'hint'; code: string; message: string }[];
 }
 
 export function cardOf(
@@ -148,6 +150,9 @@ export function cardOf(
     namedBy,
     listedOn,
     problems: { errors: count(1), warnings: count(2), hints: count(3) + count(4) },
+    findings: [...diagnostics]
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+      .map((d) => ({ ...d.range.start, severity: d.severity === 1 || d.severity === undefined ? 'error' : d.severity === 2 ? 'warning' : 'hint', code: d.code, message: d.message })),
   };
 }
 
@@ -225,6 +230,10 @@ export function cardToMarkdown(card: PageCard, language: Language): string {
   const out: string[] = [`# ${card.title}`, ''];
   out.push([card.pageType?.label ?? T.noType[language], card.id, card.path].filter(Boolean).join(' · '));
   out.push(T.problems[language](card.problems.errors, card.problems.warnings, card.problems.hints), '');
+  if (card.findings.length > 0) {
+    for (const f of card.findings) out.push(`- ${T.line[language](f.line + 1)}:${f.character + 1} ${f.severity} \`${f.code}\` ${f.message}`);
+    out.push('');
+  }
   if (card.toelichting) out.push(card.toelichting, '');
   if (card.labels.length > 0) {
     out.push(`## ${T.labels[language]}`, '');
