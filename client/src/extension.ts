@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
+import { PAGE_TYPES_REQUEST, type PageTypesResponse } from '../../server/src/protocol';
 import { newPageCommand } from './newPage';
 import { Preview } from './preview';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -20,6 +21,12 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
   };
   client = new LanguageClient('algoritmekader', 'Algoritmekader Authoring', serverOptions, clientOptions);
   await client.start();
+  // The preview button and commands show only where a folder holds Algoritmekader content, not in every
+  // Markdown workspace this extension starts in.
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  void Promise.all(folders.map((f) => client!.sendRequest<PageTypesResponse | null>(PAGE_TYPES_REQUEST, { uri: f.uri.toString() }).catch(() => null))).then((known) =>
+    vscode.commands.executeCommand('setContext', 'algoritmekader.content', known.some((k) => Boolean(k?.types.length))),
+  );
   const preview = new Preview(context.extensionUri, client);
   context.subscriptions.push(
     preview,
