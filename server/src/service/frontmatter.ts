@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Node, type Pair, type ParsedNode, type Tags, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -320,6 +320,7 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     }
     return { kind: 'map', entries, range: lines.range(start, end), start, end };
   }
+  if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) end = blockScalarEnd(node, shift, lines.text, start, end);
   const source = lines.text.slice(start, end);
   let value: unknown = isScalar(node) ? node.value : node.toJSON();
   if (value instanceof Date) value = source;
@@ -329,6 +330,21 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     end = keyEnd;
   }
   return { kind: 'scalar', value, range: lines.range(start, end), start, end, source };
+}
+
+/**
+ * Where a block scalar (`>-`, `|`) ends: after its last character that is not white space, or after its
+ * header when it holds none. `yaml` runs its range on over the final line break and any blank lines, up to
+ * the next key's line.
+ */
+function blockScalarEnd(node: Scalar, shift: number, text: string, start: number, end: number): number {
+  const token = node.srcToken as CST.BlockScalar | undefined;
+  const header = token?.type === 'block-scalar' ? token.props.find((t): t is CST.SourceToken => t.type === 'block-scalar-header') : undefined;
+  const headerEnd = header ? shift + header.offset + header.source.length : start + 1;
+  if (token?.type === 'block-scalar' && token.source.trim() === '') return headerEnd;
+  let last = end;
+  while (last > headerEnd && /\s/.test(text[last - 1])) last--;
+  return Math.max(last, headerEnd);
 }
 
 /** Whether `value` has no text of its own (an empty value or list item). */
