@@ -45,3 +45,137 @@ describe('block scalars', () => {
     assert.deepEqual(parsePage(text), parsePageWithYaml(text));
   });
 });
+
+/** The YAML syntax diagnostics only, as `range message`. */
+const yamlErrors = (text: string, lang: 'en' | 'nl' = 'en'): string[] =>
+  diagnose({ ...CURRENT_BASE, [M]: text }, M, lang)
+    .filter((d) => d.code === 'frontmatter.yaml-syntax')
+    .map((d) => `${seen(d).range} ${d.message}`);
+
+const EN_TAIL = ' The site ignores all metadata of this page while the YAML is invalid.';
+const NL_TAIL = ' De site negeert alle metadata van deze pagina zolang de YAML ongeldig is.';
+const en = (wording: string) => `Invalid YAML: ${wording}.${EN_TAIL}`;
+const nl = (wording: string) => `Ongeldige YAML: ${wording}.${NL_TAIL}`;
+
+const UNCLOSED_QUOTE = {
+  en: en('this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote'),
+  nl: nl('dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde'),
+};
+const UNCLOSED_BRACKET = {
+  en: en('this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }'),
+  nl: nl('dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind'),
+};
+const MISPLACED_LIST_ITEM = {
+  en: en('a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)'),
+  nl: nl('een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)'),
+};
+const INDENTED_KEY = {
+  en: en(
+    'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
+  ),
+  nl: nl(
+    'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
+  ),
+};
+const MISSING_COLON = {
+  en: en('this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented'),
+  nl: nl('deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen'),
+};
+const COLON_IN_VALUE = {
+  en: en('a colon inside a value; put the value in quotes'),
+  nl: nl('een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens'),
+};
+
+/** Asserts the YAML diagnostics of `text` in both languages: `[range, wording]` pairs. */
+function expectYaml(text: string, expected: [string, { en: string; nl: string }][]): void {
+  assert.deepEqual(yamlErrors(text, 'en'), expected.map(([range, m]) => `${range} ${m.en}`));
+  assert.deepEqual(yamlErrors(text, 'nl'), expected.map(([range, m]) => `${range} ${m.nl}`));
+}
+
+const ID = 'id: urn:nl:ak:mtr:owp-01';
+
+describe('YAML errors: at the fault, once', () => {
+  it('an unclosed quote: at the quote (to the end of its line), not on the closing ---; the keys after it are still read', () => {
+    const text = `---\ntitle: "Foo\n${ID}\ntoelichting: Kort.\n---\n# T\n`;
+    expectYaml(text, [['1:7-1:11', UNCLOSED_QUOTE]]);
+    // The broken `title` is left out (and not reported missing); `id` and `toelichting` are in the model.
+    assert.deepEqual(
+      parsePage(text).frontmatter!.entries.map((e) => e.key),
+      ['id', 'toelichting'],
+    );
+    assert.deepEqual(parsePage(text).frontmatter!.brokenKeys, ['title']);
+    assert.ok(!check(text).some((d) => d.code === 'frontmatter.missing-key' && d.message.includes('"title"')));
+    // Single quotes, CRLF, and an unclosed quote on the last line before the closing ---.
+    expectYaml(`---\r\n${ID}\r\ntitle: 'Foo\r\n---\r\n`, [['2:7-2:11', UNCLOSED_QUOTE]]);
+  });
+
+  it('an unclosed flow list or map: once, at its bracket', () => {
+    expectYaml(`---\ntitle: T\nonderwerp: [governance\n${ID}\n---\n`, [['2:11-2:22', UNCLOSED_BRACKET]]);
+    expectYaml(`---\ntitle: T\nonderwerp: {a: governance\n---\n`, [['2:11-2:25', UNCLOSED_BRACKET]]);
+    // Nested brackets: the outermost; two lists each unclosed: each.
+    expectYaml('---\nrollen: [[[jurist\n---\n', [['1:8-1:17', UNCLOSED_BRACKET]]);
+    expectYaml('---\na: [x\nb: [y\n---\n', [
+      ['1:3-1:5', UNCLOSED_BRACKET],
+      ['2:3-2:5', UNCLOSED_BRACKET],
+    ]);
+    // A list item at column 0 inside the brackets: one fault, not four.
+    expectYaml('---\ntitle: T\nk: [ontwerp,\n- a]\n---\n', [['2:3-2:12', UNCLOSED_BRACKET]]);
+  });
+
+  it('no YAML diagnostic lies on the closing line or outside the YAML', () => {
+    const texts = [
+      `---\ntitle: "Foo\n---\n`,
+      `---\nk: [a, b\n\n\n---\n`,
+      `---\na: b\n\nc\n\n---\n`,
+      `---\nk: |\n  x\n y\n---\n`,
+      `---\n${ID}\n- a\n---\n`,
+    ];
+    for (const text of texts) {
+      const closing = text.split('\n').lastIndexOf('---');
+      for (const d of diagnose({ ...CURRENT_BASE, [M]: text }, M).filter((d) => d.code === 'frontmatter.yaml-syntax')) {
+        assert.ok(d.range.start.line >= 1 && d.range.end.line < closing, `${JSON.stringify(text)}: ${seen(d).range}`);
+      }
+    }
+  });
+
+  it('a list item indented unlike the one above: said as such, at the "-", once', () => {
+    expectYaml('---\ntitle: T\nlevenscyclus:\n - ontwerp\n- ontwerp\n---\n', [['4:0-4:9', MISPLACED_LIST_ITEM]]);
+    // yaml reports it on the blank line above; the fault is the item.
+    expectYaml('---\ntitle: T\nlevenscyclus:\n - ontwerp\n\n- ontwerp\n---\n', [['5:0-5:9', MISPLACED_LIST_ITEM]]);
+    expectYaml('---\ntitle: T\nrollen:\n  - a\n - b\n---\n', [['4:1-4:4', MISPLACED_LIST_ITEM]]);
+    // A list after a key that already has a value.
+    expectYaml('---\ntitle: x\n- y\n---\n', [['2:0-2:3', MISPLACED_LIST_ITEM]]);
+  });
+
+  it('a colon inside a value keeps its wording; a key indented too far gets one about indentation', () => {
+    expectYaml(`---\ntitle: Een: twee\n${ID}\n---\n`, [['1:7-1:8', COLON_IN_VALUE]]);
+    expectYaml(`---\ntitle: T\n id: x\n---\n`, [['2:1-2:6', INDENTED_KEY]]);
+    expectYaml(`---\ntitle: T\nlevenscyclus:\n- ontwerp\n onderwerp:\n- a\n---\n`, [['4:1-4:11', INDENTED_KEY]]);
+    // A continuation line is where the colon is.
+    expectYaml(`---\ntoelichting: Dit is\n  een zin: met\n${ID}\n---\n`, [['2:2-2:14', INDENTED_KEY]]);
+  });
+
+  it('a line without a colon: says so, once', () => {
+    expectYaml(`---\ntoelichting: Dit is\neen zin\n${ID}\n---\n`, [['2:0-2:7', MISSING_COLON]]);
+    expectYaml('---\ntitle: T\n\nc\n---\n', [['3:0-3:1', MISSING_COLON]]);
+  });
+
+  it('a list followed by a key: one diagnostic, not three', () => {
+    assert.equal(yamlErrors('---\n- a\nk: b\n---\n').length, 1);
+  });
+
+  it('text after a closing quote, a bad escape and a bad first character name the fault', () => {
+    expectYaml('---\ntitle: "Privacy" by design\n---\n', [
+      [
+        '1:17-1:26',
+        {
+          en: en('text after the closing quote; put the whole value in quotes'),
+          nl: nl('tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens'),
+        },
+      ],
+    ]);
+    expectYaml('---\ntitle: `x`\n---\n', [
+      ['1:7-1:8', { en: en('a value cannot start with `; put it in quotes'), nl: nl('een waarde mag niet met ` beginnen; zet haar tussen aanhalingstekens') }],
+    ]);
+  });
+});

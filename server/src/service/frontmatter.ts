@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -30,8 +30,12 @@ export interface FmEntry {
 }
 
 export interface YamlProblem {
-  /** The `yaml` package's error code, e.g. `BLOCK_AS_IMPLICIT_KEY`. */
+  /**
+   * What is wrong: the `yaml` package's error code (`BAD_INDENT`), or one of ours where its message would
+   * mislead (`UNCLOSED_QUOTE`, `MISPLACED_LIST_ITEM`, ...). Each has a wording in messages.ts.
+   */
   code: string;
+  /** What the wording's `{detail}` names (a character, an escape); the package's own message for its other codes. */
   message: string;
   range: Range;
 }
@@ -183,16 +187,23 @@ function parseYamlFastOrFull(text: string, start: number, end: number, lines: Li
  * Parses `text[start, end)` as YAML with the `yaml` package. When it has errors, the top-level entries
  * that hold them are blanked out (offsets kept) and the rest is parsed again, so that one broken entry
  * does not hide the others (the `yaml` package's own recovery nests the following keys under the broken one).
+ * Each fault is reported once, where the author has to act (see `locate`), with at most one problem per
+ * top-level entry: yaml reports one fault two to four times while it recovers, and those echoes only
+ * confuse. A second, independent fault in the same entry shows once the first is fixed.
  */
 function parseYaml(text: string, start: number, end: number, lines: LineIndex): YamlResult {
-  let source = text.slice(start, end);
+  const original = text.slice(start, end);
+  const at = new SourceLines(original);
+  let source = original;
   const problems: YamlProblem[] = [];
   const brokenKeys: string[] = [];
   const blanked = new Set<number>();
+  const reported = new Set<string>();
+  const tooDeepLines = new Set<number>();
   for (let attempt = 0; attempt < 20; attempt++) {
     const doc = parseDocument(source, YAML_OPTIONS);
-    const errors = doc.errors.filter((e) => !blanked.has(entryStartLine(source, lineOf(source, e.pos[0]))));
-    if (errors.length === 0) {
+    const faults = faultsOf(doc, at).filter((f) => !blanked.has(at.entryOf(f.from)));
+    if (faults.length === 0) {
       const contents = doc.contents as ParsedNode | null;
       const isMapping = contents === null || isMap(contents);
       const entries = isMap(contents) ? mapEntries(contents, start, lines) : [];
@@ -204,65 +215,286 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
           data = {};
         }
       }
+      problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       return { problems, brokenKeys, entries, isMapping, data };
     }
-    for (const error of errors) {
-      const [from, to] = error.pos;
-      // yaml runs out of stack on brackets nested thousands deep and reports it as a parse error.
-      const tooDeep = /Maximum call stack size exceeded/.test(error.message);
-      const problem: YamlProblem = {
-        code: tooDeep ? 'TOO_DEEP' : error.code,
-        message: tooDeep ? 'nested too deeply' : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-        range: lines.range(start + from, start + Math.max(to, from)),
-      };
-      // The same error at the same place once (yaml repeats it per unclosed bracket, hundreds of times), and
-      // nothing more on a line once it was too deep to read: the rest is the parser recovering, not news.
-      const seen = problems.some(
-        (p) =>
-          (p.code === problem.code && p.message === problem.message && sameRange(p.range, problem.range)) ||
-          (p.code === 'TOO_DEEP' && p.range.start.line === problem.range.start.line),
-      );
-      if (!seen) problems.push(problem);
-      const first = entryStartLine(source, lineOf(source, from));
-      if (blanked.has(first)) continue;
-      blanked.add(first);
-      const key = /^([^:#]+):/.exec(source.split('\n')[first] ?? '')?.[1]?.trim();
-      if (key) brokenKeys.push(key);
-      source = blankEntry(source, first);
+    // The first fault of each entry, in source order (a fault found by relocation, such as an unclosed
+    // quote, comes before yaml's echoes of it further down); brackets too deep to read say it all.
+    const first = new Map<number, Fault>();
+    for (const fault of faults) {
+      const entry = at.entryOf(fault.from);
+      const kept = first.get(entry);
+      if (!kept || (kept.code !== 'TOO_DEEP' && (fault.code === 'TOO_DEEP' || fault.from < kept.from))) first.set(entry, fault);
     }
+    for (const [entry, fault] of first) {
+      const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
+      // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
+      // of times), and nothing more on a line once it was too deep to read: the rest is the parser recovering.
+      const key = `${problem.code} ${start + fault.from} ${start + fault.to}`;
+      const line = problem.range.start.line;
+      if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
+      reported.add(key);
+      if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+      blanked.add(entry);
+      const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
+      if (broken) brokenKeys.push(broken);
+    }
+    source = at.blank(blanked);
   }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
+/** The lines of the YAML source (the text between the delimiters), and the top-level entry each belongs to. */
+class SourceLines {
+  private readonly starts: number[] = [0];
+  /** For each line, the line on which its top-level entry starts (0 above the first key). */
+  private readonly entries: number[] = [];
+  /** Offset just after the last character that is not white space (0 when there is none). */
+  readonly contentEnd: number;
 
-function lineOf(source: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
-}
+  constructor(readonly source: string) {
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let entry = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      if (line > 0 && startsTopLevelKey(this.lineText(line))) entry = line;
+      this.entries.push(entry);
+    }
+    let last = source.length;
+    while (last > 0 && isSpace(source.charCodeAt(last - 1))) last--;
+    this.contentEnd = last;
+  }
 
-/** The line on which the top-level entry holding `line` starts: the nearest line at or above it that starts a key. */
-function entryStartLine(source: string, line: number): number {
-  const all = source.split('\n');
-  for (let l = Math.min(line, all.length - 1); l > 0; l--) if (startsTopLevelKey(all[l])) return l;
-  return 0;
+  /** The 0-based line of `offset`. */
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** The line on which the top-level entry holding `offset` starts: the nearest line at or above it that starts a key. */
+  entryOf(offset: number): number {
+    return this.entries[this.lineOf(offset)];
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset just after the last character of `line` that is not white space (its start when it is blank). */
+  lineContentEnd(line: number): number {
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.source.length;
+    while (end > this.starts[line] && isSpace(this.source.charCodeAt(end - 1))) end--;
+    return end;
+  }
+
+  /** `line` without its line break (a `\r` before it included). */
+  lineText(line: number): string {
+    const end = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.source.length;
+    return this.source.slice(this.starts[line], end);
+  }
+
+  /** The source with every character of the entries that start on the lines in `entries` replaced by a space, keeping line breaks and offsets. */
+  blank(entries: ReadonlySet<number>): string {
+    let out = '';
+    let from = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      if (!entries.has(this.entries[line])) continue;
+      const start = this.starts[line];
+      const text = this.lineText(line);
+      out += this.source.slice(from, start) + text.replace(/[^\r]/g, ' ');
+      from = start + text.length;
+    }
+    return out + this.source.slice(from);
+  }
 }
 
 function startsTopLevelKey(line: string): boolean {
   return line.length > 0 && !/^[\s#-]/.test(line);
 }
 
-/** Replaces every character of the entry that starts on `first` with a space, keeping line breaks and offsets. */
-function blankEntry(source: string, first: number): string {
-  const all = source.split('\n');
-  for (let l = first; l < all.length; l++) {
-    if (l > first && startsTopLevelKey(all[l])) break;
-    all[l] = all[l].replace(/[^\r]/g, ' ');
+/** Space, tab, CR or LF. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
+}
+
+/**
+ * A YAML fault as it is reported: a code (the `yaml` package's, or one of ours where the package's message
+ * would send the author to the wrong place or the wrong fix; the wordings are YAML_NL and YAML_EN in
+ * messages.ts), the text its wording names (`{detail}`: the package's own message where we have no wording),
+ * and its place as offsets in the YAML source.
+ */
+interface Fault {
+  code: string;
+  detail: string;
+  from: number;
+  to: number;
+}
+
+/** What the parsed tree knows that yaml's error positions do not: where unclosed quotes and brackets open. */
+interface TreeFacts {
+  /** Quoted scalars without their closing quote, by the offset where yaml ends them. */
+  unclosedQuotes: Map<number, number>;
+  /** Flow collections without their closing bracket, by the offset where yaml ends them: the outermost opening. */
+  unclosedFlows: Map<number, number>;
+}
+
+/** Every fault of `doc`, placed (see `locate`). */
+function faultsOf(doc: Document.Parsed, at: SourceLines): Fault[] {
+  if (doc.errors.length === 0) return [];
+  const facts = treeFacts(doc, at.source);
+  return doc.errors.map((error) => locate(error, facts, at));
+}
+
+/** Walks the tree (iteratively: it can be nested as deep as yaml could compose it). */
+function treeFacts(doc: Document.Parsed, source: string): TreeFacts {
+  const facts: TreeFacts = { unclosedQuotes: new Map(), unclosedFlows: new Map() };
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+    } else if (isScalar(node) && node.range) {
+      const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined;
+      const [from, to] = node.range;
+      if (quote && (to - from < 2 || source[to - 1] !== quote)) facts.unclosedQuotes.set(to, from);
+    } else if ((isMap(node) || isSeq(node)) && node.range) {
+      const token = node.srcToken;
+      if (token?.type === 'flow-collection' && token.end[0]?.source !== (token.start.source === '[' ? ']' : '}')) {
+        const [from, to] = node.range;
+        const known = facts.unclosedFlows.get(to);
+        if (known === undefined || from < known) facts.unclosedFlows.set(to, from);
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
   }
-  return all.join('\n');
+  return facts;
+}
+
+/**
+ * Where and as what a yaml error is reported. yaml places some errors where it gave up rather than where the
+ * author went wrong: an unclosed quote or bracket at the end of the input (the closing `---`), a list item
+ * with the wrong indentation on the blank line above it. And it names some faults by their consequence
+ * ("Nested mappings are not allowed in compact mappings" for a colon in a value, but also for a key indented
+ * too far). Ranges stay inside the YAML: never on or after the closing line.
+ */
+function locate(error: YAMLError, facts: TreeFacts, at: SourceLines): Fault {
+  const source = at.source;
+  const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const [pos, posEnd] = error.pos;
+  const lineEnd = (offset: number) => Math.max(at.lineContentEnd(at.lineOf(offset)), offset + 1);
+  const fault = (code: string, from: number, to = lineEnd(from), detail = ''): Fault => clampFault({ code, detail, from, to }, at);
+  // yaml runs out of stack on brackets nested thousands deep and reports it as a parse error.
+  if (/Maximum call stack size exceeded/.test(message)) return fault('TOO_DEEP', pos, posEnd);
+  if (/^Missing closing ["']quote/.test(message)) {
+    const open = facts.unclosedQuotes.get(pos);
+    if (open !== undefined) return fault('UNCLOSED_QUOTE', open);
+  }
+  if (/^Flow (sequence|map)\b.* end with a [\]}]$/.test(message)) {
+    const open = facts.unclosedFlows.get(pos);
+    if (open !== undefined) return fault('UNCLOSED_BRACKET', open);
+  }
+  // A `- ` where a key is due: a list item indented unlike the ones above it, or a list after a key with a value.
+  const listItem = (offset: number) => source[offset] === '-' && (offset + 1 >= source.length || isSpace(source.charCodeAt(offset + 1)));
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      if (/block sequence/.test(message)) {
+        const item = skipSpace(source, pos, true);
+        return listItem(item) ? fault('MISPLACED_LIST_ITEM', item) : fault('BAD_INDENT', item);
+      }
+      // "Nested mappings are not allowed in compact mappings": a `key: ` inside the value, on its own line
+      // (a colon in the value) or on a more indented line below it (read as the value's continuation).
+      if (hasKeyColon(source.slice(pos, at.lineContentEnd(at.lineOf(pos))))) return fault('BLOCK_AS_IMPLICIT_KEY', pos, pos + 1);
+      const next = nextIndentedLine(at, at.lineOf(pos));
+      if (next !== undefined) return fault('INDENTED_KEY', next);
+      return fault('BAD_INDENT', pos);
+    }
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // A key that runs over lines: the line that ends it (with its colon) is indented, or the line that
+      // starts it is text without a colon that was meant to continue the value above.
+      if (listItem(pos)) return fault('MISPLACED_LIST_ITEM', pos);
+      const last = at.lineOf(Math.max(pos, posEnd - 1));
+      if (last > at.lineOf(pos) && /^ +\S/.test(at.lineText(last))) return fault('INDENTED_KEY', skipSpace(source, at.lineStart(last), false));
+      if (/flow/.test(message)) return fault('MULTILINE_IMPLICIT_KEY', pos);
+      return fault('MISSING_COLON', pos);
+    }
+    case 'MISSING_CHAR': {
+      if (/^Implicit map keys need to be followed by map values/.test(message)) return listItem(pos) ? fault('MISPLACED_LIST_ITEM', pos) : fault('MISSING_COLON', pos);
+      // A `%` line is a directive, which needs a `---` after it: the fault is the `%` line, not the line after.
+      const directive = /^%/m.exec(source);
+      if (/directives-end/.test(message) && directive) return fault('BAD_DIRECTIVE', directive.index);
+      break;
+    }
+    case 'UNEXPECTED_TOKEN':
+      if (/block-seq-ind on same line/.test(message)) {
+        const lineStart = at.lineStart(at.lineOf(pos));
+        return skipSpace(source, lineStart, false) === pos ? fault('MISPLACED_LIST_ITEM', pos) : fault('BAD_SCALAR_START', pos, pos + 1, '-');
+      }
+      if (/ at node end$/.test(message)) {
+        let before = pos;
+        while (before > 0 && source[before - 1] === ' ') before--;
+        if (source[before - 1] === '"' || source[before - 1] === "'") return fault('TEXT_AFTER_QUOTE', pos, Math.min(posEnd, lineEnd(pos)));
+      }
+      break;
+    case 'BAD_DQ_ESCAPE': {
+      const escape = /Invalid escape sequence (\S+)/.exec(message)?.[1] ?? '\\';
+      return fault('BAD_DQ_ESCAPE', pos, pos + escape.length, escape);
+    }
+    case 'BAD_SCALAR_START':
+      return fault('BAD_SCALAR_START', pos, pos + 1, source[pos] ?? '');
+    case 'BAD_INDENT':
+      return fault('BAD_INDENT', skipSpace(source, pos, false));
+  }
+  return fault(error.code, pos, Math.max(posEnd, pos + 1), message);
+}
+
+/** Keeps a fault inside the YAML text: on a character, not on trailing white space, never past the last character. */
+function clampFault(fault: Fault, at: SourceLines): Fault {
+  const last = at.contentEnd;
+  let from = Math.min(Math.max(0, fault.from), Math.max(0, last - 1));
+  // A position on the spaces that indent a line: the line's first character.
+  if (at.source[from] === ' ') from = skipSpace(at.source, from, false);
+  let to = Math.min(fault.to, last);
+  while (to > from + 1 && isSpace(at.source.charCodeAt(to - 1))) to--;
+  if (to <= from) to = Math.min(from + 1, last);
+  // A range that starts at a line break would show on the line above: keep it empty there.
+  if (at.source[from] === '\n' || at.source[from] === '\r') to = from;
+  return { ...fault, from, to };
+}
+
+/** The first offset from `offset` that is not a space (nor, when `lines`, a line break or a blank line). */
+function skipSpace(source: string, offset: number, lines: boolean): number {
+  let i = offset;
+  while (i < source.length && (source[i] === ' ' || (lines && (source[i] === '\n' || source[i] === '\r')))) i++;
+  return i < source.length && source[i] !== '\n' && source[i] !== '\r' ? i : offset;
+}
+
+/** Whether a plain value holds `: ` or ends in `:` (before a comment), which makes yaml read a key there. */
+function hasKeyColon(value: string): boolean {
+  const comment = value.search(/\s#/);
+  const text = comment < 0 ? value : value.slice(0, comment);
+  return /:(\s|$)/.test(text);
+}
+
+/** The first character of the next non-blank line below `line` if that line is indented further than `line`. */
+function nextIndentedLine(at: SourceLines, line: number): number | undefined {
+  const indent = /^ */.exec(at.lineText(line))![0].length;
+  for (let next = line + 1; next < at.lineCount; next++) {
+    const text = at.lineText(next);
+    if (text.trim() === '') continue;
+    const own = /^ */.exec(text)![0].length;
+    return own > indent ? at.lineStart(next) + own : undefined;
+  }
+  return undefined;
 }
 
 function mapEntries(map: Node, shift: number, lines: LineIndex): FmEntry[] {

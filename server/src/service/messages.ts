@@ -34,23 +34,47 @@ export function typeName(type: string, lang: Language): string {
     .join(lang === 'nl' ? ' of ' : ' or ');
 }
 
-/** Dutch wording for the `yaml` package's error codes; other codes fall back to its English message. */
+/**
+ * Wordings of YAML faults, by the code frontmatter.ts gives them: the `yaml` package's error code, or one of
+ * ours where the package's message would point the author at the wrong fix. `{detail}` is what the fault
+ * names (a character, a tag); where a language has no wording, the message falls back to the package's own
+ * (English) text. Each wording starts in lower case and has no final period: it goes inside a sentence.
+ */
 const YAML_NL: Record<string, string> = {
   TOO_DEEP: 'haakjes te diep genest om te lezen',
   BLOCK_AS_IMPLICIT_KEY: 'een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens',
   MISSING_CHAR: 'een afsluitend teken ontbreekt (aanhalingsteken of haakje)',
-  BAD_INDENT: 'de inspringing klopt niet',
+  BAD_INDENT: 'de inspringing klopt niet: de velden van één map, en de items van één lijst, beginnen in dezelfde kolom',
   TAB_AS_INDENT: 'een tab als inspringing; gebruik spaties',
   MULTILINE_IMPLICIT_KEY: 'een veldnaam loopt over meer regels',
   UNEXPECTED_TOKEN: 'onverwacht teken',
-  BAD_SCALAR_START: 'een waarde mag niet met dit teken beginnen; zet haar tussen aanhalingstekens',
+  BAD_SCALAR_START: 'een waarde mag niet met {detail} beginnen; zet haar tussen aanhalingstekens',
   DUPLICATE_KEY: 'dubbel veld',
   BAD_ALIAS: 'ongeldige verwijzing (alias)',
   MISSING_ANCHOR: 'verwijzing naar een onbekend anker',
+  // Ours: faults the `yaml` package names by a consequence, or places where it gave up.
+  UNCLOSED_QUOTE: 'dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde',
+  UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind',
+  MISPLACED_LIST_ITEM: 'een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)',
+  INDENTED_KEY:
+    'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
+  MISSING_COLON: 'deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen',
+  TEXT_AFTER_QUOTE: 'tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens',
+  BAD_DQ_ESCAPE: 'de backslash in {detail} begint een escape-code die niet bestaat; schrijf tussen dubbele aanhalingstekens \\\\ voor een backslash, of gebruik enkele aanhalingstekens',
 };
 const YAML_EN: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'a colon inside a value; put the value in quotes',
   TOO_DEEP: 'brackets nested too deeply to read',
+  BAD_INDENT: 'the indentation is off: the keys of one map, and the items of one list, start in the same column',
+  BAD_SCALAR_START: 'a value cannot start with {detail}; put it in quotes',
+  UNCLOSED_QUOTE: 'this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote',
+  UNCLOSED_BRACKET: 'this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }',
+  MISPLACED_LIST_ITEM: 'a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)',
+  INDENTED_KEY:
+    'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
+  MISSING_COLON: 'this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented',
+  TEXT_AFTER_QUOTE: 'text after the closing quote; put the whole value in quotes',
+  BAD_DQ_ESCAPE: 'the backslash in {detail} starts an escape code that does not exist; inside double quotes write \\\\ for a backslash, or use single quotes',
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
