@@ -2,7 +2,10 @@
 // `---`), how often (one fault, one diagnostic), in which words (Dutch and English), and where the `yaml`
 // package and the site's reader (PyYAML safe_load) disagree. Also the ranges of block scalars.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parsePage, parsePageFast, parsePageWithYaml, type FmValue } from '../../server/src/service/frontmatter';
+import { message } from '../../server/src/service/messages';
 import { CURRENT_BASE } from '../memoryWorkspace';
 import { diagnose, seen, type Seen } from './harness';
 
@@ -176,6 +179,56 @@ describe('YAML errors: at the fault, once', () => {
     ]);
     expectYaml('---\ntitle: `x`\n---\n', [
       ['1:7-1:8', { en: en('a value cannot start with `; put it in quotes'), nl: nl('een waarde mag niet met ` beginnen; zet haar tussen aanhalingstekens') }],
+    ]);
+  });
+});
+
+describe('YAML errors: words in both languages', () => {
+  // Every code of the `yaml` package, read from its own type declaration so that a new one fails here.
+  const declared = readFileSync(join(dirname(require.resolve('yaml')), 'errors.d.ts'), 'utf8');
+  const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]);
+  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE'];
+
+  it('every yaml error code has a Dutch wording (no English sentence inside a Dutch one)', () => {
+    assert.ok(codes.length >= 23, codes.join());
+    for (const yamlCode of [...codes, ...ours]) {
+      // `{detail}` is the package's message only where a language has no wording of its own.
+      const text = message('frontmatter.yaml-syntax', { yamlCode }, 'nl', 'The package message');
+      assert.notEqual(text, nl('The package message'), yamlCode);
+      assert.match(text, /^Ongeldige YAML: [a-z"].*[^.]\. De site negeert alle metadata/, yamlCode);
+    }
+  });
+
+  it('English: an own wording except where the package says it plainly (MISSING_CHAR)', () => {
+    for (const yamlCode of [...codes, ...ours]) {
+      const text = message('frontmatter.yaml-syntax', { yamlCode }, 'en', 'The package message');
+      assert.equal(text === en('The package message'), yamlCode === 'MISSING_CHAR', yamlCode);
+    }
+  });
+
+  it('an invalid escape: named in both languages, the range on the escape', () => {
+    expectYaml('---\ntitle: "a\\qb"\n---\n', [
+      [
+        '1:9-1:11',
+        {
+          en: en('the backslash in \\q starts an escape code that does not exist; inside double quotes write \\\\ for a backslash, or use single quotes'),
+          nl: nl('de backslash in \\q begint een escape-code die niet bestaat; schrijf tussen dubbele aanhalingstekens \\\\ voor een backslash, of gebruik enkele aanhalingstekens'),
+        },
+      ],
+    ]);
+  });
+
+  it('other faults in Dutch: a tab, a comment glued to a quote, a second document, a stray bracket', () => {
+    assert.deepEqual(yamlErrors('---\ntitle: T\n\tid: x\n---\n', 'nl'), ['2:0-2:1 ' + nl('een tab als inspringing; gebruik spaties')]);
+    assert.deepEqual(yamlErrors('---\ntitle: "a"#c\n---\n', 'nl'), [
+      '1:10-1:12 ' + nl('er ontbreekt een teken: een spatie voor #, een komma tussen items tussen haken, of een spatie na een anker (&) of tag (!)'),
+    ]);
+    assert.deepEqual(yamlErrors('---\ntitle: "a"#c\n---\n', 'en'), ['1:10-1:12 ' + en('Comments must be separated from other tokens by white space characters')]);
+    assert.deepEqual(yamlErrors('---\ntitle: T\n--- x\n---\n', 'nl'), [
+      '2:0-2:5 ' + nl('een regel die met "--- " begint, opent een tweede YAML-document; haal hem weg, of zet zo\'n waarde tussen aanhalingstekens'),
+    ]);
+    assert.deepEqual(yamlErrors('---\nk: [a, b]]\n---\n', 'nl'), [
+      '1:9-1:10 ' + nl('onverwachte tekst hier; controleer de inspringing, en zet een waarde met leestekens als : # [ ] { } tussen aanhalingstekens'),
     ]);
   });
 });
