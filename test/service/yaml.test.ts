@@ -187,7 +187,7 @@ describe('YAML errors: words in both languages', () => {
   // Every code of the `yaml` package, read from its own type declaration so that a new one fails here.
   const declared = readFileSync(join(dirname(require.resolve('yaml')), 'errors.d.ts'), 'utf8');
   const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]);
-  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE'];
+  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE', 'MISSING_ANCHOR', 'UNKNOWN_TAG', 'BAD_MERGE'];
 
   it('every yaml error code has a Dutch wording (no English sentence inside a Dutch one)', () => {
     assert.ok(codes.length >= 23, codes.join());
@@ -195,7 +195,7 @@ describe('YAML errors: words in both languages', () => {
       // `{detail}` is the package's message only where a language has no wording of its own.
       const text = message('frontmatter.yaml-syntax', { yamlCode }, 'nl', 'The package message');
       assert.notEqual(text, nl('The package message'), yamlCode);
-      assert.match(text, /^Ongeldige YAML: [a-z"].*[^.]\. De site negeert alle metadata/, yamlCode);
+      assert.match(text, /^Ongeldige YAML: \S.*[^.]\. De site negeert alle metadata/, yamlCode);
     }
   });
 
@@ -230,5 +230,75 @@ describe('YAML errors: words in both languages', () => {
     assert.deepEqual(yamlErrors('---\nk: [a, b]]\n---\n', 'nl'), [
       '1:9-1:10 ' + nl('onverwachte tekst hier; controleer de inspringing, en zet een waarde met leestekens als : # [ ] { } tussen aanhalingstekens'),
     ]);
+  });
+});
+
+describe('YAML that PyYAML (the site) reads differently from the yaml package', () => {
+  const site = (text: string) => parsePage(text).frontmatter!.siteData;
+  const MISSING_ANCHOR = (alias: string) => ({
+    en: en(`${alias} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text`),
+    nl: nl(`${alias} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is`),
+  });
+
+  it('an alias without its anchor: PyYAML fails, so the site has no metadata; reported at the alias', () => {
+    const text = `---\ntitle: T\nk: *x\n${ID}\n---\n`;
+    expectYaml(text, [['2:3-2:5', MISSING_ANCHOR('*x')]]);
+    assert.equal(site(text), undefined);
+    // Markdown emphasis at the start of a value is the usual cause; one diagnostic, not also the text after it.
+    expectYaml(`---\ntoelichting: *Let op* dit\n${ID}\n---\n`, [['1:13-1:17', MISSING_ANCHOR('*Let')]]);
+  });
+
+  it('an alias with its anchor: the anchored value, a scalar at the alias', () => {
+    const text = '---\ntitle: &t T\nid: *t\n---\n';
+    const id = parsePage(text).frontmatter!.entries[1].value;
+    assert.deepEqual([id.kind === 'scalar' && id.value, id.range], ['T', { start: { line: 2, character: 4 }, end: { line: 2, character: 6 } }]);
+    assert.deepEqual(site(text), { title: 'T', id: 'T' });
+  });
+
+  it('a tag PyYAML does not know: reported at the tag; standard tags and timestamps are fine', () => {
+    expectYaml('---\ntitle: !custom x\n---\n', [
+      [
+        '1:7-1:14',
+        {
+          en: en("the site's YAML reader does not know the tag !custom; remove it, or put the value in quotes if the ! is just text"),
+          nl: nl('de YAML-lezer van de site kent de tag !custom niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is'),
+        },
+      ],
+    ]);
+    assert.deepEqual(yamlErrors('---\ntitle: !!map [a]\n---\n', 'nl'), [
+      '1:7-1:12 ' + nl('de tag past niet bij de waarde: een tag voor een lijst of voor velden op het verkeerde soort waarde'),
+    ]);
+    for (const ok of ['title: !!str 12', 'title: ! x', 'title: !!timestamp 2020-01-01']) assert.deepEqual(yamlErrors(`---\n${ok}\n---\n`), [], ok);
+  });
+
+  it('merge keys merge as in PyYAML: no key "Symbol(<<)", no false missing key', () => {
+    const text = `---\n<<: {title: Leg de grondslag vast, toelichting: Kort.}\n${ID}\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n`;
+    assert.deepEqual(diagnose({ ...CURRENT_BASE, [M]: text }, M).map(seen), []);
+    const title = parsePage(text).frontmatter!.entries.find((e) => e.key === 'title')!;
+    assert.deepEqual(title.keyRange, { start: { line: 1, character: 5 }, end: { line: 1, character: 10 } });
+    // Own keys win over merged ones; a later << over an earlier one; in a list, the earlier map.
+    assert.deepEqual(site('---\na: 1\n<<: {a: 2, b: 2}\n<<: {b: 3, c: 3}\n---\n'), { a: 1, b: 3, c: 3 });
+    assert.deepEqual(site('---\n<<: [{t: A}, {t: B, u: C}]\n---\n'), { t: 'A', u: 'C' });
+    const anchored = '---\nbase: &b {t: A, u: B}\n<<: *b\nu: C\n---\n';
+    assert.deepEqual(site(anchored), { base: { t: 'A', u: 'B' }, t: 'A', u: 'C' });
+    assert.deepEqual(
+      parsePage(anchored).frontmatter!.entries.map((e) => e.key),
+      ['base', 't', 'u'],
+    );
+  });
+
+  it('a merge of something that is not a map: PyYAML fails; reported at the value', () => {
+    expectYaml('---\n<<: x\n---\n', [
+      ['1:4-1:5', { en: en('<< (merge) takes a map or a list of maps, such as <<: *anchor'), nl: nl('<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker') }],
+    ]);
+  });
+
+  it('aliases of aliases stay bounded (billion laughs), and an anchor that merges itself ends', () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) laughs.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    const started = Date.now();
+    parsePage(`---\n${laughs.join('\n')}\n---\n`);
+    parsePage('---\na: &a {t: x, <<: *a}\n<<: *a\n---\n');
+    assert.ok(Date.now() - started < 2000);
   });
 });

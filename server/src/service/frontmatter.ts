@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -202,13 +202,17 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
   const tooDeepLines = new Set<number>();
   for (let attempt = 0; attempt < 20; attempt++) {
     const doc = parseDocument(source, YAML_OPTIONS);
-    const faults = faultsOf(doc, at).filter((f) => !blanked.has(at.entryOf(f.from)));
+    const facts = treeFacts(doc, source);
+    const faults = faultsOf(doc, at, facts).filter((f) => !blanked.has(at.entryOf(f.from)));
     if (faults.length === 0) {
       const contents = doc.contents as ParsedNode | null;
       const isMapping = contents === null || isMap(contents);
-      const entries = isMap(contents) ? mapEntries(contents, start, lines) : [];
+      const entries = isMap(contents) ? mapEntries(contents, { shift: start, lines, facts, aliasBudget: 100, expanding: new Set() }).entries : [];
       let data: Record<string, unknown> = {};
-      if (isMapping && contents !== null) {
+      if (isMapping && contents !== null && facts.merges.length > 0) {
+        // `yaml`'s toJS lets the first of two `<<` keys win, PyYAML the last: the model merges as PyYAML does.
+        data = plainEntries(entries);
+      } else if (isMapping && contents !== null) {
         try {
           data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
         } catch {
@@ -340,29 +344,82 @@ interface Fault {
   to: number;
 }
 
-/** What the parsed tree knows that yaml's error positions do not: where unclosed quotes and brackets open. */
+/**
+ * What the parsed tree knows that yaml's errors do not: where unclosed quotes and brackets open, and the
+ * anchors, aliases and merge keys, which PyYAML checks and `yaml` does not (or only when converting).
+ */
 interface TreeFacts {
   /** Quoted scalars without their closing quote, by the offset where yaml ends them. */
   unclosedQuotes: Map<number, number>;
   /** Flow collections without their closing bracket, by the offset where yaml ends them: the outermost opening. */
   unclosedFlows: Map<number, number>;
+  /** Anchored nodes by anchor name, in source order. */
+  anchors: Map<string, ParsedNode[]>;
+  /** Every alias, in source order. */
+  aliases: Alias[];
+  /** The values of `<<` merge keys (the key's node when it has no value). */
+  merges: ParsedNode[];
 }
 
-/** Every fault of `doc`, placed (see `locate`). */
-function faultsOf(doc: Document.Parsed, at: SourceLines): Fault[] {
-  if (doc.errors.length === 0) return [];
-  const facts = treeFacts(doc, at.source);
-  return doc.errors.map((error) => locate(error, facts, at));
+/** The node an alias stands for, as PyYAML and `yaml` resolve it: the last anchor of that name before it. */
+function aliasTarget(alias: Alias, facts: TreeFacts): ParsedNode | undefined {
+  const at = alias.range?.[0] ?? 0;
+  let found: ParsedNode | undefined;
+  for (const node of facts.anchors.get(alias.source) ?? []) if (node.range[0] < at) found = node;
+  return found;
+}
+
+/**
+ * Every fault of `doc`, placed (see `locate`), and the faults PyYAML's safe loader raises where `yaml` only
+ * warns or says nothing: an alias without an anchor (`yaml`'s toJS throws, and the page silently had no
+ * data), a tag it does not know (`!custom`), a merge key (`<<`) whose value is not a map.
+ */
+function faultsOf(doc: Document.Parsed, at: SourceLines, facts: TreeFacts): Fault[] {
+  const faults = doc.errors.map((error) => locate(error, facts, at));
+  const source = at.source;
+  const place = (code: string, node: ParsedNode, detail = '') => clampFault({ code, detail, from: node.range[0], to: node.range[1] }, at);
+  for (const alias of facts.aliases) {
+    if (alias.range && !aliasTarget(alias, facts)) faults.push(place('MISSING_ANCHOR', alias as ParsedNode, `*${alias.source}`));
+  }
+  const mergeable = (node: unknown): boolean => isMap(node) || (isAlias(node) && (!aliasTarget(node, facts) || isMap(aliasTarget(node, facts))));
+  for (const value of facts.merges) {
+    if (!mergeable(value) && !(isSeq(value) && value.items.every(mergeable))) faults.push(place('BAD_MERGE', value));
+  }
+  for (const warning of doc.warnings) {
+    const [from, to] = warning.pos;
+    const written = source.slice(from, to).trim();
+    // PyYAML reads timestamps, which the `yaml` path is set not to resolve (see pyYamlTags).
+    if (warning.code === 'TAG_RESOLVE_FAILED' && /^Unresolved tag: tag:yaml\.org,2002:(map|seq|omap|pairs|set)$/.test(warning.message)) {
+      // A standard collection tag on the other kind of value (`!!map [a]`).
+      faults.push(clampFault({ code: 'BAD_COLLECTION_TYPE', detail: warning.message, from, to }, at));
+    } else if (warning.code === 'TAG_RESOLVE_FAILED' && /^Unresolved tag: /.test(warning.message) && !/timestamp$/.test(written)) {
+      faults.push(clampFault({ code: 'UNKNOWN_TAG', detail: written, from, to }, at));
+    } else if (warning.code === 'BAD_COLLECTION_TYPE') {
+      faults.push(clampFault({ code: 'BAD_COLLECTION_TYPE', detail: warning.message, from, to }, at));
+    }
+  }
+  return faults;
 }
 
 /** Walks the tree (iteratively: it can be nested as deep as yaml could compose it). */
 function treeFacts(doc: Document.Parsed, source: string): TreeFacts {
-  const facts: TreeFacts = { unclosedQuotes: new Map(), unclosedFlows: new Map() };
+  const facts: TreeFacts = { unclosedQuotes: new Map(), unclosedFlows: new Map(), anchors: new Map(), aliases: [], merges: [] };
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
+    if (isNode(node) && node.anchor && node.range) {
+      const named = facts.anchors.get(node.anchor);
+      if (named) named.push(node as ParsedNode);
+      else facts.anchors.set(node.anchor, [node as ParsedNode]);
+    }
     if (isPair(node)) {
+      if (isMergeKey(node.key)) {
+        const value = (node.value ?? node.key) as ParsedNode;
+        if (value.range) facts.merges.push(value);
+      }
       stack.push(node.value, node.key);
+    } else if (isAlias(node)) {
+      facts.aliases.push(node);
     } else if (isScalar(node) && node.range) {
       const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined;
       const [from, to] = node.range;
@@ -497,31 +554,85 @@ function nextIndentedLine(at: SourceLines, line: number): number | undefined {
   return undefined;
 }
 
-function mapEntries(map: Node, shift: number, lines: LineIndex): FmEntry[] {
+/** What building the model of one document needs besides the node at hand. */
+interface ModelContext {
+  /** Where the YAML starts in the page text: node offsets plus `shift` are page offsets. */
+  shift: number;
+  lines: LineIndex;
+  facts: TreeFacts;
+  /**
+   * How many more aliases of a list or map may be expanded into the model, as `toJS`'s maxAliasCount:
+   * an alias of an alias of ... doubles the model each time ("billion laughs").
+   */
+  aliasBudget: number;
+  /** The anchored nodes being expanded: an alias inside its own anchor is not expanded again. */
+  expanding: Set<ParsedNode>;
+}
+
+/**
+ * The entries of a map, `<<` merges included as PyYAML's safe loader merges them (YAML 1.1): a key of the map
+ * itself wins over a merged one, a later `<<` over an earlier one, and in `<<: [*a, *b]` the earlier map over
+ * the later. A merged entry keeps the ranges where it is written (inside the merged map, or at its anchor)
+ * and stands where its `<<` stands. `own` are the map's own entries.
+ */
+function mapEntries(map: Node, ctx: ModelContext): { entries: FmEntry[]; own: FmEntry[] } {
+  const { shift, lines } = ctx;
   const entries: FmEntry[] = [];
-  if (!isMap(map)) return entries;
+  const own: FmEntry[] = [];
+  if (!isMap(map)) return { entries, own };
+  // Per item: its own entry, or the entries its `<<` brings in.
+  const slots: (FmEntry | FmEntry[])[] = [];
+  const merged = new Map<string, FmEntry>();
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as ParsedNode | null;
     if (!keyNode || !keyNode.range) continue;
+    if (isMergeKey(keyNode)) {
+      const brought: FmEntry[] = [];
+      const value = pair.value as ParsedNode | null;
+      // PyYAML: the maps of a list in reverse, so that the earlier one is merged last and wins.
+      const sources = isSeq(value) ? [...value.items].reverse() : [value];
+      for (const source of sources) {
+        const target = isAlias(source) ? aliasTarget(source, ctx.facts) : (source as ParsedNode | null);
+        if (!isMap(target) || ctx.expanding.has(target)) continue;
+        if (isAlias(source) && ctx.aliasBudget-- <= 0) continue;
+        ctx.expanding.add(target);
+        for (const entry of mapEntries(target, ctx).entries) {
+          merged.set(entry.key, entry);
+          brought.push(entry);
+        }
+        ctx.expanding.delete(target);
+      }
+      slots.push(brought);
+      continue;
+    }
     const key = isScalar(keyNode) ? String(keyNode.value) : keyText(keyNode);
     const keyStart = shift + keyNode.range[0];
     const keyEnd = shift + keyNode.range[1];
     const keyRange = lines.range(keyStart, keyEnd);
     const valueNode = pair.value as ParsedNode | null;
     const value = valueNode
-      ? toValue(valueNode, shift, lines, keyStart, keyEnd)
+      ? toValue(valueNode, ctx, keyStart, keyEnd)
       : { kind: 'scalar' as const, value: null, range: keyRange, start: keyStart, end: keyEnd, source: '' };
-    entries.push({ key, keyRange, keyStart, keyEnd, value });
+    const entry = { key, keyRange, keyStart, keyEnd, value };
+    slots.push(entry);
+    own.push(entry);
   }
-  return entries;
+  const ownKeys = new Set(own.map((e) => e.key));
+  for (const slot of slots) {
+    if (!Array.isArray(slot)) entries.push(slot);
+    else for (const entry of slot) if (!ownKeys.has(entry.key) && merged.get(entry.key) === entry && !entries.includes(entry)) entries.push(entry);
+  }
+  return { entries, own };
 }
 
-function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: number, keyEnd: number): FmValue {
+function toValue(node: ParsedNode | Alias, ctx: ModelContext, keyStart: number, keyEnd: number): FmValue {
+  const { shift, lines } = ctx;
+  if (isAlias(node)) return aliasValue(node, ctx, keyStart, keyEnd);
   let start = shift + node.range[0];
   let end = shift + node.range[1];
   if (isSeq(node)) {
-    const items = node.items.map((item) => toValue(item as ParsedNode, shift, lines, start, end));
+    const items = node.items.map((item) => toValue(item as ParsedNode, ctx, start, end));
     if (!node.flow && items.length > 0) {
       // A block list ends where its last item does (`yaml` would run on over the line break, and over
       // following comment lines after an empty item). An empty item's range is its `-`.
@@ -539,14 +650,19 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     return { kind: 'seq', items, range: lines.range(start, end), start, end, flow: Boolean(node.flow) };
   }
   if (isMap(node)) {
-    const entries = mapEntries(node, shift, lines);
-    if (!node.flow && entries.length > 0) {
+    const { entries, own } = mapEntries(node, ctx);
+    const lastPair = node.items[node.items.length - 1] as Pair | undefined;
+    if (!node.flow && lastPair && isMergeKey(lastPair.key)) {
+      // Ends with `<<`: at the end of the merged value (its entries are written elsewhere).
+      const merged = (lastPair.value ?? lastPair.key) as ParsedNode;
+      end = shift + merged.range[1];
+      while (end > start && /\s/.test(lines.text[end - 1])) end--;
+    } else if (!node.flow && own.length > 0) {
       // A block map ends where its last entry does: at its value, or after the `:` when it has none.
-      const last = entries[entries.length - 1];
+      const last = own[own.length - 1];
       if (!isEmpty(last.value)) end = last.value.end;
       else {
-        const pair = node.items[node.items.length - 1] as Pair | undefined;
-        const colon = pair?.srcToken?.sep?.find((token) => token.type === 'map-value-ind');
+        const colon = lastPair?.srcToken?.sep?.find((token) => token.type === 'map-value-ind');
         end = colon ? shift + colon.offset + 1 : last.keyEnd;
       }
     }
@@ -554,7 +670,7 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
   }
   if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) end = blockScalarEnd(node, shift, lines.text, start, end);
   const source = lines.text.slice(start, end);
-  let value: unknown = isScalar(node) ? node.value : node.toJSON();
+  let value: unknown = node.value;
   if (value instanceof Date) value = source;
   // An empty value has an empty range; point at the key (or list item's parent) so that the problem is visible.
   if (start === end) {
@@ -577,6 +693,47 @@ function blockScalarEnd(node: Scalar, shift: number, text: string, start: number
   let last = end;
   while (last > headerEnd && /\s/.test(text[last - 1])) last--;
   return Math.max(last, headerEnd);
+}
+
+/**
+ * The value of an alias (`*name`): that of its anchored node, as PyYAML gives it. A scalar takes the alias's
+ * own range; a list or map keeps the ranges where it is written (at its anchor). Without an anchor (a fault
+ * reported as such), past the alias budget, or inside its own anchor: an empty value at the alias.
+ */
+function aliasValue(alias: Alias, ctx: ModelContext, keyStart: number, keyEnd: number): FmValue {
+  const [from, to] = alias.range ?? [0, 0];
+  const start = ctx.shift + from;
+  const end = ctx.shift + to;
+  const here = (value: unknown): FmValue => ({ kind: 'scalar', value, range: ctx.lines.range(start, end), start, end, source: ctx.lines.text.slice(start, end) });
+  const target = aliasTarget(alias, ctx.facts);
+  if (!target || isAlias(target)) return here(null);
+  if (isScalar(target)) {
+    const value = toValue(target, ctx, keyStart, keyEnd);
+    return here(value.kind === 'scalar' ? value.value : null);
+  }
+  if (ctx.aliasBudget <= 0 || ctx.expanding.has(target)) return here(null);
+  ctx.aliasBudget--;
+  ctx.expanding.add(target);
+  const value = toValue(target, ctx, keyStart, keyEnd);
+  ctx.expanding.delete(target);
+  return value;
+}
+
+/** Whether a pair's key is the YAML 1.1 merge key: a plain `<<` (`yaml` resolves it to a symbol). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
+}
+
+/** The plain value of entries (the last of a duplicated key wins, as in PyYAML and `toJS`). */
+function plainEntries(entries: FmEntry[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  // defineProperty: a key `__proto__` is a key like any other.
+  for (const entry of entries) Object.defineProperty(object, entry.key, { value: plainValue(entry.value), writable: true, enumerable: true, configurable: true });
+  return object;
+}
+
+function plainValue(value: FmValue): unknown {
+  return value.kind === 'scalar' ? value.value : value.kind === 'seq' ? value.items.map(plainValue) : plainEntries(value.entries);
 }
 
 /** Whether `value` has no text of its own (an empty value or list item). */

@@ -74,7 +74,11 @@ const YAML_NL: Record<string, string> = {
     'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
   MISSING_COLON: 'deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen',
   TEXT_AFTER_QUOTE: 'tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens',
-  MISSING_ANCHOR: 'verwijzing naar een onbekend anker',
+  // Ours: what PyYAML, the site's reader, rejects and `yaml` lets pass.
+  MISSING_ANCHOR:
+    '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
+  UNKNOWN_TAG: 'de YAML-lezer van de site kent de tag {detail} niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is',
+  BAD_MERGE: '<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker',
 };
 // English where the package's own message is obscure or misleading (MISSING_CHAR's own messages are plain:
 // "Missing , between flow sequence items").
@@ -109,6 +113,9 @@ const YAML_EN: Record<string, string> = {
     'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
   MISSING_COLON: 'this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented',
   TEXT_AFTER_QUOTE: 'text after the closing quote; put the whole value in quotes',
+  MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
+  UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
+  BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
