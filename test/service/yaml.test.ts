@@ -187,7 +187,7 @@ describe('YAML errors: words in both languages', () => {
   // Every code of the `yaml` package, read from its own type declaration so that a new one fails here.
   const declared = readFileSync(join(dirname(require.resolve('yaml')), 'errors.d.ts'), 'utf8');
   const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]);
-  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE', 'MISSING_ANCHOR', 'UNKNOWN_TAG', 'BAD_MERGE'];
+  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE', 'MISSING_ANCHOR', 'UNKNOWN_TAG', 'BAD_MERGE', 'PAGE_TEXT'];
 
   it('every yaml error code has a Dutch wording (no English sentence inside a Dutch one)', () => {
     assert.ok(codes.length >= 23, codes.join());
@@ -300,5 +300,41 @@ describe('YAML that PyYAML (the site) reads differently from the yaml package', 
     parsePage(`---\n${laughs.join('\n')}\n---\n`);
     parsePage('---\na: &a {t: x, <<: *a}\n<<: *a\n---\n');
     assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('a frontmatter block that runs on into the page text', () => {
+  const PAGE_TEXT = (line: number) => ({
+    en: en(`this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line ${line}; put a --- line after the last key`),
+    nl: nl(
+      `dit lijkt paginatekst, geen frontmatter: de frontmatter is waarschijnlijk niet afgesloten waar dat bedoeld was en loopt door tot de --- op regel ${line}; zet een ---regel na het laatste veld`,
+    ),
+  });
+
+  it('a heading and prose before a Markdown rule: one hint at the heading, not errors in the prose', () => {
+    const text = `---\ntitle: T\n${ID}\n\n# Grondslag\n\nDit is tekst over de grondslag.\n\nNog een alinea.\n\n---\n\nMeer tekst.\n`;
+    expectYaml(text, [['4:0-4:11', PAGE_TEXT(11)]]);
+    // The YAML above the text is still read.
+    assert.deepEqual(
+      parsePage(text).frontmatter!.entries.map((e) => e.key),
+      ['title', 'id'],
+    );
+  });
+
+  it('paragraphs of prose separated by blank lines: at the first', () => {
+    const text = `---\ntitle: T\n${ID}\n\nDit is tekst over de grondslag.\n\nNog een alinea, met: een dubbele punt.\n\nEn nog een.\n---\n`;
+    expectYaml(text, [['4:0-4:31', PAGE_TEXT(10)]]);
+  });
+
+  it('not for one stray line, nor for comments above keys as the templates have them', () => {
+    expectYaml('---\ntitle: T\n\nDit is tekst.\n---\n', [['3:0-3:13', MISSING_COLON]]);
+    expectYaml('---\n# Template\n\ntitle: T\n\n# vul in:\ncategorie: [a\n\nlevenscyclus:\n- ontwerp\n---\n', [['6:11-6:13', UNCLOSED_BRACKET]]);
+  });
+
+  it('a real fault above the text is still reported', () => {
+    expectYaml(`---\ntitle: "T\n${ID}\n\n# Kop\n\nTekst hier.\n\n---\n`, [
+      ['1:7-1:9', UNCLOSED_QUOTE],
+      ['4:0-4:5', PAGE_TEXT(9)],
+    ]);
   });
 });

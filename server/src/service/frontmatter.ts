@@ -192,6 +192,57 @@ function parseYamlFastOrFull(text: string, start: number, end: number, lines: Li
  * confuse. A second, independent fault in the same entry shows once the first is fixed.
  */
 function parseYaml(text: string, start: number, end: number, lines: LineIndex): YamlResult {
+  const result = parseYamlBlock(text, start, end, lines);
+  if (result.problems.length === 0) return result;
+  // A block that runs on into the page's text: its closing `---` was forgotten and the site (like us) took a
+  // Markdown rule further down for it. yaml's errors in that prose would only confuse: one problem says so,
+  // and the YAML above the text is read on its own.
+  const at = new SourceLines(text.slice(start, end));
+  const markdown = markdownStart(at);
+  if (markdown === undefined) return result;
+  const from = start + at.lineStart(markdown);
+  const fromLine = lines.positionAt(from).line;
+  if (!result.problems.some((p) => p.range.start.line >= fromLine)) return result;
+  const yamlPart = parseYamlBlock(text, start, from, lines);
+  const closingLine = lines.positionAt(end).line + 1;
+  const problem: YamlProblem = { code: 'PAGE_TEXT', message: String(closingLine), range: lines.range(from, start + at.lineContentEnd(markdown)) };
+  return { ...yamlPart, problems: [...yamlPart.problems, problem] };
+}
+
+/**
+ * The first line of Markdown in a YAML block that is clearly page text, or `undefined`: after a blank line,
+ * either a `# heading` followed by a blank line and a line of prose, or a paragraph of prose (a line that is
+ * neither a key, a list item, a comment nor indented) with another paragraph of prose or a heading after it.
+ * A `# comment` right above a key (as the templates have) is not a heading.
+ */
+function markdownStart(at: SourceLines): number | undefined {
+  const kinds: ('blank' | 'heading' | 'prose' | 'yaml')[] = [];
+  for (let line = 0; line < at.lineCount; line++) {
+    const text = at.lineText(line).replace(/\r$/, '');
+    if (text.trim() === '') kinds.push('blank');
+    else if (/^#{1,6}[ \t]+\S/.test(text)) kinds.push('heading');
+    else if (/^[\s#]|^-(\s|$)|^[^#]*?:(\s|$)/.test(text)) kinds.push('yaml');
+    else kinds.push('prose');
+  }
+  // For each line: whether a paragraph of prose, or a heading, starts on it or below it.
+  const textBelow = new Array<boolean>(kinds.length + 1).fill(false);
+  for (let line = kinds.length - 1; line >= 1; line--) {
+    textBelow[line] = textBelow[line + 1] || (kinds[line - 1] === 'blank' && (kinds[line] === 'prose' || kinds[line] === 'heading'));
+  }
+  for (let line = 1; line < kinds.length; line++) {
+    if (kinds[line - 1] !== 'blank') continue;
+    if (kinds[line] === 'heading' && kinds[line + 1] === 'blank') {
+      let next = line + 1;
+      while (next < kinds.length && kinds[next] === 'blank') next++;
+      if (kinds[next] === 'prose') return line;
+    }
+    if (kinds[line] === 'prose' && textBelow[line + 1]) return line;
+  }
+  return undefined;
+}
+
+/** See parseYaml; this reads the block as it is. */
+function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   const original = text.slice(start, end);
   const at = new SourceLines(original);
   let source = original;

@@ -79,6 +79,9 @@ const YAML_NL: Record<string, string> = {
     '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
   UNKNOWN_TAG: 'de YAML-lezer van de site kent de tag {detail} niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is',
   BAD_MERGE: '<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker',
+  // Ours: the block runs on into the page text; {detail} is the line of the --- that ends it.
+  PAGE_TEXT:
+    'dit lijkt paginatekst, geen frontmatter: de frontmatter is waarschijnlijk niet afgesloten waar dat bedoeld was en loopt door tot de --- op regel {detail}; zet een ---regel na het laatste veld',
 };
 // English where the package's own message is obscure or misleading (MISSING_CHAR's own messages are plain:
 // "Missing , between flow sequence items").
@@ -116,6 +119,8 @@ const YAML_EN: Record<string, string> = {
   MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
   UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
   BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
+  PAGE_TEXT:
+    'this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line {detail}; put a --- line after the last key',
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
