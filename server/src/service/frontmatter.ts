@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type CST, type Node, type Pair, type ParsedNode, type Tags, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -30,8 +30,12 @@ export interface FmEntry {
 }
 
 export interface YamlProblem {
-  /** The `yaml` package's error code, e.g. `BLOCK_AS_IMPLICIT_KEY`. */
+  /**
+   * What is wrong: the `yaml` package's error code (`BAD_INDENT`), or one of ours where its message would
+   * mislead (`UNCLOSED_QUOTE`, `MISPLACED_LIST_ITEM`, ...). Each has a wording in messages.ts.
+   */
   code: string;
+  /** What the wording's `{detail}` names (a character, an escape); the package's own message for its other codes. */
   message: string;
   range: Range;
 }
@@ -183,113 +187,503 @@ function parseYamlFastOrFull(text: string, start: number, end: number, lines: Li
  * Parses `text[start, end)` as YAML with the `yaml` package. When it has errors, the top-level entries
  * that hold them are blanked out (offsets kept) and the rest is parsed again, so that one broken entry
  * does not hide the others (the `yaml` package's own recovery nests the following keys under the broken one).
+ * Each fault is reported once, where the author has to act (see `locate`), with at most one problem per
+ * top-level entry: yaml reports one fault two to four times while it recovers, and those echoes only
+ * confuse. A second, independent fault in the same entry shows once the first is fixed.
  */
 function parseYaml(text: string, start: number, end: number, lines: LineIndex): YamlResult {
-  let source = text.slice(start, end);
+  const result = parseYamlBlock(text, start, end, lines);
+  if (result.problems.length === 0) return result;
+  // A block that runs on into the page's text: its closing `---` was forgotten and the site (like us) took a
+  // Markdown rule further down for it. yaml's errors in that prose would only confuse: one problem says so,
+  // and the YAML above the text is read on its own.
+  const at = new SourceLines(text.slice(start, end));
+  const markdown = markdownStart(at);
+  if (markdown === undefined) return result;
+  const from = start + at.lineStart(markdown);
+  const fromLine = lines.positionAt(from).line;
+  if (!result.problems.some((p) => p.range.start.line >= fromLine)) return result;
+  const yamlPart = parseYamlBlock(text, start, from, lines);
+  const closingLine = lines.positionAt(end).line + 1;
+  const problem: YamlProblem = { code: 'PAGE_TEXT', message: String(closingLine), range: lines.range(from, start + at.lineContentEnd(markdown)) };
+  return { ...yamlPart, problems: [...yamlPart.problems, problem] };
+}
+
+/**
+ * The first line of Markdown in a YAML block that is clearly page text, or `undefined`: after a blank line,
+ * either a `# heading` followed by a blank line and a line of prose, or a paragraph of prose (a line that is
+ * neither a key, a list item, a comment nor indented) with another paragraph of prose or a heading after it.
+ * A `# comment` right above a key (as the templates have) is not a heading.
+ */
+function markdownStart(at: SourceLines): number | undefined {
+  const kinds: ('blank' | 'heading' | 'prose' | 'yaml')[] = [];
+  for (let line = 0; line < at.lineCount; line++) {
+    const text = at.lineText(line).replace(/\r$/, '');
+    if (text.trim() === '') kinds.push('blank');
+    else if (/^#{1,6}[ \t]+\S/.test(text)) kinds.push('heading');
+    else if (/^[\s#]|^-(\s|$)|^[^#]*?:(\s|$)/.test(text)) kinds.push('yaml');
+    else kinds.push('prose');
+  }
+  // For each line: whether a paragraph of prose, or a heading, starts on it or below it.
+  const textBelow = new Array<boolean>(kinds.length + 1).fill(false);
+  for (let line = kinds.length - 1; line >= 1; line--) {
+    textBelow[line] = textBelow[line + 1] || (kinds[line - 1] === 'blank' && (kinds[line] === 'prose' || kinds[line] === 'heading'));
+  }
+  for (let line = 1; line < kinds.length; line++) {
+    if (kinds[line - 1] !== 'blank') continue;
+    if (kinds[line] === 'heading' && kinds[line + 1] === 'blank') {
+      let next = line + 1;
+      while (next < kinds.length && kinds[next] === 'blank') next++;
+      if (kinds[next] === 'prose') return line;
+    }
+    if (kinds[line] === 'prose' && textBelow[line + 1]) return line;
+  }
+  return undefined;
+}
+
+/** See parseYaml; this reads the block as it is. */
+function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
+  const original = text.slice(start, end);
+  const at = new SourceLines(original);
+  let source = original;
   const problems: YamlProblem[] = [];
   const brokenKeys: string[] = [];
   const blanked = new Set<number>();
+  const reported = new Set<string>();
+  const tooDeepLines = new Set<number>();
   for (let attempt = 0; attempt < 20; attempt++) {
     const doc = parseDocument(source, YAML_OPTIONS);
-    const errors = doc.errors.filter((e) => !blanked.has(entryStartLine(source, lineOf(source, e.pos[0]))));
-    if (errors.length === 0) {
+    const facts = treeFacts(doc, source);
+    const faults = faultsOf(doc, at, facts).filter((f) => !blanked.has(at.entryOf(f.from)));
+    if (faults.length === 0) {
       const contents = doc.contents as ParsedNode | null;
       const isMapping = contents === null || isMap(contents);
-      const entries = isMap(contents) ? mapEntries(contents, start, lines) : [];
+      const entries = isMap(contents) ? mapEntries(contents, { shift: start, lines, facts, aliasBudget: 100, expanding: new Set() }).entries : [];
       let data: Record<string, unknown> = {};
-      if (isMapping && contents !== null) {
+      if (isMapping && contents !== null && facts.merges.length > 0) {
+        // `yaml`'s toJS lets the first of two `<<` keys win, PyYAML the last: the model merges as PyYAML does.
+        data = plainEntries(entries);
+      } else if (isMapping && contents !== null) {
         try {
           data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
         } catch {
           data = {};
         }
       }
+      problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       return { problems, brokenKeys, entries, isMapping, data };
     }
-    for (const error of errors) {
-      const [from, to] = error.pos;
-      // yaml runs out of stack on brackets nested thousands deep and reports it as a parse error.
-      const tooDeep = /Maximum call stack size exceeded/.test(error.message);
-      const problem: YamlProblem = {
-        code: tooDeep ? 'TOO_DEEP' : error.code,
-        message: tooDeep ? 'nested too deeply' : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-        range: lines.range(start + from, start + Math.max(to, from)),
-      };
-      // The same error at the same place once (yaml repeats it per unclosed bracket, hundreds of times), and
-      // nothing more on a line once it was too deep to read: the rest is the parser recovering, not news.
-      const seen = problems.some(
-        (p) =>
-          (p.code === problem.code && p.message === problem.message && sameRange(p.range, problem.range)) ||
-          (p.code === 'TOO_DEEP' && p.range.start.line === problem.range.start.line),
-      );
-      if (!seen) problems.push(problem);
-      const first = entryStartLine(source, lineOf(source, from));
-      if (blanked.has(first)) continue;
-      blanked.add(first);
-      const key = /^([^:#]+):/.exec(source.split('\n')[first] ?? '')?.[1]?.trim();
-      if (key) brokenKeys.push(key);
-      source = blankEntry(source, first);
+    // The first fault of each entry, in source order (a fault found by relocation, such as an unclosed
+    // quote, comes before yaml's echoes of it further down); brackets too deep to read say it all.
+    const first = new Map<number, Fault>();
+    for (const fault of faults) {
+      const entry = at.entryOf(fault.from);
+      const kept = first.get(entry);
+      if (!kept || (kept.code !== 'TOO_DEEP' && (fault.code === 'TOO_DEEP' || fault.from < kept.from))) first.set(entry, fault);
     }
+    for (const [entry, fault] of first) {
+      const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
+      // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
+      // of times), and nothing more on a line once it was too deep to read: the rest is the parser recovering.
+      const key = `${problem.code} ${start + fault.from} ${start + fault.to}`;
+      const line = problem.range.start.line;
+      if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
+      reported.add(key);
+      if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+      blanked.add(entry);
+      const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
+      if (broken) brokenKeys.push(broken);
+    }
+    source = at.blank(blanked);
   }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
+/** The lines of the YAML source (the text between the delimiters), and the top-level entry each belongs to. */
+class SourceLines {
+  private readonly starts: number[] = [0];
+  /** For each line, the line on which its top-level entry starts (0 above the first key). */
+  private readonly entries: number[] = [];
+  /** Offset just after the last character that is not white space (0 when there is none). */
+  readonly contentEnd: number;
 
-function lineOf(source: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
-}
+  constructor(readonly source: string) {
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let entry = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      if (line > 0 && startsTopLevelKey(this.lineText(line))) entry = line;
+      this.entries.push(entry);
+    }
+    let last = source.length;
+    while (last > 0 && isSpace(source.charCodeAt(last - 1))) last--;
+    this.contentEnd = last;
+  }
 
-/** The line on which the top-level entry holding `line` starts: the nearest line at or above it that starts a key. */
-function entryStartLine(source: string, line: number): number {
-  const all = source.split('\n');
-  for (let l = Math.min(line, all.length - 1); l > 0; l--) if (startsTopLevelKey(all[l])) return l;
-  return 0;
+  /** The 0-based line of `offset`. */
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** The line on which the top-level entry holding `offset` starts: the nearest line at or above it that starts a key. */
+  entryOf(offset: number): number {
+    return this.entries[this.lineOf(offset)];
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset just after the last character of `line` that is not white space (its start when it is blank). */
+  lineContentEnd(line: number): number {
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.source.length;
+    while (end > this.starts[line] && isSpace(this.source.charCodeAt(end - 1))) end--;
+    return end;
+  }
+
+  /** `line` without its line break (a `\r` before it included). */
+  lineText(line: number): string {
+    const end = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.source.length;
+    return this.source.slice(this.starts[line], end);
+  }
+
+  /** The source with every character of the entries that start on the lines in `entries` replaced by a space, keeping line breaks and offsets. */
+  blank(entries: ReadonlySet<number>): string {
+    let out = '';
+    let from = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      if (!entries.has(this.entries[line])) continue;
+      const start = this.starts[line];
+      const text = this.lineText(line);
+      out += this.source.slice(from, start) + text.replace(/[^\r]/g, ' ');
+      from = start + text.length;
+    }
+    return out + this.source.slice(from);
+  }
 }
 
 function startsTopLevelKey(line: string): boolean {
   return line.length > 0 && !/^[\s#-]/.test(line);
 }
 
-/** Replaces every character of the entry that starts on `first` with a space, keeping line breaks and offsets. */
-function blankEntry(source: string, first: number): string {
-  const all = source.split('\n');
-  for (let l = first; l < all.length; l++) {
-    if (l > first && startsTopLevelKey(all[l])) break;
-    all[l] = all[l].replace(/[^\r]/g, ' ');
-  }
-  return all.join('\n');
+/** Space, tab, CR or LF. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
-function mapEntries(map: Node, shift: number, lines: LineIndex): FmEntry[] {
+/**
+ * A YAML fault as it is reported: a code (the `yaml` package's, or one of ours where the package's message
+ * would send the author to the wrong place or the wrong fix; the wordings are YAML_NL and YAML_EN in
+ * messages.ts), the text its wording names (`{detail}`: the package's own message where we have no wording),
+ * and its place as offsets in the YAML source.
+ */
+interface Fault {
+  code: string;
+  detail: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * What the parsed tree knows that yaml's errors do not: where unclosed quotes and brackets open, and the
+ * anchors, aliases and merge keys, which PyYAML checks and `yaml` does not (or only when converting).
+ */
+interface TreeFacts {
+  /** Quoted scalars without their closing quote, by the offset where yaml ends them. */
+  unclosedQuotes: Map<number, number>;
+  /** Flow collections without their closing bracket, by the offset where yaml ends them: the outermost opening. */
+  unclosedFlows: Map<number, number>;
+  /** Anchored nodes by anchor name, in source order. */
+  anchors: Map<string, ParsedNode[]>;
+  /** Every alias, in source order. */
+  aliases: Alias[];
+  /** The values of `<<` merge keys (the key's node when it has no value). */
+  merges: ParsedNode[];
+}
+
+/** The node an alias stands for, as PyYAML and `yaml` resolve it: the last anchor of that name before it. */
+function aliasTarget(alias: Alias, facts: TreeFacts): ParsedNode | undefined {
+  const at = alias.range?.[0] ?? 0;
+  let found: ParsedNode | undefined;
+  for (const node of facts.anchors.get(alias.source) ?? []) if (node.range[0] < at) found = node;
+  return found;
+}
+
+/**
+ * Every fault of `doc`, placed (see `locate`), and the faults PyYAML's safe loader raises where `yaml` only
+ * warns or says nothing: an alias without an anchor (`yaml`'s toJS throws, and the page silently had no
+ * data), a tag it does not know (`!custom`), a merge key (`<<`) whose value is not a map.
+ */
+function faultsOf(doc: Document.Parsed, at: SourceLines, facts: TreeFacts): Fault[] {
+  const faults = doc.errors.map((error) => locate(error, facts, at));
+  const source = at.source;
+  const place = (code: string, node: ParsedNode, detail = '') => clampFault({ code, detail, from: node.range[0], to: node.range[1] }, at);
+  for (const alias of facts.aliases) {
+    if (alias.range && !aliasTarget(alias, facts)) faults.push(place('MISSING_ANCHOR', alias as ParsedNode, `*${alias.source}`));
+  }
+  const mergeable = (node: unknown): boolean => isMap(node) || (isAlias(node) && (!aliasTarget(node, facts) || isMap(aliasTarget(node, facts))));
+  for (const value of facts.merges) {
+    if (!mergeable(value) && !(isSeq(value) && value.items.every(mergeable))) faults.push(place('BAD_MERGE', value));
+  }
+  for (const warning of doc.warnings) {
+    const [from, to] = warning.pos;
+    const written = source.slice(from, to).trim();
+    // PyYAML reads timestamps, which the `yaml` path is set not to resolve (see pyYamlTags).
+    if (warning.code === 'TAG_RESOLVE_FAILED' && /^Unresolved tag: tag:yaml\.org,2002:(map|seq|omap|pairs|set)$/.test(warning.message)) {
+      // A standard collection tag on the other kind of value (`!!map [a]`).
+      faults.push(clampFault({ code: 'BAD_COLLECTION_TYPE', detail: warning.message, from, to }, at));
+    } else if (warning.code === 'TAG_RESOLVE_FAILED' && /^Unresolved tag: /.test(warning.message) && !/timestamp$/.test(written)) {
+      faults.push(clampFault({ code: 'UNKNOWN_TAG', detail: written, from, to }, at));
+    } else if (warning.code === 'BAD_COLLECTION_TYPE') {
+      faults.push(clampFault({ code: 'BAD_COLLECTION_TYPE', detail: warning.message, from, to }, at));
+    }
+  }
+  return faults;
+}
+
+/** Walks the tree (iteratively: it can be nested as deep as yaml could compose it). */
+function treeFacts(doc: Document.Parsed, source: string): TreeFacts {
+  const facts: TreeFacts = { unclosedQuotes: new Map(), unclosedFlows: new Map(), anchors: new Map(), aliases: [], merges: [] };
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isNode(node) && node.anchor && node.range) {
+      const named = facts.anchors.get(node.anchor);
+      if (named) named.push(node as ParsedNode);
+      else facts.anchors.set(node.anchor, [node as ParsedNode]);
+    }
+    if (isPair(node)) {
+      if (isMergeKey(node.key)) {
+        const value = (node.value ?? node.key) as ParsedNode;
+        if (value.range) facts.merges.push(value);
+      }
+      stack.push(node.value, node.key);
+    } else if (isAlias(node)) {
+      facts.aliases.push(node);
+    } else if (isScalar(node) && node.range) {
+      const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : undefined;
+      const [from, to] = node.range;
+      if (quote && (to - from < 2 || source[to - 1] !== quote)) facts.unclosedQuotes.set(to, from);
+    } else if ((isMap(node) || isSeq(node)) && node.range) {
+      const token = node.srcToken;
+      if (token?.type === 'flow-collection' && token.end[0]?.source !== (token.start.source === '[' ? ']' : '}')) {
+        const [from, to] = node.range;
+        const known = facts.unclosedFlows.get(to);
+        if (known === undefined || from < known) facts.unclosedFlows.set(to, from);
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return facts;
+}
+
+/**
+ * Where and as what a yaml error is reported. yaml places some errors where it gave up rather than where the
+ * author went wrong: an unclosed quote or bracket at the end of the input (the closing `---`), a list item
+ * with the wrong indentation on the blank line above it. And it names some faults by their consequence
+ * ("Nested mappings are not allowed in compact mappings" for a colon in a value, but also for a key indented
+ * too far). Ranges stay inside the YAML: never on or after the closing line.
+ */
+function locate(error: YAMLError, facts: TreeFacts, at: SourceLines): Fault {
+  const source = at.source;
+  const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const [pos, posEnd] = error.pos;
+  const lineEnd = (offset: number) => Math.max(at.lineContentEnd(at.lineOf(offset)), offset + 1);
+  const fault = (code: string, from: number, to = lineEnd(from), detail = ''): Fault => clampFault({ code, detail, from, to }, at);
+  // yaml runs out of stack on brackets nested thousands deep and reports it as a parse error.
+  if (/Maximum call stack size exceeded/.test(message)) return fault('TOO_DEEP', pos, posEnd);
+  if (/^Missing closing ["']quote/.test(message)) {
+    const open = facts.unclosedQuotes.get(pos);
+    if (open !== undefined) return fault('UNCLOSED_QUOTE', open);
+  }
+  if (/^Flow (sequence|map)\b.* end with a [\]}]$/.test(message)) {
+    const open = facts.unclosedFlows.get(pos);
+    if (open !== undefined) return fault('UNCLOSED_BRACKET', open);
+  }
+  // A `- ` where a key is due: a list item indented unlike the ones above it, or a list after a key with a value.
+  const listItem = (offset: number) => source[offset] === '-' && (offset + 1 >= source.length || isSpace(source.charCodeAt(offset + 1)));
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      if (/block sequence/.test(message)) {
+        const item = skipSpace(source, pos, true);
+        return listItem(item) ? fault('MISPLACED_LIST_ITEM', item) : fault('BAD_INDENT', item);
+      }
+      // "Nested mappings are not allowed in compact mappings": a `key: ` inside the value, on its own line
+      // (a colon in the value) or on a more indented line below it (read as the value's continuation).
+      if (hasKeyColon(source.slice(pos, at.lineContentEnd(at.lineOf(pos))))) return fault('BLOCK_AS_IMPLICIT_KEY', pos, pos + 1);
+      const next = nextIndentedLine(at, at.lineOf(pos));
+      if (next !== undefined) return fault('INDENTED_KEY', next);
+      return fault('BAD_INDENT', pos);
+    }
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // A key that runs over lines: the line that ends it (with its colon) is indented, or the line that
+      // starts it is text without a colon that was meant to continue the value above.
+      if (listItem(pos)) return fault('MISPLACED_LIST_ITEM', pos);
+      const last = at.lineOf(Math.max(pos, posEnd - 1));
+      if (last > at.lineOf(pos) && /^ +\S/.test(at.lineText(last))) return fault('INDENTED_KEY', skipSpace(source, at.lineStart(last), false));
+      if (/flow/.test(message)) return fault('MULTILINE_IMPLICIT_KEY', pos);
+      return fault('MISSING_COLON', pos);
+    }
+    case 'MISSING_CHAR': {
+      if (/^Implicit map keys need to be followed by map values/.test(message)) return listItem(pos) ? fault('MISPLACED_LIST_ITEM', pos) : fault('MISSING_COLON', pos);
+      // A `%` line is a directive, which needs a `---` after it: the fault is the `%` line, not the line after.
+      const directive = /^%/m.exec(source);
+      if (/directives-end/.test(message) && directive) return fault('BAD_DIRECTIVE', directive.index);
+      break;
+    }
+    case 'UNEXPECTED_TOKEN':
+      if (/block-seq-ind on same line/.test(message)) {
+        const lineStart = at.lineStart(at.lineOf(pos));
+        return skipSpace(source, lineStart, false) === pos ? fault('MISPLACED_LIST_ITEM', pos) : fault('BAD_SCALAR_START', pos, pos + 1, '-');
+      }
+      if (/ at node end$/.test(message)) {
+        let before = pos;
+        while (before > 0 && source[before - 1] === ' ') before--;
+        if (source[before - 1] === '"' || source[before - 1] === "'") return fault('TEXT_AFTER_QUOTE', pos, Math.min(posEnd, lineEnd(pos)));
+      }
+      break;
+    case 'BAD_DQ_ESCAPE': {
+      const escape = /Invalid escape sequence (\S+)/.exec(message)?.[1] ?? '\\';
+      return fault('BAD_DQ_ESCAPE', pos, pos + escape.length, escape);
+    }
+    case 'BAD_SCALAR_START':
+      return fault('BAD_SCALAR_START', pos, pos + 1, source[pos] ?? '');
+    case 'BAD_INDENT':
+      return fault('BAD_INDENT', skipSpace(source, pos, false));
+  }
+  return fault(error.code, pos, Math.max(posEnd, pos + 1), message);
+}
+
+/** Keeps a fault inside the YAML text: on a character, not on trailing white space, never past the last character. */
+function clampFault(fault: Fault, at: SourceLines): Fault {
+  const last = at.contentEnd;
+  let from = Math.min(Math.max(0, fault.from), Math.max(0, last - 1));
+  // A position on the spaces that indent a line: the line's first character.
+  if (at.source[from] === ' ') from = skipSpace(at.source, from, false);
+  let to = Math.min(fault.to, last);
+  while (to > from + 1 && isSpace(at.source.charCodeAt(to - 1))) to--;
+  if (to <= from) to = Math.min(from + 1, last);
+  // A range that starts at a line break would show on the line above: keep it empty there.
+  if (at.source[from] === '\n' || at.source[from] === '\r') to = from;
+  return { ...fault, from, to };
+}
+
+/** The first offset from `offset` that is not a space (nor, when `lines`, a line break or a blank line). */
+function skipSpace(source: string, offset: number, lines: boolean): number {
+  let i = offset;
+  while (i < source.length && (source[i] === ' ' || (lines && (source[i] === '\n' || source[i] === '\r')))) i++;
+  return i < source.length && source[i] !== '\n' && source[i] !== '\r' ? i : offset;
+}
+
+/** Whether a plain value holds `: ` or ends in `:` (before a comment), which makes yaml read a key there. */
+function hasKeyColon(value: string): boolean {
+  const comment = value.search(/\s#/);
+  const text = comment < 0 ? value : value.slice(0, comment);
+  return /:(\s|$)/.test(text);
+}
+
+/** The first character of the next non-blank line below `line` if that line is indented further than `line`. */
+function nextIndentedLine(at: SourceLines, line: number): number | undefined {
+  const indent = /^ */.exec(at.lineText(line))![0].length;
+  for (let next = line + 1; next < at.lineCount; next++) {
+    const text = at.lineText(next);
+    if (text.trim() === '') continue;
+    const own = /^ */.exec(text)![0].length;
+    return own > indent ? at.lineStart(next) + own : undefined;
+  }
+  return undefined;
+}
+
+/** What building the model of one document needs besides the node at hand. */
+interface ModelContext {
+  /** Where the YAML starts in the page text: node offsets plus `shift` are page offsets. */
+  shift: number;
+  lines: LineIndex;
+  facts: TreeFacts;
+  /**
+   * How many more aliases of a list or map may be expanded into the model, as `toJS`'s maxAliasCount:
+   * an alias of an alias of ... doubles the model each time ("billion laughs").
+   */
+  aliasBudget: number;
+  /** The anchored nodes being expanded: an alias inside its own anchor is not expanded again. */
+  expanding: Set<ParsedNode>;
+}
+
+/**
+ * The entries of a map, `<<` merges included as PyYAML's safe loader merges them (YAML 1.1): a key of the map
+ * itself wins over a merged one, a later `<<` over an earlier one, and in `<<: [*a, *b]` the earlier map over
+ * the later. A merged entry keeps the ranges where it is written (inside the merged map, or at its anchor)
+ * and stands where its `<<` stands. `own` are the map's own entries.
+ */
+function mapEntries(map: Node, ctx: ModelContext): { entries: FmEntry[]; own: FmEntry[] } {
+  const { shift, lines } = ctx;
   const entries: FmEntry[] = [];
-  if (!isMap(map)) return entries;
+  const own: FmEntry[] = [];
+  if (!isMap(map)) return { entries, own };
+  // Per item: its own entry, or the entries its `<<` brings in.
+  const slots: (FmEntry | FmEntry[])[] = [];
+  const merged = new Map<string, FmEntry>();
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as ParsedNode | null;
     if (!keyNode || !keyNode.range) continue;
+    if (isMergeKey(keyNode)) {
+      const brought: FmEntry[] = [];
+      const value = pair.value as ParsedNode | null;
+      // PyYAML: the maps of a list in reverse, so that the earlier one is merged last and wins.
+      const sources = isSeq(value) ? [...value.items].reverse() : [value];
+      for (const source of sources) {
+        const target = isAlias(source) ? aliasTarget(source, ctx.facts) : (source as ParsedNode | null);
+        if (!isMap(target) || ctx.expanding.has(target)) continue;
+        if (isAlias(source) && ctx.aliasBudget-- <= 0) continue;
+        ctx.expanding.add(target);
+        for (const entry of mapEntries(target, ctx).entries) {
+          merged.set(entry.key, entry);
+          brought.push(entry);
+        }
+        ctx.expanding.delete(target);
+      }
+      slots.push(brought);
+      continue;
+    }
     const key = isScalar(keyNode) ? String(keyNode.value) : keyText(keyNode);
     const keyStart = shift + keyNode.range[0];
     const keyEnd = shift + keyNode.range[1];
     const keyRange = lines.range(keyStart, keyEnd);
     const valueNode = pair.value as ParsedNode | null;
     const value = valueNode
-      ? toValue(valueNode, shift, lines, keyStart, keyEnd)
+      ? toValue(valueNode, ctx, keyStart, keyEnd)
       : { kind: 'scalar' as const, value: null, range: keyRange, start: keyStart, end: keyEnd, source: '' };
-    entries.push({ key, keyRange, keyStart, keyEnd, value });
+    const entry = { key, keyRange, keyStart, keyEnd, value };
+    slots.push(entry);
+    own.push(entry);
   }
-  return entries;
+  const ownKeys = new Set(own.map((e) => e.key));
+  for (const slot of slots) {
+    if (!Array.isArray(slot)) entries.push(slot);
+    else for (const entry of slot) if (!ownKeys.has(entry.key) && merged.get(entry.key) === entry && !entries.includes(entry)) entries.push(entry);
+  }
+  return { entries, own };
 }
 
-function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: number, keyEnd: number): FmValue {
+function toValue(node: ParsedNode | Alias, ctx: ModelContext, keyStart: number, keyEnd: number): FmValue {
+  const { shift, lines } = ctx;
+  if (isAlias(node)) return aliasValue(node, ctx, keyStart, keyEnd);
   let start = shift + node.range[0];
   let end = shift + node.range[1];
   if (isSeq(node)) {
-    const items = node.items.map((item) => toValue(item as ParsedNode, shift, lines, start, end));
+    const items = node.items.map((item) => toValue(item as ParsedNode, ctx, start, end));
     if (!node.flow && items.length > 0) {
       // A block list ends where its last item does (`yaml` would run on over the line break, and over
       // following comment lines after an empty item). An empty item's range is its `-`.
@@ -307,21 +701,27 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     return { kind: 'seq', items, range: lines.range(start, end), start, end, flow: Boolean(node.flow) };
   }
   if (isMap(node)) {
-    const entries = mapEntries(node, shift, lines);
-    if (!node.flow && entries.length > 0) {
+    const { entries, own } = mapEntries(node, ctx);
+    const lastPair = node.items[node.items.length - 1] as Pair | undefined;
+    if (!node.flow && lastPair && isMergeKey(lastPair.key)) {
+      // Ends with `<<`: at the end of the merged value (its entries are written elsewhere).
+      const merged = (lastPair.value ?? lastPair.key) as ParsedNode;
+      end = shift + merged.range[1];
+      while (end > start && /\s/.test(lines.text[end - 1])) end--;
+    } else if (!node.flow && own.length > 0) {
       // A block map ends where its last entry does: at its value, or after the `:` when it has none.
-      const last = entries[entries.length - 1];
+      const last = own[own.length - 1];
       if (!isEmpty(last.value)) end = last.value.end;
       else {
-        const pair = node.items[node.items.length - 1] as Pair | undefined;
-        const colon = pair?.srcToken?.sep?.find((token) => token.type === 'map-value-ind');
+        const colon = lastPair?.srcToken?.sep?.find((token) => token.type === 'map-value-ind');
         end = colon ? shift + colon.offset + 1 : last.keyEnd;
       }
     }
     return { kind: 'map', entries, range: lines.range(start, end), start, end };
   }
+  if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) end = blockScalarEnd(node, shift, lines.text, start, end);
   const source = lines.text.slice(start, end);
-  let value: unknown = isScalar(node) ? node.value : node.toJSON();
+  let value: unknown = node.value;
   if (value instanceof Date) value = source;
   // An empty value has an empty range; point at the key (or list item's parent) so that the problem is visible.
   if (start === end) {
@@ -329,6 +729,62 @@ function toValue(node: ParsedNode, shift: number, lines: LineIndex, keyStart: nu
     end = keyEnd;
   }
   return { kind: 'scalar', value, range: lines.range(start, end), start, end, source };
+}
+
+/**
+ * Where a block scalar (`>-`, `|`) ends: after its last character that is not white space, or after its
+ * header when it holds none. `yaml` runs its range on over the final line break and any blank lines, up to
+ * the next key's line.
+ */
+function blockScalarEnd(node: Scalar, shift: number, text: string, start: number, end: number): number {
+  const token = node.srcToken as CST.BlockScalar | undefined;
+  const header = token?.type === 'block-scalar' ? token.props.find((t): t is CST.SourceToken => t.type === 'block-scalar-header') : undefined;
+  const headerEnd = header ? shift + header.offset + header.source.length : start + 1;
+  if (token?.type === 'block-scalar' && token.source.trim() === '') return headerEnd;
+  let last = end;
+  while (last > headerEnd && /\s/.test(text[last - 1])) last--;
+  return Math.max(last, headerEnd);
+}
+
+/**
+ * The value of an alias (`*name`): that of its anchored node, as PyYAML gives it. A scalar takes the alias's
+ * own range; a list or map keeps the ranges where it is written (at its anchor). Without an anchor (a fault
+ * reported as such), past the alias budget, or inside its own anchor: an empty value at the alias.
+ */
+function aliasValue(alias: Alias, ctx: ModelContext, keyStart: number, keyEnd: number): FmValue {
+  const [from, to] = alias.range ?? [0, 0];
+  const start = ctx.shift + from;
+  const end = ctx.shift + to;
+  const here = (value: unknown): FmValue => ({ kind: 'scalar', value, range: ctx.lines.range(start, end), start, end, source: ctx.lines.text.slice(start, end) });
+  const target = aliasTarget(alias, ctx.facts);
+  if (!target || isAlias(target)) return here(null);
+  if (isScalar(target)) {
+    const value = toValue(target, ctx, keyStart, keyEnd);
+    return here(value.kind === 'scalar' ? value.value : null);
+  }
+  if (ctx.aliasBudget <= 0 || ctx.expanding.has(target)) return here(null);
+  ctx.aliasBudget--;
+  ctx.expanding.add(target);
+  const value = toValue(target, ctx, keyStart, keyEnd);
+  ctx.expanding.delete(target);
+  return value;
+}
+
+/** Whether a pair's key is the YAML 1.1 merge key: a plain `<<` (`yaml` resolves it to a symbol). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
+}
+
+/** The plain value of entries (the last of a duplicated key wins, as in PyYAML and `toJS`). */
+function plainEntries(entries: FmEntry[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  // defineProperty: a key `__proto__` is a key like any other.
+  for (const entry of entries) Object.defineProperty(object, entry.key, { value: plainValue(entry.value), writable: true, enumerable: true, configurable: true });
+  return object;
+}
+
+function plainValue(value: FmValue): unknown {
+  return value.kind === 'scalar' ? value.value : value.kind === 'seq' ? value.items.map(plainValue) : plainEntries(value.entries);
 }
 
 /** Whether `value` has no text of its own (an empty value or list item). */

@@ -34,23 +34,93 @@ export function typeName(type: string, lang: Language): string {
     .join(lang === 'nl' ? ' of ' : ' or ');
 }
 
-/** Dutch wording for the `yaml` package's error codes; other codes fall back to its English message. */
+/**
+ * Wordings of YAML faults, by the code frontmatter.ts gives them: the `yaml` package's error code, or one of
+ * ours where the package's message would point the author at the wrong fix. `{detail}` is what the fault
+ * names (a character, a tag); where a language has no wording, the message falls back to the package's own
+ * (English) text. Each wording starts in lower case and has no final period: it goes inside a sentence.
+ */
 const YAML_NL: Record<string, string> = {
-  TOO_DEEP: 'haakjes te diep genest om te lezen',
+  // The `yaml` package's codes (its ErrorCode type), each worded for what it means in a frontmatter block.
+  ALIAS_PROPS: 'een verwijzing (*naam) kan geen anker (&) of tag (!) hebben',
+  BAD_ALIAS: 'een & of * zonder geldige naam erachter; zet een waarde die met & of * begint tussen aanhalingstekens',
+  BAD_COLLECTION_TYPE: 'de tag past niet bij de waarde: een tag voor een lijst of voor velden op het verkeerde soort waarde',
+  BAD_DIRECTIVE: 'een regel die met % begint, leest YAML als directive; haal hem weg, of zet een waarde met % tussen aanhalingstekens',
+  BAD_DQ_ESCAPE: 'de backslash in {detail} begint een escape-code die niet bestaat; schrijf tussen dubbele aanhalingstekens \\\\ voor een backslash, of gebruik enkele aanhalingstekens',
+  BAD_INDENT: 'de inspringing klopt niet: de velden van één map, en de items van één lijst, beginnen in dezelfde kolom',
+  BAD_PROP_ORDER: 'een anker (&) of tag (!) staat op de verkeerde plaats',
+  BAD_SCALAR_START: 'een waarde mag niet met {detail} beginnen; zet haar tussen aanhalingstekens',
   BLOCK_AS_IMPLICIT_KEY: 'een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens',
-  MISSING_CHAR: 'een afsluitend teken ontbreekt (aanhalingsteken of haakje)',
-  BAD_INDENT: 'de inspringing klopt niet',
-  TAB_AS_INDENT: 'een tab als inspringing; gebruik spaties',
+  BLOCK_IN_FLOW: 'tussen haken [ ] of { } kan geen lijst met - en geen veld: waarde op een eigen regel staan; zet zo\'n waarde tussen aanhalingstekens',
+  DUPLICATE_KEY: 'hetzelfde veld staat twee keer in deze map',
+  IMPOSSIBLE: 'de YAML kan hier niet gelezen worden',
+  KEY_OVER_1024_CHARS: 'een veldnaam van meer dan 1024 tekens; staat er een dubbele punt in een lange tekst?',
+  MISSING_CHAR: 'er ontbreekt een teken: een spatie voor #, een komma tussen items tussen haken, of een spatie na een anker (&) of tag (!)',
   MULTILINE_IMPLICIT_KEY: 'een veldnaam loopt over meer regels',
-  UNEXPECTED_TOKEN: 'onverwacht teken',
-  BAD_SCALAR_START: 'een waarde mag niet met dit teken beginnen; zet haar tussen aanhalingstekens',
-  DUPLICATE_KEY: 'dubbel veld',
-  BAD_ALIAS: 'ongeldige verwijzing (alias)',
-  MISSING_ANCHOR: 'verwijzing naar een onbekend anker',
+  MULTIPLE_ANCHORS: 'een waarde met meer dan één anker (&)',
+  MULTIPLE_DOCS: 'een regel die met "--- " begint, opent een tweede YAML-document; haal hem weg, of zet zo\'n waarde tussen aanhalingstekens',
+  MULTIPLE_TAGS: 'een waarde met meer dan één tag (!)',
+  NON_STRING_KEY: 'een veldnaam moet tekst zijn, geen lijst of map',
+  RESOURCE_EXHAUSTION: 'te veel verwijzingen (*naam) om uit te werken',
+  TAB_AS_INDENT: 'een tab als inspringing; gebruik spaties',
+  TAG_RESOLVE_FAILED: 'de waarde past niet bij haar tag (!!...)',
+  UNEXPECTED_TOKEN: 'onverwachte tekst hier; controleer de inspringing, en zet een waarde met leestekens als : # [ ] { } tussen aanhalingstekens',
+  // Ours: faults the `yaml` package names by a consequence, or places where it gave up.
+  TOO_DEEP: 'haakjes te diep genest om te lezen',
+  UNCLOSED_QUOTE: 'dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde',
+  UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind',
+  MISPLACED_LIST_ITEM: 'een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)',
+  INDENTED_KEY:
+    'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
+  MISSING_COLON: 'deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen',
+  TEXT_AFTER_QUOTE: 'tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens',
+  // Ours: what PyYAML, the site's reader, rejects and `yaml` lets pass.
+  MISSING_ANCHOR:
+    '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
+  UNKNOWN_TAG: 'de YAML-lezer van de site kent de tag {detail} niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is',
+  BAD_MERGE: '<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker',
+  // Ours: the block runs on into the page text; {detail} is the line of the --- that ends it.
+  PAGE_TEXT:
+    'dit lijkt paginatekst, geen frontmatter: de frontmatter is waarschijnlijk niet afgesloten waar dat bedoeld was en loopt door tot de --- op regel {detail}; zet een ---regel na het laatste veld',
 };
+// English where the package's own message is obscure or misleading (MISSING_CHAR's own messages are plain:
+// "Missing , between flow sequence items").
 const YAML_EN: Record<string, string> = {
+  ALIAS_PROPS: 'an alias (*name) cannot have an anchor (&) or tag (!)',
+  BAD_ALIAS: 'a & or * without a valid name after it; put a value that starts with & or * in quotes',
+  BAD_COLLECTION_TYPE: 'the tag does not fit the value: a tag for a list or for keys on the wrong kind of value',
+  BAD_DIRECTIVE: 'a line that starts with % is read as a YAML directive; remove it, or put a value with % in quotes',
+  BAD_DQ_ESCAPE: 'the backslash in {detail} starts an escape code that does not exist; inside double quotes write \\\\ for a backslash, or use single quotes',
+  BAD_INDENT: 'the indentation is off: the keys of one map, and the items of one list, start in the same column',
+  BAD_PROP_ORDER: 'an anchor (&) or tag (!) in the wrong place',
+  BAD_SCALAR_START: 'a value cannot start with {detail}; put it in quotes',
   BLOCK_AS_IMPLICIT_KEY: 'a colon inside a value; put the value in quotes',
+  BLOCK_IN_FLOW: 'inside brackets [ ] or { } a list with - or a key: value cannot start a line of its own; put such a value in quotes',
+  DUPLICATE_KEY: 'the same key twice in this map',
+  IMPOSSIBLE: 'the YAML cannot be read here',
+  KEY_OVER_1024_CHARS: 'a key of more than 1024 characters; is there a colon in a long text?',
+  MULTILINE_IMPLICIT_KEY: 'a key that runs over more than one line',
+  MULTIPLE_ANCHORS: 'a value with more than one anchor (&)',
+  MULTIPLE_DOCS: 'a line that starts with "--- " opens a second YAML document; remove it, or put such a value in quotes',
+  MULTIPLE_TAGS: 'a value with more than one tag (!)',
+  NON_STRING_KEY: 'a key must be text, not a list or map',
+  RESOURCE_EXHAUSTION: 'too many aliases (*name) to expand',
+  TAB_AS_INDENT: 'a tab as indentation; use spaces',
+  TAG_RESOLVE_FAILED: 'the value does not fit its tag (!!...)',
+  UNEXPECTED_TOKEN: 'unexpected text here; check the indentation, and put a value with characters such as : # [ ] { } in quotes',
   TOO_DEEP: 'brackets nested too deeply to read',
+  UNCLOSED_QUOTE: 'this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote',
+  UNCLOSED_BRACKET: 'this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }',
+  MISPLACED_LIST_ITEM: 'a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)',
+  INDENTED_KEY:
+    'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
+  MISSING_COLON: 'this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented',
+  TEXT_AFTER_QUOTE: 'text after the closing quote; put the whole value in quotes',
+  MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
+  UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
+  BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
+  PAGE_TEXT:
+    'this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line {detail}; put a --- line after the last key',
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,340 @@
+// How YAML syntax problems in the frontmatter are reported: where (exact ranges, never on the closing
+// `---`), how often (one fault, one diagnostic), in which words (Dutch and English), and where the `yaml`
+// package and the site's reader (PyYAML safe_load) disagree. Also the ranges of block scalars.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parsePage, parsePageFast, parsePageWithYaml, type FmValue } from '../../server/src/service/frontmatter';
+import { message } from '../../server/src/service/messages';
+import { CURRENT_BASE } from '../memoryWorkspace';
+import { diagnose, seen, type Seen } from './harness';
+
+const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
+
+/** The diagnostics of a measure page with `text`, without the missing-key ones (they only say which keys are absent). */
+const scalarValue = (v: FmValue) => (v.kind === 'scalar' ? v.value : undefined);
+
+const check = (text: string, lang: 'en' | 'nl' = 'en'): Seen[] =>
+  diagnose({ ...CURRENT_BASE, [M]: text }, M, lang)
+    .map(seen)
+    .filter((d) => d.code !== 'frontmatter.missing-key');
+
+describe('block scalars', () => {
+  it('a folded or literal value ends at its last character, not on the next line', () => {
+    const text = '---\ntitle: >-\n  Foo\n  bar.\nid: urn:nl:ak:mtr:owp-01\n---\n';
+    assert.deepEqual(check(text), [
+      { code: 'frontmatter.title-period', range: '1:7-3:6', message: 'The title ends in a period; the templates say: no period after the title.' },
+    ]);
+    const title = parsePage(text).frontmatter!.entries[0].value;
+    assert.equal(title.kind === 'scalar' && title.source, '>-\n  Foo\n  bar.');
+    // Kept blank lines (`|+`) and trailing spaces are not part of the range either.
+    const kept = parsePage('---\ntitle: |+\n  Foo.  \n\n\nid: x\n---\n').frontmatter!.entries[0].value;
+    assert.deepEqual([kept.range, scalarValue(kept)], [{ start: { line: 1, character: 7 }, end: { line: 2, character: 6 } }, 'Foo.  \n\n\n']);
+  });
+
+  it('an empty block scalar is its header (a comment after it is not part of it)', () => {
+    const empty = parsePage('---\ntitle: > # c\nid: x\n---\n').frontmatter!.entries[0].value;
+    assert.deepEqual([empty.start, empty.end, scalarValue(empty)], [11, 12, '']);
+  });
+
+  it('a map or list ends where its last block scalar does', () => {
+    const page = parsePage('---\nsources:\n  a: |\n    x\n\nid: x\n---\n');
+    assert.deepEqual(page.frontmatter!.entries[0].value.range, { start: { line: 2, character: 2 }, end: { line: 3, character: 5 } });
+  });
+
+  it('the fast reader leaves block scalars to yaml, so both paths give the same model', () => {
+    const text = '---\ntitle: >-\n  Foo\n  bar.\nid: x\n---\n';
+    assert.equal(parsePageFast(text), undefined);
+    assert.deepEqual(parsePage(text), parsePageWithYaml(text));
+  });
+});
+
+/** The YAML syntax diagnostics only, as `range message`. */
+const yamlErrors = (text: string, lang: 'en' | 'nl' = 'en'): string[] =>
+  diagnose({ ...CURRENT_BASE, [M]: text }, M, lang)
+    .filter((d) => d.code === 'frontmatter.yaml-syntax')
+    .map((d) => `${seen(d).range} ${d.message}`);
+
+const EN_TAIL = ' The site ignores all metadata of this page while the YAML is invalid.';
+const NL_TAIL = ' De site negeert alle metadata van deze pagina zolang de YAML ongeldig is.';
+const en = (wording: string) => `Invalid YAML: ${wording}.${EN_TAIL}`;
+const nl = (wording: string) => `Ongeldige YAML: ${wording}.${NL_TAIL}`;
+
+const UNCLOSED_QUOTE = {
+  en: en('this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote'),
+  nl: nl('dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde'),
+};
+const UNCLOSED_BRACKET = {
+  en: en('this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }'),
+  nl: nl('dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind'),
+};
+const MISPLACED_LIST_ITEM = {
+  en: en('a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)'),
+  nl: nl('een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)'),
+};
+const INDENTED_KEY = {
+  en: en(
+    'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
+  ),
+  nl: nl(
+    'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
+  ),
+};
+const MISSING_COLON = {
+  en: en('this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented'),
+  nl: nl('deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen'),
+};
+const COLON_IN_VALUE = {
+  en: en('a colon inside a value; put the value in quotes'),
+  nl: nl('een dubbele punt in een waarde; zet de waarde tussen aanhalingstekens'),
+};
+
+/** Asserts the YAML diagnostics of `text` in both languages: `[range, wording]` pairs. */
+function expectYaml(text: string, expected: [string, { en: string; nl: string }][]): void {
+  assert.deepEqual(yamlErrors(text, 'en'), expected.map(([range, m]) => `${range} ${m.en}`));
+  assert.deepEqual(yamlErrors(text, 'nl'), expected.map(([range, m]) => `${range} ${m.nl}`));
+}
+
+const ID = 'id: urn:nl:ak:mtr:owp-01';
+
+describe('YAML errors: at the fault, once', () => {
+  it('an unclosed quote: at the quote (to the end of its line), not on the closing ---; the keys after it are still read', () => {
+    const text = `---\ntitle: "Foo\n${ID}\ntoelichting: Kort.\n---\n# T\n`;
+    expectYaml(text, [['1:7-1:11', UNCLOSED_QUOTE]]);
+    // The broken `title` is left out (and not reported missing); `id` and `toelichting` are in the model.
+    assert.deepEqual(
+      parsePage(text).frontmatter!.entries.map((e) => e.key),
+      ['id', 'toelichting'],
+    );
+    assert.deepEqual(parsePage(text).frontmatter!.brokenKeys, ['title']);
+    assert.ok(!check(text).some((d) => d.code === 'frontmatter.missing-key' && d.message.includes('"title"')));
+    // Single quotes, CRLF, and an unclosed quote on the last line before the closing ---.
+    expectYaml(`---\r\n${ID}\r\ntitle: 'Foo\r\n---\r\n`, [['2:7-2:11', UNCLOSED_QUOTE]]);
+  });
+
+  it('an unclosed flow list or map: once, at its bracket', () => {
+    expectYaml(`---\ntitle: T\nonderwerp: [governance\n${ID}\n---\n`, [['2:11-2:22', UNCLOSED_BRACKET]]);
+    expectYaml(`---\ntitle: T\nonderwerp: {a: governance\n---\n`, [['2:11-2:25', UNCLOSED_BRACKET]]);
+    // Nested brackets: the outermost; two lists each unclosed: each.
+    expectYaml('---\nrollen: [[[jurist\n---\n', [['1:8-1:17', UNCLOSED_BRACKET]]);
+    expectYaml('---\na: [x\nb: [y\n---\n', [
+      ['1:3-1:5', UNCLOSED_BRACKET],
+      ['2:3-2:5', UNCLOSED_BRACKET],
+    ]);
+    // A list item at column 0 inside the brackets: one fault, not four.
+    expectYaml('---\ntitle: T\nk: [ontwerp,\n- a]\n---\n', [['2:3-2:12', UNCLOSED_BRACKET]]);
+  });
+
+  it('no YAML diagnostic lies on the closing line or outside the YAML', () => {
+    const texts = [
+      `---\ntitle: "Foo\n---\n`,
+      `---\nk: [a, b\n\n\n---\n`,
+      `---\na: b\n\nc\n\n---\n`,
+      `---\nk: |\n  x\n y\n---\n`,
+      `---\n${ID}\n- a\n---\n`,
+    ];
+    for (const text of texts) {
+      const closing = text.split('\n').lastIndexOf('---');
+      for (const d of diagnose({ ...CURRENT_BASE, [M]: text }, M).filter((d) => d.code === 'frontmatter.yaml-syntax')) {
+        assert.ok(d.range.start.line >= 1 && d.range.end.line < closing, `${JSON.stringify(text)}: ${seen(d).range}`);
+      }
+    }
+  });
+
+  it('a list item indented unlike the one above: said as such, at the "-", once', () => {
+    expectYaml('---\ntitle: T\nlevenscyclus:\n - ontwerp\n- ontwerp\n---\n', [['4:0-4:9', MISPLACED_LIST_ITEM]]);
+    // yaml reports it on the blank line above; the fault is the item.
+    expectYaml('---\ntitle: T\nlevenscyclus:\n - ontwerp\n\n- ontwerp\n---\n', [['5:0-5:9', MISPLACED_LIST_ITEM]]);
+    expectYaml('---\ntitle: T\nrollen:\n  - a\n - b\n---\n', [['4:1-4:4', MISPLACED_LIST_ITEM]]);
+    // A list after a key that already has a value.
+    expectYaml('---\ntitle: x\n- y\n---\n', [['2:0-2:3', MISPLACED_LIST_ITEM]]);
+  });
+
+  it('a colon inside a value keeps its wording; a key indented too far gets one about indentation', () => {
+    expectYaml(`---\ntitle: Een: twee\n${ID}\n---\n`, [['1:7-1:8', COLON_IN_VALUE]]);
+    expectYaml(`---\ntitle: T\n id: x\n---\n`, [['2:1-2:6', INDENTED_KEY]]);
+    expectYaml(`---\ntitle: T\nlevenscyclus:\n- ontwerp\n onderwerp:\n- a\n---\n`, [['4:1-4:11', INDENTED_KEY]]);
+    // A continuation line is where the colon is.
+    expectYaml(`---\ntoelichting: Dit is\n  een zin: met\n${ID}\n---\n`, [['2:2-2:14', INDENTED_KEY]]);
+  });
+
+  it('a line without a colon: says so, once', () => {
+    expectYaml(`---\ntoelichting: Dit is\neen zin\n${ID}\n---\n`, [['2:0-2:7', MISSING_COLON]]);
+    expectYaml('---\ntitle: T\n\nc\n---\n', [['3:0-3:1', MISSING_COLON]]);
+  });
+
+  it('a list followed by a key: one diagnostic, not three', () => {
+    assert.equal(yamlErrors('---\n- a\nk: b\n---\n').length, 1);
+  });
+
+  it('text after a closing quote, a bad escape and a bad first character name the fault', () => {
+    expectYaml('---\ntitle: "Privacy" by design\n---\n', [
+      [
+        '1:17-1:26',
+        {
+          en: en('text after the closing quote; put the whole value in quotes'),
+          nl: nl('tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens'),
+        },
+      ],
+    ]);
+    expectYaml('---\ntitle: `x`\n---\n', [
+      ['1:7-1:8', { en: en('a value cannot start with `; put it in quotes'), nl: nl('een waarde mag niet met ` beginnen; zet haar tussen aanhalingstekens') }],
+    ]);
+  });
+});
+
+describe('YAML errors: words in both languages', () => {
+  // Every code of the `yaml` package, read from its own type declaration so that a new one fails here.
+  const declared = readFileSync(join(dirname(require.resolve('yaml')), 'errors.d.ts'), 'utf8');
+  const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]);
+  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE', 'MISSING_ANCHOR', 'UNKNOWN_TAG', 'BAD_MERGE', 'PAGE_TEXT'];
+
+  it('every yaml error code has a Dutch wording (no English sentence inside a Dutch one)', () => {
+    assert.ok(codes.length >= 23, codes.join());
+    for (const yamlCode of [...codes, ...ours]) {
+      // `{detail}` is the package's message only where a language has no wording of its own.
+      const text = message('frontmatter.yaml-syntax', { yamlCode }, 'nl', 'The package message');
+      assert.notEqual(text, nl('The package message'), yamlCode);
+      assert.match(text, /^Ongeldige YAML: \S.*[^.]\. De site negeert alle metadata/, yamlCode);
+    }
+  });
+
+  it('English: an own wording except where the package says it plainly (MISSING_CHAR)', () => {
+    for (const yamlCode of [...codes, ...ours]) {
+      const text = message('frontmatter.yaml-syntax', { yamlCode }, 'en', 'The package message');
+      assert.equal(text === en('The package message'), yamlCode === 'MISSING_CHAR', yamlCode);
+    }
+  });
+
+  it('an invalid escape: named in both languages, the range on the escape', () => {
+    expectYaml('---\ntitle: "a\\qb"\n---\n', [
+      [
+        '1:9-1:11',
+        {
+          en: en('the backslash in \\q starts an escape code that does not exist; inside double quotes write \\\\ for a backslash, or use single quotes'),
+          nl: nl('de backslash in \\q begint een escape-code die niet bestaat; schrijf tussen dubbele aanhalingstekens \\\\ voor een backslash, of gebruik enkele aanhalingstekens'),
+        },
+      ],
+    ]);
+  });
+
+  it('other faults in Dutch: a tab, a comment glued to a quote, a second document, a stray bracket', () => {
+    assert.deepEqual(yamlErrors('---\ntitle: T\n\tid: x\n---\n', 'nl'), ['2:0-2:1 ' + nl('een tab als inspringing; gebruik spaties')]);
+    assert.deepEqual(yamlErrors('---\ntitle: "a"#c\n---\n', 'nl'), [
+      '1:10-1:12 ' + nl('er ontbreekt een teken: een spatie voor #, een komma tussen items tussen haken, of een spatie na een anker (&) of tag (!)'),
+    ]);
+    assert.deepEqual(yamlErrors('---\ntitle: "a"#c\n---\n', 'en'), ['1:10-1:12 ' + en('Comments must be separated from other tokens by white space characters')]);
+    assert.deepEqual(yamlErrors('---\ntitle: T\n--- x\n---\n', 'nl'), [
+      '2:0-2:5 ' + nl('een regel die met "--- " begint, opent een tweede YAML-document; haal hem weg, of zet zo\'n waarde tussen aanhalingstekens'),
+    ]);
+    assert.deepEqual(yamlErrors('---\nk: [a, b]]\n---\n', 'nl'), [
+      '1:9-1:10 ' + nl('onverwachte tekst hier; controleer de inspringing, en zet een waarde met leestekens als : # [ ] { } tussen aanhalingstekens'),
+    ]);
+  });
+});
+
+describe('YAML that PyYAML (the site) reads differently from the yaml package', () => {
+  const site = (text: string) => parsePage(text).frontmatter!.siteData;
+  const MISSING_ANCHOR = (alias: string) => ({
+    en: en(`${alias} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text`),
+    nl: nl(`${alias} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is`),
+  });
+
+  it('an alias without its anchor: PyYAML fails, so the site has no metadata; reported at the alias', () => {
+    const text = `---\ntitle: T\nk: *x\n${ID}\n---\n`;
+    expectYaml(text, [['2:3-2:5', MISSING_ANCHOR('*x')]]);
+    assert.equal(site(text), undefined);
+    // Markdown emphasis at the start of a value is the usual cause; one diagnostic, not also the text after it.
+    expectYaml(`---\ntoelichting: *Let op* dit\n${ID}\n---\n`, [['1:13-1:17', MISSING_ANCHOR('*Let')]]);
+  });
+
+  it('an alias with its anchor: the anchored value, a scalar at the alias', () => {
+    const text = '---\ntitle: &t T\nid: *t\n---\n';
+    const id = parsePage(text).frontmatter!.entries[1].value;
+    assert.deepEqual([id.kind === 'scalar' && id.value, id.range], ['T', { start: { line: 2, character: 4 }, end: { line: 2, character: 6 } }]);
+    assert.deepEqual(site(text), { title: 'T', id: 'T' });
+  });
+
+  it('a tag PyYAML does not know: reported at the tag; standard tags and timestamps are fine', () => {
+    expectYaml('---\ntitle: !custom x\n---\n', [
+      [
+        '1:7-1:14',
+        {
+          en: en("the site's YAML reader does not know the tag !custom; remove it, or put the value in quotes if the ! is just text"),
+          nl: nl('de YAML-lezer van de site kent de tag !custom niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is'),
+        },
+      ],
+    ]);
+    assert.deepEqual(yamlErrors('---\ntitle: !!map [a]\n---\n', 'nl'), [
+      '1:7-1:12 ' + nl('de tag past niet bij de waarde: een tag voor een lijst of voor velden op het verkeerde soort waarde'),
+    ]);
+    for (const ok of ['title: !!str 12', 'title: ! x', 'title: !!timestamp 2020-01-01']) assert.deepEqual(yamlErrors(`---\n${ok}\n---\n`), [], ok);
+  });
+
+  it('merge keys merge as in PyYAML: no key "Symbol(<<)", no false missing key', () => {
+    const text = `---\n<<: {title: Leg de grondslag vast, toelichting: Kort.}\n${ID}\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n`;
+    assert.deepEqual(diagnose({ ...CURRENT_BASE, [M]: text }, M).map(seen), []);
+    const title = parsePage(text).frontmatter!.entries.find((e) => e.key === 'title')!;
+    assert.deepEqual(title.keyRange, { start: { line: 1, character: 5 }, end: { line: 1, character: 10 } });
+    // Own keys win over merged ones; a later << over an earlier one; in a list, the earlier map.
+    assert.deepEqual(site('---\na: 1\n<<: {a: 2, b: 2}\n<<: {b: 3, c: 3}\n---\n'), { a: 1, b: 3, c: 3 });
+    assert.deepEqual(site('---\n<<: [{t: A}, {t: B, u: C}]\n---\n'), { t: 'A', u: 'C' });
+    const anchored = '---\nbase: &b {t: A, u: B}\n<<: *b\nu: C\n---\n';
+    assert.deepEqual(site(anchored), { base: { t: 'A', u: 'B' }, t: 'A', u: 'C' });
+    assert.deepEqual(
+      parsePage(anchored).frontmatter!.entries.map((e) => e.key),
+      ['base', 't', 'u'],
+    );
+  });
+
+  it('a merge of something that is not a map: PyYAML fails; reported at the value', () => {
+    expectYaml('---\n<<: x\n---\n', [
+      ['1:4-1:5', { en: en('<< (merge) takes a map or a list of maps, such as <<: *anchor'), nl: nl('<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker') }],
+    ]);
+  });
+
+  it('aliases of aliases stay bounded (billion laughs), and an anchor that merges itself ends', () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) laughs.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    const started = Date.now();
+    parsePage(`---\n${laughs.join('\n')}\n---\n`);
+    parsePage('---\na: &a {t: x, <<: *a}\n<<: *a\n---\n');
+    assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('a frontmatter block that runs on into the page text', () => {
+  const PAGE_TEXT = (line: number) => ({
+    en: en(`this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line ${line}; put a --- line after the last key`),
+    nl: nl(
+      `dit lijkt paginatekst, geen frontmatter: de frontmatter is waarschijnlijk niet afgesloten waar dat bedoeld was en loopt door tot de --- op regel ${line}; zet een ---regel na het laatste veld`,
+    ),
+  });
+
+  it('a heading and prose before a Markdown rule: one hint at the heading, not errors in the prose', () => {
+    const text = `---\ntitle: T\n${ID}\n\n# Grondslag\n\nDit is tekst over de grondslag.\n\nNog een alinea.\n\n---\n\nMeer tekst.\n`;
+    expectYaml(text, [['4:0-4:11', PAGE_TEXT(11)]]);
+    // The YAML above the text is still read.
+    assert.deepEqual(
+      parsePage(text).frontmatter!.entries.map((e) => e.key),
+      ['title', 'id'],
+    );
+  });
+
+  it('paragraphs of prose separated by blank lines: at the first', () => {
+    const text = `---\ntitle: T\n${ID}\n\nDit is tekst over de grondslag.\n\nNog een alinea, met: een dubbele punt.\n\nEn nog een.\n---\n`;
+    expectYaml(text, [['4:0-4:31', PAGE_TEXT(10)]]);
+  });
+
+  it('not for one stray line, nor for comments above keys as the templates have them', () => {
+    expectYaml('---\ntitle: T\n\nDit is tekst.\n---\n', [['3:0-3:13', MISSING_COLON]]);
+    expectYaml('---\n# Template\n\ntitle: T\n\n# vul in:\ncategorie: [a\n\nlevenscyclus:\n- ontwerp\n---\n', [['6:11-6:13', UNCLOSED_BRACKET]]);
+  });
+
+  it('a real fault above the text is still reported', () => {
+    expectYaml(`---\ntitle: "T\n${ID}\n\n# Kop\n\nTekst hier.\n\n---\n`, [
+      ['1:7-1:9', UNCLOSED_QUOTE],
+      ['4:0-4:5', PAGE_TEXT(9)],
+    ]);
+  });
+});
