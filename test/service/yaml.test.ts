@@ -271,6 +271,10 @@ describe('YAML that PyYAML (the site) reads differently from the yaml package', 
     for (const ok of ['title: !!str 12', 'title: ! x', 'title: !!timestamp 2020-01-01']) assert.deepEqual(yamlErrors(`---\n${ok}\n---\n`), [], ok);
   });
 
+  it('a detail with $-patterns is quoted as written (a tag like !a$&)', () => {
+    assert.deepEqual(yamlErrors('---\ntitle: !a$& x\n---\n'), ['1:7-1:11 ' + en("the site's YAML reader does not know the tag !a$&; remove it, or put the value in quotes if the ! is just text")]);
+  });
+
   it('merge keys merge as in PyYAML: no key "Symbol(<<)", no false missing key', () => {
     const text = `---\n<<: {title: Leg de grondslag vast, toelichting: Kort.}\n${ID}\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n`;
     assert.deepEqual(diagnose({ ...CURRENT_BASE, [M]: text }, M).map(seen), []);

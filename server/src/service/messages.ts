@@ -368,7 +368,7 @@ export const MESSAGES: Templates = {
 };
 
 export function message<C extends DiagnosticCode>(code: C, data: DiagnosticDataByCode[C], lang: Language, detail = ''): string {
-  return MESSAGES[code][lang](data).replace('{detail}', detail);
+  return MESSAGES[code][lang](data).replace('{detail}', () => detail); // a function: no $-patterns expanded from the detail
 }
 
 /** Strings of hovers (features/hover.ts). */
