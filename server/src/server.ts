@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
-import { CARD, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
+import { CARD, CONFIG_FILE, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.algoritmekader`;
@@ -62,6 +62,10 @@ export function startServer(connection: Connection): void {
     }, 150);
   };
 
+  /** Whether a folder means to hold Algoritmekader content: it has docs/ pages, a config file, or a profile set. */
+  const claimsContent = (root: Root): boolean =>
+    root.settings.profile !== 'auto' || root.workspace.readFile(CONFIG_FILE) !== undefined || root.workspace.listMarkdownFiles().some((p) => p.startsWith('docs/'));
+
   /** URIs of files that are not open and have findings published, per root. */
   const published = new Map<Root, Set<string>>();
 
@@ -92,7 +96,8 @@ export function startServer(connection: Connection): void {
     const place = open.get(uri);
     if (!place) return;
     try {
-      const tree = place.root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
+      // The extension starts in any Markdown workspace: findings about the tree only where it claims to be content.
+      const tree = claimsContent(place.root) ? place.root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics) : [];
       const diagnostics = [...tree, ...place.root.service.doValidation(place.path)];
       await connection.sendDiagnostics({ uri, diagnostics });
     } catch (error) {

@@ -170,3 +170,24 @@ describe('language server with algoritmekader.validate: workspace', function () 
     assert.deepEqual(ds.map((d) => d.code), ['frontmatter.unknown-value']);
   });
 });
+
+describe('language server in a Markdown workspace that is not Algoritmekader content', function () {
+  let dir: string;
+  let lsp: ReturnType<typeof serverOn>;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ak-lsp-plain-'));
+    writeFileSync(join(dir, 'README.md'), '# Mijn project\n');
+    lsp = serverOn(dir);
+    await lsp.start();
+  });
+  after(() => {
+    lsp.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says nothing about an unknown layout on a README: the folder does not claim to be content', async () => {
+    const uri = pathToFileURL(join(dir, 'README.md')).href;
+    await lsp.state.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Mijn project\n' } });
+    assert.deepEqual(await lsp.until(uri, () => true), []);
+  });
+});
