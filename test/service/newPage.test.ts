@@ -57,6 +57,34 @@ describe('new page', () => {
     assert.deepEqual(createLanguageService(new MemoryWorkspace(files2024)).newPage({ type: 'vereiste', title: 'B', slug: 'bestaat' }), { error: 'docs/vereisten/bestaat.md already exists.' });
   });
 
+  it('a template with empty title and id, comments first, CRLF, and a list naming its example page', () => {
+    const template = '---\r\n# Geen punt achter de titel!\r\ntitle:\r\nid:   \r\ntoelichting: Kort.\r\n---\r\n# Titel\r\n\r\n<!-- list_maatregelen vereiste/aia-02-voorbeeld no-search -->\r\n';
+    const s = createLanguageService(new MemoryWorkspace({ ...FILES, 'templates/template-vereiste.md': template }));
+    assert.deepEqual(s.newPage({ type: 'vereiste', code: 'aia', title: 'Nieuwe vereiste', slug: 'nieuw' }), {
+      path: `${C}/vereisten/aia-01-nieuw.md`,
+      text: '---\r\n# Geen punt achter de titel!\r\ntitle: Nieuwe vereiste\r\nid: urn:nl:ak:ver:aia-01\r\ntoelichting: Kort.\r\n---\r\n# Titel\r\n\r\n<!-- list_maatregelen vereiste/aia-01-nieuw no-search -->\r\n',
+    });
+    // Without an id line, the id goes right after the title, wherever that is.
+    const noId = createLanguageService(new MemoryWorkspace({ ...FILES, 'templates/template-vereiste.md': '---\n# uitleg\ntitle: T\ntoelichting: K\n---\n' }));
+    assert.equal((noId.newPage({ type: 'vereiste', code: 'aia', title: 'X', slug: 'x' }) as { text: string }).text, '---\n# uitleg\ntitle: X\nid: urn:nl:ak:ver:aia-01\ntoelichting: K\n---\n');
+  });
+
+  it('a title PyYAML would read as a number, boolean, null or date is quoted', () => {
+    const s = createLanguageService(new MemoryWorkspace(FILES));
+    const titleLine = (title: string) => (s.newPage({ type: 'hulpmiddel', title, slug: 'x' }) as { text: string }).text.split('\n')[1];
+    assert.deepEqual(['2025', '1.5e3', 'Yes', 'on', 'null', '~', '2020-01-01', '2025 jaarplan', 'Open data'].map(titleLine), [
+      'title: "2025"',
+      'title: "1.5e3"',
+      'title: "Yes"',
+      'title: "on"',
+      'title: "null"',
+      'title: "~"',
+      'title: "2020-01-01"',
+      'title: 2025 jaarplan',
+      'title: Open data',
+    ]);
+  });
+
   it('with the upstream template (2026 snapshot): its guidance kept, title and id filled in, no stray id on a tool', () => {
     const s = createLanguageService(new NodeWorkspace(join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'algoritmekader-2026-06')));
     const made = s.newPage({ type: 'maatregel', code: 'owp', title: 'Leg de grondslag vast', slug: 'grondslag' }) as { path: string; text: string };

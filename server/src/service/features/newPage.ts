@@ -2,7 +2,8 @@
 // (`templates/template-<type>.md`, as the upstream repository has them) with the title and a fresh id filled
 // in, or, without a template, from the schema's required keys. The id takes the next free number of its
 // code, and the file name starts with it as the site's conventions and `id-filename-mismatch` expect.
-import { findEntry } from '../frontmatter';
+import { scanDirectives } from '../directives';
+import { findEntry, type FmEntry } from '../frontmatter';
 import { NEW_PAGE as T } from '../messages';
 import { stemOf, type PageTypeData } from '../profile';
 import type { Language } from '../types';
@@ -52,9 +53,14 @@ export function idCodes(index: WorkspaceIndex, snapshot: Snapshot, typeName: str
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** YAML for a one-line string: plain when that reads back the same, else double-quoted. */
+/**
+ * YAML for a one-line string: plain when PyYAML reads it back as the same string, else double-quoted. Numbers,
+ * booleans (YAML 1.1: yes, no, on, off, ...), null and timestamps would not be strings, so they are quoted.
+ */
 function yamlString(text: string): string {
-  return /^[\p{L}\p{N}(][^:#\n]*$/u.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text);
+  const plain = /^[\p{L}\p{N}(][^:#\n]*$/u.test(text) && !/\s$/.test(text);
+  const special = /^(?:[-+]?[0-9][0-9_:.,eExXoObB+-]*|[-+]?\.(?:inf|nan)|y|n|yes|no|on|off|true|false|null|~)$/i.test(text);
+  return plain && !special ? text : JSON.stringify(text);
 }
 
 export function newPage(index: WorkspaceIndex, snapshot: Snapshot, request: NewPageRequest, language: Language): { path: string; text: string } | { error: string } {
@@ -83,13 +89,31 @@ export function newPage(index: WorkspaceIndex, snapshot: Snapshot, request: NewP
   const page = snapshot.files.includes(template) ? index.page(template) : undefined;
   const fm = page?.frontmatter;
   if (page && fm && fm.entries.length > 0) {
-    // The upstream template, its guidance comments kept, with this page's title and id (a type without ids gets none).
+    // The upstream template, its guidance comments kept, with this page's title and id (a type without ids gets
+    // none), and its list directives made to name this page instead of the template's example.
+    const eol = /\r\n/.test(page.text) ? '\r\n' : '\n';
     const edits: { start: number; end: number; text: string }[] = [];
+    /** The value of an entry replaced; an empty value (its range is the key's) gets the text after the colon. */
+    const setValue = (entry: FmEntry, text: string) => {
+      const empty = entry.value.kind === 'scalar' && entry.value.source === '';
+      if (!empty) return edits.push({ start: entry.value.start, end: entry.value.end, text });
+      const colon = page.text.indexOf(':', entry.keyEnd);
+      const lineEnd = page.text.slice(colon + 1).search(/\r?\n|$/) + colon + 1;
+      return edits.push({ start: colon + 1, end: lineEnd, text: ` ${text}` });
+    };
+    const lineEndAfter = (offset: number) => {
+      const at = page.text.indexOf('\n', offset);
+      return at < 0 ? page.text.length : at + 1;
+    };
     const titleEntry = findEntry(fm.entries, 'title');
-    if (titleEntry) edits.push({ start: titleEntry.value.start, end: titleEntry.value.end, text: yamlString(title) });
     const idEntry = findEntry(fm.entries, 'id');
-    if (idEntry && id) edits.push({ start: idEntry.value.start, end: idEntry.value.end, text: id });
-    else if (idEntry) {
+    if (titleEntry) setValue(titleEntry, yamlString(title));
+    else edits.push({ start: lineEndAfter(0), end: lineEndAfter(0), text: `title: ${yamlString(title)}${eol}` });
+    if (idEntry && id) setValue(idEntry, id);
+    else if (id) {
+      const after = titleEntry ? lineEndAfter(titleEntry.value.end) : lineEndAfter(0);
+      edits.push({ start: after, end: after, text: `id: ${id}${eol}` });
+    } else if (idEntry) {
       // The id line goes, with the comment lines right above it that explain it.
       let lineStart = page.text.lastIndexOf('\n', idEntry.keyStart - 1) + 1;
       for (;;) {
@@ -97,13 +121,20 @@ export function newPage(index: WorkspaceIndex, snapshot: Snapshot, request: NewP
         if (lineStart === 0 || !/^[ \t]*#/.test(page.text.slice(above, lineStart))) break;
         lineStart = above;
       }
-      const lineEnd = page.text.indexOf('\n', idEntry.value.end);
-      edits.push({ start: lineStart, end: lineEnd < 0 ? page.text.length : lineEnd + 1, text: '' });
+      edits.push({ start: lineStart, end: lineEndAfter(idEntry.value.end), text: '' });
+    }
+    // `<!-- list_maatregelen vereiste/aia-02-... -->` in a requirement template names the example page: this one now.
+    if (snapshot.profile) {
+      for (const directive of scanDirectives(page, path, snapshot.profile).directives) {
+        for (const filter of directive.filters) {
+          if (filter.key !== type.type) continue;
+          const valueStart = filter.token.start + filter.key.length + 1;
+          edits.push({ start: valueStart, end: filter.token.end, text: stemOf(path) });
+        }
+      }
     }
     let text = page.text;
     for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-    if (!titleEntry) text = text.replace(/^\uFEFF?---\r?\n/, (open) => `${open}title: ${yamlString(title)}\n`);
-    if (!idEntry && id) text = text.replace(/^(\uFEFF?---\r?\ntitle: .*\r?\n)/, `$1id: ${id}\n`);
     return { path, text };
   }
 
