@@ -23,9 +23,24 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
   await client.start();
   // The preview button and commands show only where a folder holds Algoritmekader content, not in every
   // Markdown workspace this extension starts in.
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  void Promise.all(folders.map((f) => client!.sendRequest<PageTypesResponse | null>(PAGE_TYPES_REQUEST, { uri: f.uri.toString() }).catch(() => null))).then((known) =>
-    vscode.commands.executeCommand('setContext', 'algoritmekader.content', known.some((k) => Boolean(k?.types.length))),
+  const updateContext = () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    void Promise.all(folders.map((f) => client!.sendRequest<PageTypesResponse | null>(PAGE_TYPES_REQUEST, { uri: f.uri.toString() }).catch(() => null))).then((known) =>
+      vscode.commands.executeCommand('setContext', 'algoritmekader.content', known.some((k) => Boolean(k?.types.length))),
+    );
+  };
+  updateContext();
+  // Again when what decides it may have changed: the profile setting, the folders, the config file.
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.algoritmekader.json');
+  context.subscriptions.push(
+    configWatcher,
+    configWatcher.onDidCreate(updateContext),
+    configWatcher.onDidChange(updateContext),
+    configWatcher.onDidDelete(updateContext),
+    vscode.workspace.onDidChangeWorkspaceFolders(updateContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('algoritmekader')) setTimeout(updateContext, 300); // after the server read the new settings
+    }),
   );
   const preview = new Preview(context.extensionUri, client);
   context.subscriptions.push(

@@ -105,6 +105,10 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Resolves once the settings were read the first time: before that, a profile set in them is not known. */
+  let settingsRead!: () => void;
+  const settingsApplied = new Promise<void>((resolve) => (settingsRead = resolve));
+
   /** Reads the settings of every root, scoped to its folder, and hands them to its service. */
   const applySettings = async () => {
     for (const root of roots) {
@@ -116,6 +120,7 @@ export function startServer(connection: Connection): void {
       }
       root.service.configure({ language: language(root.settings), profile: root.settings.profile });
     }
+    settingsRead();
     revalidateOpen();
   };
 
@@ -282,7 +287,8 @@ export function startServer(connection: Connection): void {
     return roots.find((r) => r.path === file) ?? locate(uri)?.root;
   };
 
-  connection.onRequest(PAGE_TYPES_REQUEST, ({ uri }: PageTypesParams): PageTypesResponse | null => {
+  connection.onRequest(PAGE_TYPES_REQUEST, async ({ uri }: PageTypesParams): Promise<PageTypesResponse | null> => {
+    await settingsApplied;
     const root = rootOf(uri);
     return root ? { root: pathToFileURL(root.path).href, types: root.service.pageTypes() } : null;
   });
