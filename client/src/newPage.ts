@@ -24,12 +24,13 @@ export function slugOf(title: string): string {
 /** Runs the command; resolves with the new page's URI, or undefined when cancelled or refused (the reason is shown). */
 export async function newPageCommand(client: LanguageClient, given?: Partial<NewPageRequest>): Promise<vscode.Uri | undefined> {
   const lang = displayLanguage();
-  const anchor = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!anchor) {
-    void vscode.window.showErrorMessage(T.noRoot[lang]);
-    return undefined;
+  // The content root of the active page, else the first folder that is one.
+  const anchors = [vscode.window.activeTextEditor?.document.uri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)].filter((u): u is vscode.Uri => u !== undefined);
+  let known: PageTypesResponse | null = null;
+  for (const anchor of anchors) {
+    known = await client.sendRequest<PageTypesResponse | null>(PAGE_TYPES_REQUEST, { uri: anchor.toString() });
+    if (known?.types.length) break;
   }
-  const known = await client.sendRequest<PageTypesResponse | null>(PAGE_TYPES_REQUEST, { uri: anchor.toString() });
   if (!known || known.types.length === 0) {
     void vscode.window.showErrorMessage(T.noRoot[lang]);
     return undefined;
@@ -69,7 +70,10 @@ export async function newPageCommand(client: LanguageClient, given?: Partial<New
   const uri = vscode.Uri.parse(made.uri);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(made.text) });
-  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(T.exists[lang](vscode.workspace.asRelativePath(uri)));
+    return undefined;
+  }
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
   return uri;

@@ -90,7 +90,7 @@ export class Preview implements vscode.Disposable {
     }
     if (panel !== this.panel || uri !== this.document) return; // closed or moved on meanwhile
     this.last = response;
-    if (response) panel.title = response.title;
+    panel.title = response?.title ?? 'Algoritmekader';
     await panel.webview.postMessage({ type: 'card', response, empty: CARD.noPage[displayLanguage()] });
     for (const resolve of this.drawn.splice(0)) resolve();
   }

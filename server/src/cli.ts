@@ -292,11 +292,14 @@ function render(args: Args, io: CliIo): number {
     io.stderr(unreadable);
     return 2;
   }
-  const service = createLanguageService(new NodeWorkspace(root), { language: lang, profile: args.profile });
+  const workspace = new NodeWorkspace(root);
+  const service = createLanguageService(workspace, { language: lang, profile: args.profile });
+  const pages = new Set(workspace.listMarkdownFiles());
   const cards = [];
   for (const file of files) {
     const path = relative(root, file).split(sep).join('/');
-    const card = path.startsWith('../') || path === '..' ? undefined : service.card(path);
+    // Only the pages `ak check` reads (not mkdocs.yml, nor site/ or hidden folders).
+    const card = pages.has(path) ? service.card(path) : undefined;
     if (!card) {
       const why = !existsSync(file) ? CLI.doesNotExist[lang] : path.startsWith('..') ? CLI.outside[lang](root) : CLI.notAPage[lang];
       io.stderr(`ak: ${CLI.cannotReadPage[lang](file, why)}\n`);
@@ -306,11 +309,16 @@ function render(args: Args, io: CliIo): number {
   }
   if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
   else io.stdout(cards.map((card) => cardToMarkdown(card, lang)).join('\n---\n\n'));
-  return 0;
+  return cards.some((card) => card.problems.errors > 0) ? 1 : 0;
 }
 
 /** Runs `ak` on this process's arguments and streams (dist/cli.js calls this after loading the bundle). */
 export function main(): void {
+  // Output piped into `head` and the like: a closed pipe ends the output, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

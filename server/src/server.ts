@@ -255,18 +255,19 @@ export function startServer(connection: Connection): void {
     // Quick fixes, and on request (Source Action…, or editor.codeActionsOnSave) one action that fixes all that
     // leaves no doubt; nothing for other kinds (refactor, ...).
     const asked = (kind: string) => !context.only || context.only.some((k) => k === kind || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
     if (context.only && asked(FIX_ALL)) {
       const all = place.root.service.fixAllIn(place.path);
-      return all ? [{ title: all.title, kind: FIX_ALL, edit: { changes: { [textDocument.uri]: all.edits } } }] : [];
+      if (all) actions.push({ title: all.title, kind: FIX_ALL, edit: { changes: { [textDocument.uri]: all.edits } } });
     }
-    if (!asked(CodeActionKind.QuickFix)) return [];
-    return place.root.service.codeActions(place.path, range).map((action) => ({
+    if (!asked(CodeActionKind.QuickFix)) return actions;
+    return [...actions, ...place.root.service.codeActions(place.path, range).map((action) => ({
       title: action.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [action.diagnostic],
       isPreferred: action.isPreferred,
       edit: { changes: { [textDocument.uri]: action.edits } },
-    }));
+    }))];
   });
 
   connection.onRequest(CARD_REQUEST, ({ uri }: CardParams): CardResponse | null => {
@@ -277,7 +278,7 @@ export function startServer(connection: Connection): void {
     const uris: Record<string, string> = {};
     for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
     const { errors, warnings, hints } = card.problems;
-    return { card, strings: cardStrings(lang), summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
+    return { card, strings: { ...cardStrings(lang), noType: CARD.noType[lang](card.pageTypes) }, summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
   });
 
   /** The content root of a file or folder URI (a root's own folder included). */

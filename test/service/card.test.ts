@@ -28,6 +28,7 @@ describe('preview card', () => {
       {
         path: R,
         pageType: { type: 'vereiste', label: 'requirement' },
+        pageTypes: ['requirement', 'measure', 'tool'],
         profile: 'current',
         title: 'Grondslag',
         id: 'urn:nl:ak:ver:avg-01',

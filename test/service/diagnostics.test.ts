@@ -226,14 +226,14 @@ describe('frontmatter diagnostics', () => {
     assert.match(inside.message, / Dit lijkt de map docs\/ zelf: controleer de map waar die in staat\. /);
   });
 
-  it('a vocabulary folder that gives no values is said once, on the folder; its label then passes unchecked', () => {
+  it('a vocabulary folder that gives no values is said once, on its index page; its label then passes unchecked', () => {
     const files = { ...CURRENT_BASE, 'docs/rollen/index.md': '# Rollen\n', [M]: measure().replace('- jurist', '- wie-dan-ook') };
     delete (files as Record<string, string>)['docs/rollen/jurist.md'];
     delete (files as Record<string, string>)['docs/rollen/projectleider.md'];
     const service = createLanguageService(new MemoryWorkspace(files));
     assert.deepEqual(
       service.workspaceDiagnostics().map((f) => [f.path, f.diagnostics.map((d) => [d.code, at(d.range), d.message])]),
-      [['docs/rollen', [['workspace.empty-vocabulary', '0:0-0:0', 'docs/rollen gives no rollen values: the site takes them from its pages (not index.md), and it has none. Until it has, every rollen value passes unchecked.']]]],
+      [['docs/rollen/index.md', [['workspace.empty-vocabulary', '0:0-0:0', 'docs/rollen gives no rollen values: the site takes them from its pages (not index.md), and it has none. Until it has, every rollen value passes unchecked.']]]],
     );
     assert.deepEqual(service.doValidation(M), []);
   });

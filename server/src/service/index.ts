@@ -158,8 +158,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       }
       for (const vocabulary of snapshot.vocabularies.values()) {
         if (vocabulary.source !== 'workspace' || vocabulary.values.size > 0 || !vocabulary.folder) continue;
-        const out = byFile.get(vocabulary.folder) ?? builder();
-        byFile.set(vocabulary.folder, out);
+        // On the folder's index page when it has one (a file an editor can open), else on the tree.
+        const index = `${vocabulary.folder}/index.md`;
+        const file = snapshot.files.includes(index) ? index : '.';
+        const out = byFile.get(file) ?? builder();
+        byFile.set(file, out);
         const from = snapshot.profile?.vocabularies[vocabulary.name]?.from ?? 'pages';
         out.add('workspace.empty-vocabulary', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { vocabulary: vocabulary.name, folder: vocabulary.folder, from });
       }
@@ -243,7 +246,9 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return cardOf(index, snapshot, linkGraph(snapshot), page, service.doValidation(path), current.language);
+      // The tree's own findings (no known layout) belong on every page's card, as the editor shows them.
+      const tree = service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
+      return cardOf(index, snapshot, linkGraph(snapshot), page, [...tree, ...service.doValidation(path)], current.language);
     },
     pageTypes() {
       const snapshot = index.snapshot();

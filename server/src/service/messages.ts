@@ -409,7 +409,11 @@ export const CARD = {
   missing: { en: 'no such page', nl: 'bestaat niet' },
   unknownValue: { en: 'unknown value', nl: 'onbekende waarde' },
   line: { en: (n: number) => `line ${n}`, nl: (n: number) => `regel ${n}` },
-  noType: { en: 'not a requirement, measure or tool page', nl: 'geen pagina van een vereiste, maatregel of hulpmiddel' },
+  noType: {
+    en: (types: string[]) => `not a page of type ${types.join(', ')}`,
+    nl: (types: string[]) => `geen pagina van type ${types.join(', ')}`,
+  },
+  severity: { en: { error: 'error', warning: 'warning', hint: 'hint' }, nl: { error: 'fout', warning: 'waarschuwing', hint: 'hint' } },
   problems: {
     en: (e: number, w: number, h: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${h} hint${h === 1 ? '' : 's'}`,
     nl: (e: number, w: number, h: number) => `${e} fout${e === 1 ? '' : 'en'}, ${w} waarschuwing${w === 1 ? '' : 'en'}, ${h} ${h === 1 ? 'hint' : 'hints'}`,
@@ -428,7 +432,8 @@ export function cardStrings(language: Language) {
     listedOn: CARD.listedOn[language],
     missing: CARD.missing[language],
     unknownValue: CARD.unknownValue[language],
-    noType: CARD.noType[language],
+    /** Filled in per card (its content model's page types). */
+    noType: '',
     line: CARD.line[language](0).replace(/\s*0$/, ''),
     noPage: CARD.noPage[language],
   };
@@ -468,7 +473,7 @@ export const RENAME = {
 export const ACTION_TITLES = {
   fixAll: {
     en: (a: { count: number }) => `Fix ${a.count} problem${a.count === 1 ? '' : 's'} that leave${a.count === 1 ? 's' : ''} no doubt (Algoritmekader)`,
-    nl: (a: { count: number }) => `${a.count} eenduidig${a.count === 1 ? '' : 'e'} probleem${a.count === 1 ? '' : 'en'} oplossen (Algoritmekader)`,
+    nl: (a: { count: number }) => `${a.count} eenduidig${a.count === 1 ? '' : 'e'} ${a.count === 1 ? 'probleem' : 'problemen'} oplossen (Algoritmekader)`,
   },
   changeTo: { en: (a: { value: string }) => `Change to ${q(a.value)}`, nl: (a: { value: string }) => `Wijzig in ${q(a.value)}` },
   changeToOwn: {
@@ -498,7 +503,7 @@ export const UI = {
   },
   fixed: {
     en: (fixes: number, files: number) => `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`,
-    nl: (fixes: number, files: number) => `${fixes} probleem${fixes === 1 ? '' : 'en'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
+    nl: (fixes: number, files: number) => `${fixes} ${fixes === 1 ? 'probleem' : 'problemen'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
   },
 } as const;
 

@@ -29,6 +29,8 @@ export interface VocabularyData {
   builtin?: string[];
   /** Values with quotes, parentheses, `||` or `&&` are logical expressions, accepted as they are. */
   acceptExpressions?: boolean;
+  /** False for values that are not labels on the site (`hide`: page parts to hide); the preview leaves them out. */
+  shownAsLabel?: boolean;
 }
 
 export interface DirectiveListData {

@@ -68,6 +68,8 @@ export interface PageCard {
   path: string;
   /** The page type (`vereiste`, `maatregel`, ...) and its label; null for a page of no type (an overview, a vocabulary page). */
   pageType: { type: string; label: string } | null;
+  /** The page types of the content model, in the card's language (what a page of no type is not). */
+  pageTypes: string[];
   profile: string | null;
   title: string;
   id: string | null;
@@ -106,7 +108,7 @@ export function cardOf(
     for (const entry of entries) {
       const { vocabulary, reference } = labelOf(snapshot, schemaName, entry.key);
       const values = scalarsOf(entry.value);
-      if (vocabulary) {
+      if (vocabulary && snapshot.profile?.vocabularies[vocabulary]?.shownAsLabel !== false) {
         const vocab = snapshot.vocabularies.get(vocabulary);
         labels.push({
           key: entry.key,
@@ -134,12 +136,15 @@ export function cardOf(
 
   const pointing = links.referencesTo(page.path);
   const namedBy = pointing.references.map((r) => ({ page: cardPage(r.path), key: r.key }));
-  const listedOn = [...new Set(pointing.directives.filter((d) => d.resolution.paths.includes(page.path)).map((d) => d.path))].map(cardPage);
+  // Only lists the site shows: not one on which the build fails, nor one an earlier failure took down.
+  const shown = (r: Resolution) => r.expanded && !r.raises && !r.droppedBy;
+  const listedOn = [...new Set(pointing.directives.filter((d) => shown(d.resolution) && d.resolution.paths.includes(page.path)).map((d) => d.path))].map(cardPage);
 
   const count = (severity: number) => diagnostics.filter((d) => (d.severity ?? 1) === severity).length;
   return {
     path: page.path,
     pageType: page.pageType ? { type: page.pageType.type, label: page.pageType.label[language] } : null,
+    pageTypes: (snapshot.profile?.pageTypes ?? []).map((t) => t.label[language]),
     profile: snapshot.profile?.name ?? null,
     title: own.title,
     id: own.id,
@@ -228,10 +233,10 @@ export function cardToMarkdown(card: PageCard, language: Language): string {
   const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const pageRef = (page: CardPage) => `${page.title} (${page.path})`;
   const out: string[] = [`# ${card.title}`, ''];
-  out.push([card.pageType?.label ?? T.noType[language], card.id, card.path].filter(Boolean).join(' · '));
+  out.push([card.pageType?.label ?? T.noType[language](card.pageTypes), card.id, card.path].filter(Boolean).join(' · '));
   out.push(T.problems[language](card.problems.errors, card.problems.warnings, card.problems.hints), '');
   if (card.findings.length > 0) {
-    for (const f of card.findings) out.push(`- ${T.line[language](f.line + 1)}:${f.character + 1} ${f.severity} \`${f.code}\` ${f.message}`);
+    for (const f of card.findings) out.push(`- ${T.line[language](f.line + 1)}:${f.character + 1} ${T.severity[language][f.severity]} \`${f.code}\` ${f.message}`);
     out.push('');
   }
   if (card.toelichting) out.push(card.toelichting, '');
