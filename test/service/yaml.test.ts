@@ -187,7 +187,21 @@ describe('YAML errors: words in both languages', () => {
   // Every code of the `yaml` package, read from its own type declaration so that a new one fails here.
   const declared = readFileSync(join(dirname(require.resolve('yaml')), 'errors.d.ts'), 'utf8');
   const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]);
-  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE', 'MISSING_ANCHOR', 'UNKNOWN_TAG', 'BAD_MERGE', 'PAGE_TEXT'];
+  const ours = [
+    'TOO_DEEP',
+    'UNCLOSED_QUOTE',
+    'UNCLOSED_BRACKET',
+    'MISPLACED_LIST_ITEM',
+    'INDENTED_KEY',
+    'MISSING_COLON',
+    'MISSING_SPACE_AFTER_COLON',
+    'MISSING_SPACE_AFTER_DASH',
+    'TEXT_AFTER_QUOTE',
+    'MISSING_ANCHOR',
+    'UNKNOWN_TAG',
+    'BAD_MERGE',
+    'PAGE_TEXT',
+  ];
 
   it('every yaml error code has a Dutch wording (no English sentence inside a Dutch one)', () => {
     assert.ok(codes.length >= 23, codes.join());
@@ -340,5 +354,35 @@ describe('a frontmatter block that runs on into the page text', () => {
       ['1:7-1:9', UNCLOSED_QUOTE],
       ['4:0-4:5', PAGE_TEXT(9)],
     ]);
+  });
+});
+
+describe('a missing space after the colon of a key or the dash of a list item', () => {
+  const MISSING_SPACE_AFTER_COLON = {
+    en: en('a space is missing after "title:"; without it the line is plain text, not a key with a value (key: value)'),
+    nl: nl('er ontbreekt een spatie na "title:"; zonder spatie is de regel gewone tekst, geen veld met een waarde (veld: waarde)'),
+  };
+  const MISSING_SPACE_AFTER_DASH = {
+    en: en('a space is missing after the -; without it the line is plain text, not a list item (- item)'),
+    nl: nl('er ontbreekt een spatie na de -; zonder spatie is de regel gewone tekst, geen lijstitem (- item)'),
+  };
+
+  it('key:value is said as a missing space, at the colon; the key is not also reported missing', () => {
+    // PyYAML reads `title:Geen spatie` as plain text and then fails (could not find expected ':').
+    for (const text of [`---\ntitle:Geen spatie\n${ID}\n---\n`, `---\n${ID}\ntitle:Geen spatie\ntoelichting: x\n---\n`]) {
+      const line = text.split('\n').findIndex((l) => l.startsWith('title'));
+      expectYaml(text, [[`${line}:5-${line}:6`, MISSING_SPACE_AFTER_COLON]]);
+      assert.ok(!diagnose({ ...CURRENT_BASE, [M]: text }, M).some((d) => d.code === 'frontmatter.missing-key' && d.message.includes('"title"')));
+    }
+  });
+
+  it('-item is said as a missing space, at the dash', () => {
+    expectYaml(`---\n${ID}\nrollen:\n- jurist\n-projectleider\n---\n`, [['4:0-4:1', MISSING_SPACE_AFTER_DASH]]);
+    expectYaml(`---\n${ID}\nrollen:\n-projectleider\ntitle: T\n---\n`, [['3:0-3:1', MISSING_SPACE_AFTER_DASH]]);
+    expectYaml(`---\n${ID}\nrollen:\n  - jurist\n  -projectleider\ntitle: T\n---\n`, [['4:2-4:3', MISSING_SPACE_AFTER_DASH]]);
+  });
+
+  it('a line with a colon that is no key keeps its wording', () => {
+    expectYaml(`---\ntitle: T\nhttps://example.org\n---\n`, [['2:0-2:19', MISSING_COLON]]);
   });
 });

@@ -426,7 +426,7 @@ function aliasTarget(alias: Alias, facts: TreeFacts): ParsedNode | undefined {
  * data), a tag it does not know (`!custom`), a merge key (`<<`) whose value is not a map.
  */
 function faultsOf(doc: Document.Parsed, at: SourceLines, facts: TreeFacts): Fault[] {
-  const faults = doc.errors.map((error) => locate(error, facts, at));
+  const faults = doc.errors.map((error) => refine(locate(error, facts, at), at));
   const source = at.source;
   const place = (code: string, node: ParsedNode, detail = '') => clampFault({ code, detail, from: node.range[0], to: node.range[1] }, at);
   for (const alias of facts.aliases) {
@@ -563,6 +563,26 @@ function locate(error: YAMLError, facts: TreeFacts, at: SourceLines): Fault {
       return fault('BAD_INDENT', skipSpace(source, pos, false));
   }
   return fault(error.code, pos, Math.max(posEnd, pos + 1), message);
+}
+
+/**
+ * A fault said more exactly when its line shows what is missing. A line that yaml cannot read as a key or a
+ * list item because the space after its `:` or `-` is missing (`title:Geen spatie`, `-jurist`): both readers
+ * take such a line for plain text, and yaml's complaint about the colon or the indentation misleads.
+ */
+function refine(fault: Fault, at: SourceLines): Fault {
+  if (fault.code !== 'MISSING_COLON' && fault.code !== 'BAD_INDENT' && fault.code !== 'MULTILINE_IMPLICIT_KEY') return fault;
+  const line = at.lineOf(fault.from);
+  const text = at.lineText(line).replace(/\r$/, '');
+  const indent = /^ */.exec(text)![0].length;
+  const rest = text.slice(indent);
+  if (hasKeyColon(rest)) return fault;
+  const from = at.lineStart(line) + indent;
+  if (/^-[^\s-]/.test(rest)) return { code: 'MISSING_SPACE_AFTER_DASH', detail: '', from, to: from + 1 };
+  // A key-like word glued to its value (not `https://`).
+  const glued = /^([\p{L}\p{N}_][\p{L}\p{N}_\-./]*):[^\s:/]/u.exec(rest);
+  if (glued) return { code: 'MISSING_SPACE_AFTER_COLON', detail: glued[1], from: from + glued[1].length, to: from + glued[1].length + 1 };
+  return fault;
 }
 
 /** Keeps a fault inside the YAML text: on a character, not on trailing white space, never past the last character. */

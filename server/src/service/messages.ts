@@ -74,6 +74,8 @@ const YAML_NL: Record<string, string> = {
     'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
   MISSING_COLON: 'deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen',
   TEXT_AFTER_QUOTE: 'tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens',
+  MISSING_SPACE_AFTER_COLON: 'er ontbreekt een spatie na "{detail}:"; zonder spatie is de regel gewone tekst, geen veld met een waarde (veld: waarde)',
+  MISSING_SPACE_AFTER_DASH: 'er ontbreekt een spatie na de -; zonder spatie is de regel gewone tekst, geen lijstitem (- item)',
   // Ours: what PyYAML, the site's reader, rejects and `yaml` lets pass.
   MISSING_ANCHOR:
     '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
@@ -116,6 +118,8 @@ const YAML_EN: Record<string, string> = {
     'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
   MISSING_COLON: 'this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented',
   TEXT_AFTER_QUOTE: 'text after the closing quote; put the whole value in quotes',
+  MISSING_SPACE_AFTER_COLON: 'a space is missing after "{detail}:"; without it the line is plain text, not a key with a value (key: value)',
+  MISSING_SPACE_AFTER_DASH: 'a space is missing after the -; without it the line is plain text, not a list item (- item)',
   MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
   UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
   BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
