@@ -200,6 +200,7 @@ describe('YAML errors: words in both languages', () => {
     'MISSING_ANCHOR',
     'UNKNOWN_TAG',
     'BAD_MERGE',
+    'TAB',
     'PAGE_TEXT',
   ];
 
@@ -384,5 +385,67 @@ describe('a missing space after the colon of a key or the dash of a list item', 
 
   it('a line with a colon that is no key keeps its wording', () => {
     expectYaml(`---\ntitle: T\nhttps://example.org\n---\n`, [['2:0-2:19', MISSING_COLON]]);
+  });
+});
+
+describe('tabs, which PyYAML (the site) rejects outside quotes, comments and block text', () => {
+  const TAB = {
+    en: en("a tab character; the site's YAML reader accepts tabs only inside quotes, in comments and in block text (| or >): replace it with a space"),
+    nl: nl('een tab; de YAML-lezer van de site accepteert tabs alleen tussen aanhalingstekens, in commentaar en in bloktekst (| of >): vervang de tab door een spatie'),
+  };
+  const TAB_AS_INDENT = { en: en('a tab as indentation; use spaces'), nl: nl('een tab als inspringing; gebruik spaties') };
+
+  it('after a colon, after a list dash, inside a plain value, at the end of a line: at the tab, and the site sees no metadata', () => {
+    // PyYAML: "found character '\t' that cannot start any token", at the tab, in each of these.
+    const texts: [string, string][] = [
+      [`---\ntitle:\tAlgoritme\n${ID}\n---\n`, '1:6-1:7'],
+      [`---\n${ID}\nrollen:\n-\tjurist\n---\n`, '3:1-3:2'],
+      [`---\ntitle: Aan\tbieders\n${ID}\n---\n`, '1:10-1:11'],
+      [`---\ntitle: x\t\n${ID}\n---\n`, '1:8-1:9'],
+    ];
+    for (const [text, range] of texts) {
+      expectYaml(text, [[range, TAB]]);
+      assert.equal(parsePage(text).frontmatter!.siteData, undefined, text);
+    }
+  });
+
+  it('the entry stays in the model (yaml reads it as if the tab were a space), so no key is reported missing', () => {
+    const text = `---\ntitle:\tAlgoritme\n${ID}\n---\n`;
+    const title = parsePage(text).frontmatter!.entries[0];
+    assert.deepEqual([title.key, scalarValue(title.value)], ['title', 'Algoritme']);
+    assert.ok(!diagnose({ ...CURRENT_BASE, [M]: text }, M).some((d) => d.code === 'frontmatter.missing-key' && d.message.includes('"title"')));
+  });
+
+  it('tabs between spaces are one fault; tabs on two lines are two', () => {
+    expectYaml(`---\ntitle: x \t \t # c\n${ID}\n---\n`, [['1:9-1:12', TAB]]);
+    expectYaml(`---\ntitle:\tx\n${ID}\t\n---\n`, [
+      ['1:6-1:7', TAB],
+      ['2:24-2:25', TAB],
+    ]);
+  });
+
+  it('fine inside quotes, in comments and in block text past its indentation, as in PyYAML', () => {
+    const text = `---\n# een\tcommentaar\ntitle: "a\tb" # c\td\n${ID}\ntoelichting: 'c\td'\nrollen:\n- jurist # x\ty\nbron: |\n  a\tb\n  \tc\n---\n`;
+    assert.deepEqual(yamlErrors(text), []);
+    // PyYAML: {'title': 'a\tb', 'toelichting': 'c\td', 'rollen': ['jurist'], 'bron': 'a\tb\n\tc\n', ...}
+    const site = parsePage(text).frontmatter!.siteData!;
+    assert.deepEqual([site.title, site.toelichting, site.rollen, site.bron], ['a\tb', 'c\td', ['jurist'], 'a\tb\n\tc\n']);
+  });
+
+  it('a tab before the indentation of block text, or after its header: at the tab', () => {
+    // PyYAML stops at the tab ("cannot start any token"); yaml calls the first a bad indentation.
+    expectYaml(`---\n${ID}\ntoelichting: |\n  a\n\tb\n---\n`, [['4:0-4:1', TAB_AS_INDENT]]);
+    expectYaml(`---\n${ID}\ntoelichting: |\t\n  a\n---\n`, [['2:14-2:15', TAB]]);
+  });
+
+  it('a tab inside brackets: at the tab', () => {
+    expectYaml(`---\n${ID}\nrollen: [jurist,\tprojectleider]\n---\n`, [['2:16-2:17', TAB]]);
+  });
+
+  it('the fast reader leaves tabs to yaml, so both paths give the same model', () => {
+    for (const text of [`---\ntitle:\tAlgoritme\n${ID}\n---\n`, `---\ntitle: "a\tb"\n---\n`]) {
+      assert.equal(parsePageFast(text), undefined);
+      assert.deepEqual(parsePage(text), parsePageWithYaml(text));
+    }
   });
 });

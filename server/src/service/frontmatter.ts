@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Parser, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -241,7 +241,10 @@ function markdownStart(at: SourceLines): number | undefined {
   return undefined;
 }
 
-/** See parseYaml; this reads the block as it is. */
+/**
+ * See parseYaml; this reads the block as it is. Tabs, which `yaml` takes for spaces where PyYAML rejects them,
+ * are reported as PyYAML reads them (see `tabFaults`).
+ */
 function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   const original = text.slice(start, end);
   const at = new SourceLines(original);
@@ -251,6 +254,16 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
   const blanked = new Set<number>();
   const reported = new Set<string>();
   const tooDeepLines = new Set<number>();
+  const report = (fault: Fault) => {
+    const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
+    // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
+    // of times), and nothing more on a line once it was too deep to read: the rest is the parser recovering.
+    const key = `${problem.code} ${start + fault.from} ${start + fault.to}`;
+    const line = problem.range.start.line;
+    if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
+    reported.add(key);
+    if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+  };
   for (let attempt = 0; attempt < 20; attempt++) {
     const doc = parseDocument(source, YAML_OPTIONS);
     const facts = treeFacts(doc, source);
@@ -270,6 +283,8 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
           data = {};
         }
       }
+      // Tabs do not change what `yaml` reads, so their entries stay in the model; the site reads nothing.
+      for (const fault of tabFaults(source, 0)) report(fault);
       problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       return { problems, brokenKeys, entries, isMapping, data };
     }
@@ -282,14 +297,7 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
       if (!kept || (kept.code !== 'TOO_DEEP' && (fault.code === 'TOO_DEEP' || fault.from < kept.from))) first.set(entry, fault);
     }
     for (const [entry, fault] of first) {
-      const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
-      // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
-      // of times), and nothing more on a line once it was too deep to read: the rest is the parser recovering.
-      const key = `${problem.code} ${start + fault.from} ${start + fault.to}`;
-      const line = problem.range.start.line;
-      if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
-      reported.add(key);
-      if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+      report(fault);
       blanked.add(entry);
       const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
       if (broken) brokenKeys.push(broken);
@@ -298,6 +306,80 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+}
+
+/** The fields of a `yaml` CST token that hold other tokens. */
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'];
+
+/**
+ * The tabs PyYAML rejects ("found character '\t' that cannot start any token"), one fault per run of tabs
+ * (with the spaces between them) in `source`, whose offsets are shifted by `shift`. PyYAML's scanner skips
+ * only spaces between tokens and ends a plain value at a tab, so a tab is fine only inside quotes, in a
+ * comment, and in the text of a block scalar (`|`, `>`) past its indentation. The tokens are `yaml`'s
+ * (its concrete syntax tree), which knows where quotes, comments and block scalars are.
+ */
+function tabFaults(source: string, shift: number): Fault[] {
+  if (!source.includes('\t')) return [];
+  const faults: Fault[] = [];
+  const runs = (text: string, offset: number) => {
+    for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i)) {
+      let to = i + 1;
+      let j = to;
+      for (; j < text.length && (text[j] === ' ' || text[j] === '\t'); j++) if (text[j] === '\t') to = j + 1;
+      faults.push({ code: 'TAB', detail: '', from: shift + offset + i, to: shift + offset + to });
+      i = j;
+    }
+  };
+  const stack: unknown[] = [];
+  try {
+    for (const token of new Parser().parse(source)) stack.push(token);
+  } catch {
+    return [];
+  }
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t === null || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const item of t) stack.push(item);
+      continue;
+    }
+    const token = t as Partial<CST.BlockScalar> & { type?: string };
+    if (typeof token.source === 'string' && typeof token.offset === 'number') {
+      if (token.type === 'block-scalar') blockScalarTabs(token as CST.BlockScalar, runs);
+      else if (token.type !== 'comment' && token.type !== 'double-quoted-scalar' && token.type !== 'single-quoted-scalar') runs(token.source, token.offset);
+    }
+    for (const field of CST_CHILDREN) stack.push((token as Record<string, unknown>)[field]);
+  }
+  return faults.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The tabs in a block scalar's text that PyYAML rejects: those on a line indented (with spaces) less than the
+ * scalar's indentation, which PyYAML takes for the end of the scalar. The indentation is PyYAML's: the
+ * header's indicator, or else that of the first line with text, and at least one more than the parent's.
+ */
+function blockScalarTabs(token: CST.BlockScalar, runs: (text: string, offset: number) => void): void {
+  const last = token.props[token.props.length - 1] as CST.SourceToken | undefined;
+  let offset = last ? last.offset + last.source.length : token.offset;
+  const least = Math.max(1, token.indent + 1);
+  const header = token.props.find((t): t is CST.SourceToken => t.type === 'block-scalar-header')?.source ?? '';
+  const explicit = /[1-9]/.exec(header)?.[0];
+  const lines = token.source.split('\n');
+  let indent = least;
+  if (explicit) indent = least + Number(explicit) - 1;
+  else {
+    for (const line of lines) {
+      const spaces = /^ */.exec(line)![0].length;
+      indent = Math.max(indent, spaces);
+      if (line.slice(spaces).replace(/\r$/, '') !== '') break;
+    }
+  }
+  for (const line of lines) {
+    if (line.includes('\t') && /^ */.exec(line)![0].length < indent) runs(line, offset);
+    offset += line.length + 1;
+  }
 }
 
 /** The lines of the YAML source (the text between the delimiters), and the top-level entry each belongs to. */
@@ -568,9 +650,18 @@ function locate(error: YAMLError, facts: TreeFacts, at: SourceLines): Fault {
 /**
  * A fault said more exactly when its line shows what is missing. A line that yaml cannot read as a key or a
  * list item because the space after its `:` or `-` is missing (`title:Geen spatie`, `-jurist`): both readers
- * take such a line for plain text, and yaml's complaint about the colon or the indentation misleads.
+ * take such a line for plain text, and yaml's complaint about the colon or the indentation misleads. A fault
+ * on a tab is about the tab (PyYAML stops there too).
  */
 function refine(fault: Fault, at: SourceLines): Fault {
+  const source = at.source;
+  if (source[fault.from] === '\t') {
+    const lineStart = at.lineStart(at.lineOf(fault.from));
+    const code = /^[ \t]*$/.test(source.slice(lineStart, fault.from)) ? 'TAB_AS_INDENT' : 'TAB';
+    let to = fault.from + 1;
+    while (source[to] === '\t') to++;
+    return { code, detail: '', from: fault.from, to };
+  }
   if (fault.code !== 'MISSING_COLON' && fault.code !== 'BAD_INDENT' && fault.code !== 'MULTILINE_IMPLICIT_KEY') return fault;
   const line = at.lineOf(fault.from);
   const text = at.lineText(line).replace(/\r$/, '');
