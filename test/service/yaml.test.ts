@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { parsePage, parsePageFast, parsePageWithYaml, type FmValue } from '../../server/src/service/frontmatter';
 import { message } from '../../server/src/service/messages';
 import { CURRENT_BASE } from '../memoryWorkspace';
-import { diagnose, seen, type Seen } from './harness';
+import { at, diagnose, seen, type Seen } from './harness';
 
 const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
 
@@ -65,8 +65,8 @@ const UNCLOSED_QUOTE = {
   nl: nl('dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde'),
 };
 const UNCLOSED_BRACKET = {
-  en: en('this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }'),
-  nl: nl('dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind'),
+  en: en('this bracket is never closed; end the list with the matching ] or }'),
+  nl: nl('dit haakje wordt niet gesloten; zet het bijbehorende sluithaakje, ] of }, aan het eind'),
 };
 const MISPLACED_LIST_ITEM = {
   en: en('a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)'),
@@ -79,6 +79,10 @@ const INDENTED_KEY = {
   nl: nl(
     'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
   ),
+};
+const BLOCK_IN_FLOW = {
+  en: en('inside brackets [ ] or { } a list with - or a key: value cannot start a line of its own; put such a value in quotes'),
+  nl: nl("tussen haken [ ] of { } kan geen lijst met - en geen veld: waarde op een eigen regel staan; zet zo'n waarde tussen aanhalingstekens"),
 };
 const MISSING_COLON = {
   en: en('this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented'),
@@ -121,8 +125,8 @@ describe('YAML errors: at the fault, once', () => {
       ['1:3-1:5', UNCLOSED_BRACKET],
       ['2:3-2:5', UNCLOSED_BRACKET],
     ]);
-    // A list item at column 0 inside the brackets: one fault, not four.
-    expectYaml('---\ntitle: T\nk: [ontwerp,\n- a]\n---\n', [['2:3-2:12', UNCLOSED_BRACKET]]);
+    // A list item at column 0 inside closed brackets: one fault, at the item, where PyYAML stops too.
+    expectYaml('---\ntitle: T\nk: [ontwerp,\n- a]\n---\n', [['3:0-3:3', BLOCK_IN_FLOW]]);
   });
 
   it('no YAML diagnostic lies on the closing line or outside the YAML', () => {
@@ -444,6 +448,76 @@ describe('tabs, which PyYAML (the site) rejects outside quotes, comments and blo
 
   it('the fast reader leaves tabs to yaml, so both paths give the same model', () => {
     for (const text of [`---\ntitle:\tAlgoritme\n${ID}\n---\n`, `---\ntitle: "a\tb"\n---\n`]) {
+      assert.equal(parsePageFast(text), undefined);
+      assert.deepEqual(parsePage(text), parsePageWithYaml(text));
+    }
+  });
+});
+
+describe('a quoted value or bracketed list that runs on over lines not indented: read as PyYAML (the site) reads it', () => {
+  const site = (text: string) => parsePage(text).frontmatter!.siteData;
+  const valueOf = (text: string, key: string) => parsePage(text).frontmatter!.entries.find((e) => e.key === key)!.value;
+
+  it('a quoted value continued at the start of the next line: the folded text, its range over both lines', () => {
+    for (const quote of ['"', "'"]) {
+      const text = `---\ntitle: ${quote}Lange tekst\ndie doorloopt${quote}\ntoelichting: x\n---\n`;
+      assert.deepEqual(yamlErrors(text), [], text);
+      // PyYAML: {'title': 'Lange tekst die doorloopt', 'toelichting': 'x'}
+      assert.deepEqual(site(text), { title: 'Lange tekst die doorloopt', toelichting: 'x' });
+      const title = valueOf(text, 'title');
+      assert.deepEqual([at(title.range), title.kind === 'scalar' && title.source], ['1:7-2:14', `${quote}Lange tekst\ndie doorloopt${quote}`]);
+    }
+  });
+
+  it('folds as PyYAML folds: blank lines, spaces around line breaks, escaped line breaks, doubled single quotes', () => {
+    // Each value as PyYAML 6.0.3 reads it.
+    assert.deepEqual(site('---\ntitle: "a  \n\n   b\t\n c"\n---\n'), { title: 'a\nb c' });
+    assert.deepEqual(site('---\ntitle: "a\\\n  b"\n---\n'), { title: 'ab' });
+    assert.deepEqual(site("---\ntitle: 'it''s\nok'\n---\n"), { title: "it's ok" });
+    assert.deepEqual(site('---\ntitle: "\nabc"\n---\n'), { title: ' abc' });
+  });
+
+  it('a list item, and a bracketed list or map continued at a lower indentation', () => {
+    assert.deepEqual(site('---\nrollen:\n  - "a\nb"\n  - c\n---\n'), { rollen: ['a b', 'c'] });
+    const text = '---\nrollen: [jurist,\nprojectleider]\nlevenscyclus: {a: 1,\nb: "x\ny"}\n---\n';
+    assert.deepEqual(yamlErrors(text), []);
+    assert.deepEqual(site(text), { rollen: ['jurist', 'projectleider'], levenscyclus: { a: 1, b: 'x y' } });
+    const rollen = valueOf(text, 'rollen');
+    assert.deepEqual(
+      [at(rollen.range), rollen.kind === 'seq' && rollen.items.map((i) => at(i.range))],
+      ['1:8-2:14', ['1:9-1:15', '2:0-2:13']],
+    );
+  });
+
+  it('a fault inside it is reported where PyYAML finds it, not as a quote never closed', () => {
+    expectYaml('---\ntitle: "Lange tekst\ndie doorloopt" en meer\n---\n', [
+      ['2:15-2:22', { en: en('text after the closing quote; put the whole value in quotes'), nl: nl('tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens') }],
+    ]);
+    expectYaml('---\ntitle: "a\\q\nb"\n---\n', [
+      [
+        '1:9-1:11',
+        {
+          en: en('the backslash in \\q starts an escape code that does not exist; inside double quotes write \\\\ for a backslash, or use single quotes'),
+          nl: nl('de backslash in \\q begint een escape-code die niet bestaat; schrijf tussen dubbele aanhalingstekens \\\\ voor een backslash, of gebruik enkele aanhalingstekens'),
+        },
+      ],
+    ]);
+  });
+
+  it('still a quote never closed when the quote that would close it opens a later value', () => {
+    expectYaml(`---\ntitle: "Foo\nid: "x"\n---\n`, [['1:7-1:11', UNCLOSED_QUOTE]]);
+  });
+
+  it('with an anchor or tag before it: both kept', () => {
+    assert.deepEqual(site('---\nrollen: &r [jurist,\nprojectleider]\nzelfde: *r\ntitle: !!str "a\nb"\n---\n'), {
+      rollen: ['jurist', 'projectleider'],
+      zelfde: ['jurist', 'projectleider'],
+      title: 'a b',
+    });
+  });
+
+  it('the fast reader leaves these to yaml, so both paths give the same model', () => {
+    for (const text of ['---\ntitle: "Lange tekst\ndie doorloopt"\n---\n', '---\nrollen: [jurist,\nprojectleider]\n---\n']) {
       assert.equal(parsePageFast(text), undefined);
       assert.deepEqual(parsePage(text), parsePageWithYaml(text));
     }

@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Parser, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, YAMLWarning, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -242,18 +242,22 @@ function markdownStart(at: SourceLines): number | undefined {
 }
 
 /**
- * See parseYaml; this reads the block as it is. Tabs, which `yaml` takes for spaces where PyYAML rejects them,
- * are reported as PyYAML reads them (see `tabFaults`).
+ * See parseYaml; this reads the block as it is. Two things PyYAML reads that `yaml` does not are read
+ * here as PyYAML does: a quoted value or a bracketed list that runs on over lines indented no further
+ * than its key (see `respan`), and tabs, which PyYAML rejects where `yaml` takes them for spaces (see
+ * `tabFaults`).
  */
 function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   const original = text.slice(start, end);
   const at = new SourceLines(original);
-  let source = original;
   const problems: YamlProblem[] = [];
   const brokenKeys: string[] = [];
   const blanked = new Set<number>();
   const reported = new Set<string>();
   const tooDeepLines = new Set<number>();
+  const spans = new Map<number, Span>();
+  // What the scans for the ends of spans may read in all: linear in the block, however many unclosed quotes it has.
+  const budget = { left: 4 * original.length + 1000 };
   const report = (fault: Fault) => {
     const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
     // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
@@ -265,8 +269,11 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
   };
   for (let attempt = 0; attempt < 20; attempt++) {
+    const live = [...spans.values()].filter((span) => !blanked.has(at.entryOf(span.start)));
+    const source = withPlaceholders(at.blank(blanked), live);
     const doc = parseDocument(source, YAML_OPTIONS);
-    const facts = treeFacts(doc, source);
+    transplant(doc, live, original);
+    const facts = treeFacts(doc, original);
     const faults = faultsOf(doc, at, facts).filter((f) => !blanked.has(at.entryOf(f.from)));
     if (faults.length === 0) {
       const contents = doc.contents as ParsedNode | null;
@@ -285,9 +292,12 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
       }
       // Tabs do not change what `yaml` reads, so their entries stay in the model; the site reads nothing.
       for (const fault of tabFaults(source, 0)) report(fault);
+      for (const span of live) for (const fault of tabFaults(original.slice(span.start, span.close), span.start)) report(fault);
       problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       return { problems, brokenKeys, entries, isMapping, data };
     }
+    // Quotes and brackets that yaml ends early and PyYAML closes further down: read again with those spans.
+    if (respan(faults, at, spans, blanked, budget)) continue;
     // The first fault of each entry, in source order (a fault found by relocation, such as an unclosed
     // quote, comes before yaml's echoes of it further down); brackets too deep to read say it all.
     const first = new Map<number, Fault>();
@@ -302,10 +312,222 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
       const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
       if (broken) brokenKeys.push(broken);
     }
-    source = at.blank(blanked);
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+}
+
+/**
+ * A quoted value or a bracketed (flow) list or map that runs on over more than one line, as PyYAML reads it:
+ * `yaml` wants its continuation lines indented further than its key and ends it at the first line that is
+ * not; PyYAML does not look at their indentation at all (it only stops at a `---` or `...` line), so
+ *   title: "Lange tekst
+ *   die doorloopt"
+ * is the text "Lange tekst die doorloopt" on the site. Offsets in the YAML source.
+ */
+interface Span {
+  /** The opening quote or bracket. */
+  open: number;
+  /** Where its anchor (`&a`) or tag (`!t`) starts, if it has one; else `open`. */
+  start: number;
+  /** Just after the closing quote or bracket. */
+  close: number;
+}
+
+/**
+ * Turns the unclosed quotes and brackets among `faults` that PyYAML closes into spans (in `spans`, keyed by
+ * their opening offset), and joins their lines into the entry they start in; a fault inside a span (text
+ * after it, a `- ` inside brackets) is then reported where PyYAML finds it. Not when the quote that would
+ * close it starts a later value (`id: "x"`): the quote above was left open, and yaml's report of it stands.
+ * Whether a span was added.
+ */
+function respan(faults: Fault[], at: SourceLines, spans: Map<number, Span>, blanked: ReadonlySet<number>, budget: { left: number }): boolean {
+  const source = at.source;
+  const joined: [number, number][] = [];
+  let coveredUntil = -1;
+  for (const fault of [...faults].sort((a, b) => a.from - b.from)) {
+    if ((fault.code !== 'UNCLOSED_QUOTE' && fault.code !== 'UNCLOSED_BRACKET') || fault.from < coveredUntil || spans.has(fault.from)) continue;
+    const open = fault.from;
+    const close = source[open] === '"' || source[open] === "'" ? quotedEnd(source, open, budget) : source[open] === '[' || source[open] === '{' ? flowEnd(source, open, budget) : undefined;
+    if (close === undefined) continue;
+    const firstLine = at.lineOf(open);
+    const lastLine = at.lineOf(close - 1);
+    if (lastLine === firstLine) continue;
+    let after = close;
+    while (source[after] === ' ' || source[after] === '\t') after++;
+    // A multi-line key (`"a\nb": c`) PyYAML rejects, as yaml does.
+    if (source[after] === ':') continue;
+    const tail = after < source.length && source[after] !== '\n' && source[after] !== '\r' && source[after] !== '#';
+    // Text after a closing quote that opens a later value (`title: "Foo` ... `id: "x"`): the first quote was left open.
+    if (tail && source[open] !== '[' && source[open] !== '{' && /(?:^|[:\-[{,])[ \t]*$/.test(at.lineText(lastLine).slice(0, close - 1 - at.lineStart(lastLine)))) continue;
+    let blankedInside = false;
+    for (let line = firstLine; line <= lastLine && !blankedInside; line++) blankedInside = blanked.has(at.entryOf(at.lineStart(line)));
+    if (blankedInside) continue;
+    spans.set(open, { open, start: propsStart(source, open), close });
+    joined.push([firstLine, lastLine]);
+    coveredUntil = close;
+  }
+  at.join(joined);
+  return joined.length > 0;
+}
+
+/** Where the anchor and tag before `offset` on its line start (`&a !!seq [`), or `offset` when it has none. */
+function propsStart(source: string, offset: number): number {
+  let start = offset;
+  for (;;) {
+    let end = start;
+    while (end > 0 && source[end - 1] === ' ') end--;
+    let from = end;
+    while (from > 0 && !isSpace(source.charCodeAt(from - 1))) from--;
+    if (from === end || (source[from] !== '&' && source[from] !== '!')) return start;
+    start = from;
+  }
+}
+
+/** Whether a `---` or `...` document marker starts at `offset` (a line start): PyYAML ends a quoted value or flow list there with an error. */
+function documentMarkerAt(source: string, offset: number): boolean {
+  if (!source.startsWith('---', offset) && !source.startsWith('...', offset)) return false;
+  const next = source[offset + 3];
+  return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
+}
+
+/**
+ * Just after the quote that closes the quoted scalar opening at `open`, as PyYAML's scanner finds it
+ * (`\"` escapes in double quotes, `''` in single quotes, any indentation); `undefined` when there is none
+ * before a document marker, the end of the source or the end of `budget`.
+ */
+function quotedEnd(source: string, open: number, budget: { left: number }): number | undefined {
+  const quote = source[open];
+  for (let i = open + 1; i < source.length; i++) {
+    if (--budget.left < 0) return undefined;
+    const c = source[i];
+    if (c === '\n' || c === '\r') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      if (documentMarkerAt(source, i + 1)) return undefined;
+    } else if (c === '\\' && quote === '"') {
+      // An escaped character is skipped; an escaped line break is a line break like any other.
+      if (source[i + 1] !== '\n' && source[i + 1] !== '\r') i++;
+    } else if (c === quote) {
+      if (quote === "'" && source[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Just after the bracket that closes the flow list or map opening at `open`, as PyYAML's scanner finds it:
+ * brackets nest, quotes open a quoted scalar only where a token starts (not inside `it's`), `#` after white
+ * space starts a comment, indentation does not matter. `undefined` as for `quotedEnd`.
+ */
+function flowEnd(source: string, open: number, budget: { left: number }): number | undefined {
+  let depth = 0;
+  let tokenStart = true;
+  for (let i = open; i < source.length; i++) {
+    if (--budget.left < 0) return undefined;
+    const c = source[i];
+    if (c === '\n' || c === '\r') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      if (documentMarkerAt(source, i + 1)) return undefined;
+      tokenStart = true;
+    } else if (c === ' ' || c === '\t' || c === ',') {
+      tokenStart = true;
+    } else if (c === '#' && tokenStart) {
+      while (i + 1 < source.length && source[i + 1] !== '\n' && source[i + 1] !== '\r') i++;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      tokenStart = true;
+    } else if (c === ']' || c === '}') {
+      if (--depth === 0) return i + 1;
+      tokenStart = true;
+    } else if ((c === '"' || c === "'") && tokenStart) {
+      const end = quotedEnd(source, i, budget);
+      if (end === undefined) return undefined;
+      i = end - 1;
+    } else {
+      // `:` or `?` followed by white space or a flow indicator is an indicator; anything else is part of a plain scalar.
+      tokenStart = (c === ':' || c === '?') && /^[\s,[\]{}]?$/.test(source[i + 1] ?? '');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The source `yaml` is given: each span replaced by `""` and spaces, on one line (line breaks become spaces
+ * too), so that `yaml` reads a value there whatever the indentation of its lines; offsets stay the same.
+ * `transplant` then puts the value read from the span itself in its place.
+ */
+function withPlaceholders(source: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return source;
+  let out = '';
+  let from = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    out += source.slice(from, span.start) + '""' + ' '.repeat(span.close - span.start - 2);
+    from = span.close;
+  }
+  return out + source.slice(from);
+}
+
+/**
+ * Puts in place of each span's placeholder the node that `yaml` reads from the span's own text (its anchor
+ * and tag included, as a document of its own, where no indentation is required), with its ranges and source
+ * tokens shifted to where the span is; its errors and warnings join the document's.
+ */
+function transplant(doc: Document.Parsed, spans: readonly Span[], original: string): void {
+  if (spans.length === 0) return;
+  const byStart = new Map(spans.map((span) => [span.start, span]));
+  const replaced = (node: unknown): unknown => {
+    const span = isScalar(node) && node.range ? byStart.get(node.range[0]) : undefined;
+    if (!span) return node;
+    const own = parseDocument(original.slice(span.start, span.close), YAML_OPTIONS);
+    const read = own.contents as ParsedNode | null;
+    if (!read) return node;
+    const by = span.start;
+    shiftTree(read, by);
+    for (const e of own.errors) doc.errors.push(new YAMLParseError([e.pos[0] + by, e.pos[1] + by], e.code, e.message));
+    for (const w of own.warnings) doc.warnings.push(new YAMLWarning([w.pos[0] + by, w.pos[1] + by], w.code, w.message));
+    return read;
+  };
+  doc.contents = replaced(doc.contents) as ParsedNode | null;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      node.key = replaced(node.key);
+      node.value = replaced(node.value);
+      stack.push(node.key, node.value);
+    } else if (isMap(node) || isSeq(node)) {
+      for (let i = 0; i < node.items.length; i++) {
+        if (isSeq(node)) node.items[i] = replaced(node.items[i]);
+        stack.push(node.items[i]);
+      }
+    }
+  }
+}
+
+/** Adds `by` to the ranges of `node` and everything in it, and to the offsets of its source tokens. */
+function shiftTree(node: ParsedNode, by: number): void {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isNode(n) && n.range) n.range = [n.range[0] + by, n.range[1] + by, n.range[2] + by];
+    if (isPair(n)) stack.push(n.key, n.value);
+    else if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
+  }
+  const tokens: unknown[] = [node.srcToken];
+  const seen = new Set<object>();
+  while (tokens.length > 0) {
+    const t = tokens.pop();
+    if (t === null || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const item of t) tokens.push(item);
+      continue;
+    }
+    const token = t as Record<string, unknown>;
+    if (typeof token.offset === 'number') token.offset += by;
+    for (const field of CST_CHILDREN) tokens.push(token[field]);
+  }
 }
 
 /** The fields of a `yaml` CST token that hold other tokens. */
@@ -386,20 +608,34 @@ function blockScalarTabs(token: CST.BlockScalar, runs: (text: string, offset: nu
 class SourceLines {
   private readonly starts: number[] = [0];
   /** For each line, the line on which its top-level entry starts (0 above the first key). */
-  private readonly entries: number[] = [];
+  private entries: number[] = [];
+  /** Lines inside a value that runs on over lines (see `join`): they never start an entry. */
+  private readonly continued = new Set<number>();
   /** Offset just after the last character that is not white space (0 when there is none). */
   readonly contentEnd: number;
 
   constructor(readonly source: string) {
     for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    let entry = 0;
-    for (let line = 0; line < this.starts.length; line++) {
-      if (line > 0 && startsTopLevelKey(this.lineText(line))) entry = line;
-      this.entries.push(entry);
-    }
+    this.findEntries();
     let last = source.length;
     while (last > 0 && isSpace(source.charCodeAt(last - 1))) last--;
     this.contentEnd = last;
+  }
+
+  private findEntries(): void {
+    this.entries = [];
+    let entry = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      if (line > 0 && !this.continued.has(line) && startsTopLevelKey(this.lineText(line))) entry = line;
+      this.entries.push(entry);
+    }
+  }
+
+  /** Makes the lines after the first of each `[first, last]` part of the entry its first line is in: a value runs on over them. */
+  join(ranges: readonly [number, number][]): void {
+    if (ranges.length === 0) return;
+    for (const [first, last] of ranges) for (let line = first + 1; line <= last; line++) this.continued.add(line);
+    this.findEntries();
   }
 
   /** The 0-based line of `offset`. */

@@ -68,7 +68,7 @@ const YAML_NL: Record<string, string> = {
   // Ours: faults the `yaml` package names by a consequence, or places where it gave up.
   TOO_DEEP: 'haakjes te diep genest om te lezen',
   UNCLOSED_QUOTE: 'dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde',
-  UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind',
+  UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten; zet het bijbehorende sluithaakje, ] of }, aan het eind',
   MISPLACED_LIST_ITEM: 'een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)',
   INDENTED_KEY:
     'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
@@ -113,7 +113,7 @@ const YAML_EN: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpected text here; check the indentation, and put a value with characters such as : # [ ] { } in quotes',
   TOO_DEEP: 'brackets nested too deeply to read',
   UNCLOSED_QUOTE: 'this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote',
-  UNCLOSED_BRACKET: 'this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }',
+  UNCLOSED_BRACKET: 'this bracket is never closed; end the list with the matching ] or }',
   MISPLACED_LIST_ITEM: 'a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)',
   INDENTED_KEY:
     'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
