@@ -516,6 +516,12 @@ describe('a quoted value or bracketed list that runs on over lines not indented:
     });
   });
 
+  it('brackets nested 200 deep are read; nested thousands deep, they are left to yaml, which says so', () => {
+    assert.deepEqual(yamlErrors(`---\nrollen: ${'['.repeat(200)}\n${']'.repeat(200)}\n---\n`), []);
+    const deep = yamlErrors(`---\nrollen: ${'['.repeat(20000)}\n${']'.repeat(20000)}\n---\n`);
+    assert.match(deep[0], /^1:\d+-1:\d+ Invalid YAML: brackets nested too deeply to read\./);
+  });
+
   it('the fast reader leaves these to yaml, so both paths give the same model', () => {
     for (const text of ['---\ntitle: "Lange tekst\ndie doorloopt"\n---\n', '---\nrollen: [jurist,\nprojectleider]\n---\n']) {
       assert.equal(parsePageFast(text), undefined);

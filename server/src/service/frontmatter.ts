@@ -435,7 +435,9 @@ function flowEnd(source: string, open: number, budget: { left: number }): number
     } else if (c === '#' && tokenStart) {
       while (i + 1 < source.length && source[i + 1] !== '\n' && source[i + 1] !== '\r') i++;
     } else if (c === '[' || c === '{') {
-      depth++;
+      // Nested far deeper than any frontmatter: left to yaml as it is. Reading it again would recurse as deep once
+      // more, towards the stack limit, where V8 can abort the process (while compiling a regular expression).
+      if (++depth > 200) return undefined;
       tokenStart = true;
     } else if (c === ']' || c === '}') {
       if (--depth === 0) return i + 1;
