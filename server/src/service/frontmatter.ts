@@ -189,7 +189,8 @@ function parseYamlFastOrFull(text: string, start: number, end: number, lines: Li
  * does not hide the others (the `yaml` package's own recovery nests the following keys under the broken one).
  * Each fault is reported once, where the author has to act (see `locate`), with at most one problem per
  * top-level entry: yaml reports one fault two to four times while it recovers, and those echoes only
- * confuse. A second, independent fault in the same entry shows once the first is fixed.
+ * confuse. A second, independent fault in the same entry shows once the first is fixed. Tabs are the
+ * exception: yaml reads past them, so each run of them is reported, and its entry stays in the model.
  */
 function parseYaml(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   const result = parseYamlBlock(text, start, end, lines);
