@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { parsePage, parsePageFast, parsePageWithYaml, type FmValue } from '../../server/src/service/frontmatter';
 import { message } from '../../server/src/service/messages';
 import { CURRENT_BASE } from '../memoryWorkspace';
-import { diagnose, seen, type Seen } from './harness';
+import { at, diagnose, seen, type Seen } from './harness';
 
 const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
 
@@ -65,8 +65,8 @@ const UNCLOSED_QUOTE = {
   nl: nl('dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde'),
 };
 const UNCLOSED_BRACKET = {
-  en: en('this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }'),
-  nl: nl('dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind'),
+  en: en('this bracket is never closed; end the list with the matching ] or }'),
+  nl: nl('dit haakje wordt niet gesloten; zet het bijbehorende sluithaakje, ] of }, aan het eind'),
 };
 const MISPLACED_LIST_ITEM = {
   en: en('a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)'),
@@ -79,6 +79,10 @@ const INDENTED_KEY = {
   nl: nl(
     'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
   ),
+};
+const BLOCK_IN_FLOW = {
+  en: en('inside brackets [ ] or { } a list with - or a key: value cannot start a line of its own; put such a value in quotes'),
+  nl: nl("tussen haken [ ] of { } kan geen lijst met - en geen veld: waarde op een eigen regel staan; zet zo'n waarde tussen aanhalingstekens"),
 };
 const MISSING_COLON = {
   en: en('this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented'),
@@ -121,8 +125,8 @@ describe('YAML errors: at the fault, once', () => {
       ['1:3-1:5', UNCLOSED_BRACKET],
       ['2:3-2:5', UNCLOSED_BRACKET],
     ]);
-    // A list item at column 0 inside the brackets: one fault, not four.
-    expectYaml('---\ntitle: T\nk: [ontwerp,\n- a]\n---\n', [['2:3-2:12', UNCLOSED_BRACKET]]);
+    // A list item at column 0 inside closed brackets: one fault, at the item, where PyYAML stops too.
+    expectYaml('---\ntitle: T\nk: [ontwerp,\n- a]\n---\n', [['3:0-3:3', BLOCK_IN_FLOW]]);
   });
 
   it('no YAML diagnostic lies on the closing line or outside the YAML', () => {
@@ -187,7 +191,22 @@ describe('YAML errors: words in both languages', () => {
   // Every code of the `yaml` package, read from its own type declaration so that a new one fails here.
   const declared = readFileSync(join(dirname(require.resolve('yaml')), 'errors.d.ts'), 'utf8');
   const codes = [...(/export type ErrorCode = ([^;]+);/.exec(declared)?.[1] ?? '').matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1]);
-  const ours = ['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_BRACKET', 'MISPLACED_LIST_ITEM', 'INDENTED_KEY', 'MISSING_COLON', 'TEXT_AFTER_QUOTE', 'MISSING_ANCHOR', 'UNKNOWN_TAG', 'BAD_MERGE', 'PAGE_TEXT'];
+  const ours = [
+    'TOO_DEEP',
+    'UNCLOSED_QUOTE',
+    'UNCLOSED_BRACKET',
+    'MISPLACED_LIST_ITEM',
+    'INDENTED_KEY',
+    'MISSING_COLON',
+    'MISSING_SPACE_AFTER_COLON',
+    'MISSING_SPACE_AFTER_DASH',
+    'TEXT_AFTER_QUOTE',
+    'MISSING_ANCHOR',
+    'UNKNOWN_TAG',
+    'BAD_MERGE',
+    'TAB',
+    'PAGE_TEXT',
+  ];
 
   it('every yaml error code has a Dutch wording (no English sentence inside a Dutch one)', () => {
     assert.ok(codes.length >= 23, codes.join());
@@ -340,5 +359,173 @@ describe('a frontmatter block that runs on into the page text', () => {
       ['1:7-1:9', UNCLOSED_QUOTE],
       ['4:0-4:5', PAGE_TEXT(9)],
     ]);
+  });
+});
+
+describe('a missing space after the colon of a key or the dash of a list item', () => {
+  const MISSING_SPACE_AFTER_COLON = {
+    en: en('a space is missing after "title:"; without it the line is plain text, not a key with a value (key: value)'),
+    nl: nl('er ontbreekt een spatie na "title:"; zonder spatie is de regel gewone tekst, geen veld met een waarde (veld: waarde)'),
+  };
+  const MISSING_SPACE_AFTER_DASH = {
+    en: en('a space is missing after the -; without it the line is plain text, not a list item (- item)'),
+    nl: nl('er ontbreekt een spatie na de -; zonder spatie is de regel gewone tekst, geen lijstitem (- item)'),
+  };
+
+  it('key:value is said as a missing space, at the colon; the key is not also reported missing', () => {
+    // PyYAML reads `title:Geen spatie` as plain text and then fails (could not find expected ':').
+    for (const text of [`---\ntitle:Geen spatie\n${ID}\n---\n`, `---\n${ID}\ntitle:Geen spatie\ntoelichting: x\n---\n`]) {
+      const line = text.split('\n').findIndex((l) => l.startsWith('title'));
+      expectYaml(text, [[`${line}:5-${line}:6`, MISSING_SPACE_AFTER_COLON]]);
+      assert.ok(!diagnose({ ...CURRENT_BASE, [M]: text }, M).some((d) => d.code === 'frontmatter.missing-key' && d.message.includes('"title"')));
+    }
+  });
+
+  it('-item is said as a missing space, at the dash', () => {
+    expectYaml(`---\n${ID}\nrollen:\n- jurist\n-projectleider\n---\n`, [['4:0-4:1', MISSING_SPACE_AFTER_DASH]]);
+    expectYaml(`---\n${ID}\nrollen:\n-projectleider\ntitle: T\n---\n`, [['3:0-3:1', MISSING_SPACE_AFTER_DASH]]);
+    expectYaml(`---\n${ID}\nrollen:\n  - jurist\n  -projectleider\ntitle: T\n---\n`, [['4:2-4:3', MISSING_SPACE_AFTER_DASH]]);
+  });
+
+  it('a line with a colon that is no key keeps its wording', () => {
+    expectYaml(`---\ntitle: T\nhttps://example.org\n---\n`, [['2:0-2:19', MISSING_COLON]]);
+  });
+});
+
+describe('tabs, which PyYAML (the site) rejects outside quotes, comments and block text', () => {
+  const TAB = {
+    en: en("a tab character; the site's YAML reader accepts tabs only inside quotes, in comments and in block text (| or >): replace it with a space"),
+    nl: nl('een tab; de YAML-lezer van de site accepteert tabs alleen tussen aanhalingstekens, in commentaar en in bloktekst (| of >): vervang de tab door een spatie'),
+  };
+  const TAB_AS_INDENT = { en: en('a tab as indentation; use spaces'), nl: nl('een tab als inspringing; gebruik spaties') };
+
+  it('after a colon, after a list dash, inside a plain value, at the end of a line: at the tab, and the site sees no metadata', () => {
+    // PyYAML: "found character '\t' that cannot start any token", at the tab, in each of these.
+    const texts: [string, string][] = [
+      [`---\ntitle:\tAlgoritme\n${ID}\n---\n`, '1:6-1:7'],
+      [`---\n${ID}\nrollen:\n-\tjurist\n---\n`, '3:1-3:2'],
+      [`---\ntitle: Aan\tbieders\n${ID}\n---\n`, '1:10-1:11'],
+      [`---\ntitle: x\t\n${ID}\n---\n`, '1:8-1:9'],
+    ];
+    for (const [text, range] of texts) {
+      expectYaml(text, [[range, TAB]]);
+      assert.equal(parsePage(text).frontmatter!.siteData, undefined, text);
+    }
+  });
+
+  it('the entry stays in the model (yaml reads it as if the tab were a space), so no key is reported missing', () => {
+    const text = `---\ntitle:\tAlgoritme\n${ID}\n---\n`;
+    const title = parsePage(text).frontmatter!.entries[0];
+    assert.deepEqual([title.key, scalarValue(title.value)], ['title', 'Algoritme']);
+    assert.ok(!diagnose({ ...CURRENT_BASE, [M]: text }, M).some((d) => d.code === 'frontmatter.missing-key' && d.message.includes('"title"')));
+  });
+
+  it('tabs between spaces are one fault; tabs on two lines are two', () => {
+    expectYaml(`---\ntitle: x \t \t # c\n${ID}\n---\n`, [['1:9-1:12', TAB]]);
+    expectYaml(`---\ntitle:\tx\n${ID}\t\n---\n`, [
+      ['1:6-1:7', TAB],
+      ['2:24-2:25', TAB],
+    ]);
+  });
+
+  it('fine inside quotes, in comments and in block text past its indentation, as in PyYAML', () => {
+    const text = `---\n# een\tcommentaar\ntitle: "a\tb" # c\td\n${ID}\ntoelichting: 'c\td'\nrollen:\n- jurist # x\ty\nbron: |\n  a\tb\n  \tc\n---\n`;
+    assert.deepEqual(yamlErrors(text), []);
+    // PyYAML: {'title': 'a\tb', 'toelichting': 'c\td', 'rollen': ['jurist'], 'bron': 'a\tb\n\tc\n', ...}
+    const site = parsePage(text).frontmatter!.siteData!;
+    assert.deepEqual([site.title, site.toelichting, site.rollen, site.bron], ['a\tb', 'c\td', ['jurist'], 'a\tb\n\tc\n']);
+  });
+
+  it('a tab before the indentation of block text, or after its header: at the tab', () => {
+    // PyYAML stops at the tab ("cannot start any token"); yaml calls the first a bad indentation.
+    expectYaml(`---\n${ID}\ntoelichting: |\n  a\n\tb\n---\n`, [['4:0-4:1', TAB_AS_INDENT]]);
+    expectYaml(`---\n${ID}\ntoelichting: |\t\n  a\n---\n`, [['2:14-2:15', TAB]]);
+  });
+
+  it('a tab inside brackets: at the tab', () => {
+    expectYaml(`---\n${ID}\nrollen: [jurist,\tprojectleider]\n---\n`, [['2:16-2:17', TAB]]);
+  });
+
+  it('the fast reader leaves tabs to yaml, so both paths give the same model', () => {
+    for (const text of [`---\ntitle:\tAlgoritme\n${ID}\n---\n`, `---\ntitle: "a\tb"\n---\n`]) {
+      assert.equal(parsePageFast(text), undefined);
+      assert.deepEqual(parsePage(text), parsePageWithYaml(text));
+    }
+  });
+});
+
+describe('a quoted value or bracketed list that runs on over lines not indented: read as PyYAML (the site) reads it', () => {
+  const site = (text: string) => parsePage(text).frontmatter!.siteData;
+  const valueOf = (text: string, key: string) => parsePage(text).frontmatter!.entries.find((e) => e.key === key)!.value;
+
+  it('a quoted value continued at the start of the next line: the folded text, its range over both lines', () => {
+    for (const quote of ['"', "'"]) {
+      const text = `---\ntitle: ${quote}Lange tekst\ndie doorloopt${quote}\ntoelichting: x\n---\n`;
+      assert.deepEqual(yamlErrors(text), [], text);
+      // PyYAML: {'title': 'Lange tekst die doorloopt', 'toelichting': 'x'}
+      assert.deepEqual(site(text), { title: 'Lange tekst die doorloopt', toelichting: 'x' });
+      const title = valueOf(text, 'title');
+      assert.deepEqual([at(title.range), title.kind === 'scalar' && title.source], ['1:7-2:14', `${quote}Lange tekst\ndie doorloopt${quote}`]);
+    }
+  });
+
+  it('folds as PyYAML folds: blank lines, spaces around line breaks, escaped line breaks, doubled single quotes', () => {
+    // Each value as PyYAML 6.0.3 reads it.
+    assert.deepEqual(site('---\ntitle: "a  \n\n   b\t\n c"\n---\n'), { title: 'a\nb c' });
+    assert.deepEqual(site('---\ntitle: "a\\\n  b"\n---\n'), { title: 'ab' });
+    assert.deepEqual(site("---\ntitle: 'it''s\nok'\n---\n"), { title: "it's ok" });
+    assert.deepEqual(site('---\ntitle: "\nabc"\n---\n'), { title: ' abc' });
+  });
+
+  it('a list item, and a bracketed list or map continued at a lower indentation', () => {
+    assert.deepEqual(site('---\nrollen:\n  - "a\nb"\n  - c\n---\n'), { rollen: ['a b', 'c'] });
+    const text = '---\nrollen: [jurist,\nprojectleider]\nlevenscyclus: {a: 1,\nb: "x\ny"}\n---\n';
+    assert.deepEqual(yamlErrors(text), []);
+    assert.deepEqual(site(text), { rollen: ['jurist', 'projectleider'], levenscyclus: { a: 1, b: 'x y' } });
+    const rollen = valueOf(text, 'rollen');
+    assert.deepEqual(
+      [at(rollen.range), rollen.kind === 'seq' && rollen.items.map((i) => at(i.range))],
+      ['1:8-2:14', ['1:9-1:15', '2:0-2:13']],
+    );
+  });
+
+  it('a fault inside it is reported where PyYAML finds it, not as a quote never closed', () => {
+    expectYaml('---\ntitle: "Lange tekst\ndie doorloopt" en meer\n---\n', [
+      ['2:15-2:22', { en: en('text after the closing quote; put the whole value in quotes'), nl: nl('tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens') }],
+    ]);
+    expectYaml('---\ntitle: "a\\q\nb"\n---\n', [
+      [
+        '1:9-1:11',
+        {
+          en: en('the backslash in \\q starts an escape code that does not exist; inside double quotes write \\\\ for a backslash, or use single quotes'),
+          nl: nl('de backslash in \\q begint een escape-code die niet bestaat; schrijf tussen dubbele aanhalingstekens \\\\ voor een backslash, of gebruik enkele aanhalingstekens'),
+        },
+      ],
+    ]);
+  });
+
+  it('still a quote never closed when the quote that would close it opens a later value', () => {
+    expectYaml(`---\ntitle: "Foo\nid: "x"\n---\n`, [['1:7-1:11', UNCLOSED_QUOTE]]);
+  });
+
+  it('with an anchor or tag before it: both kept', () => {
+    assert.deepEqual(site('---\nrollen: &r [jurist,\nprojectleider]\nzelfde: *r\ntitle: !!str "a\nb"\n---\n'), {
+      rollen: ['jurist', 'projectleider'],
+      zelfde: ['jurist', 'projectleider'],
+      title: 'a b',
+    });
+  });
+
+  it('brackets nested 200 deep are read; nested thousands deep, they are left to yaml, which says so', () => {
+    assert.deepEqual(yamlErrors(`---\nrollen: ${'['.repeat(200)}\n${']'.repeat(200)}\n---\n`), []);
+    const deep = yamlErrors(`---\nrollen: ${'['.repeat(20000)}\n${']'.repeat(20000)}\n---\n`);
+    assert.match(deep[0], /^1:\d+-1:\d+ Invalid YAML: brackets nested too deeply to read\./);
+  });
+
+  it('the fast reader leaves these to yaml, so both paths give the same model', () => {
+    for (const text of ['---\ntitle: "Lange tekst\ndie doorloopt"\n---\n', '---\nrollen: [jurist,\nprojectleider]\n---\n']) {
+      assert.equal(parsePageFast(text), undefined);
+      assert.deepEqual(parsePage(text), parsePageWithYaml(text));
+    }
   });
 });

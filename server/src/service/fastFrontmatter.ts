@@ -46,7 +46,8 @@ interface Line {
 /** Thrown inside the parser to give up; caught at the top and turned into `undefined`. */
 const BAIL = new (class Bail {})();
 
-// Tabs, control characters, a lone CR, NEL, the Unicode line separators and a BOM: left to `yaml`.
+// Tabs, control characters, a lone CR, NEL, the Unicode line separators and a BOM: left to `yaml` (PyYAML
+// rejects most tabs, which the `yaml` path reports; see tabFaults in frontmatter.ts).
 const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 // The plain words the 1.1 schema reads as something else than text, as the `yaml` path is configured
 // (PyYAML's booleans, see PY_TRUE / PY_FALSE); `<<` is the merge key, left to `yaml`.

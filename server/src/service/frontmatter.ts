@@ -8,7 +8,7 @@
 //   ^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n      (re.DOTALL)
 // and parses the group with PyYAML's safe loader (YAML 1.1). A block that does not match, does not
 // parse, or is not a mapping gives the page no metadata at all.
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, YAMLWarning, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
 import { LineIndex, stripBom } from './text';
 import type { Range } from './types';
@@ -189,7 +189,8 @@ function parseYamlFastOrFull(text: string, start: number, end: number, lines: Li
  * does not hide the others (the `yaml` package's own recovery nests the following keys under the broken one).
  * Each fault is reported once, where the author has to act (see `locate`), with at most one problem per
  * top-level entry: yaml reports one fault two to four times while it recovers, and those echoes only
- * confuse. A second, independent fault in the same entry shows once the first is fixed.
+ * confuse. A second, independent fault in the same entry shows once the first is fixed. Tabs are the
+ * exception: yaml reads past them, so each run of them is reported, and its entry stays in the model.
  */
 function parseYaml(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   const result = parseYamlBlock(text, start, end, lines);
@@ -241,19 +242,39 @@ function markdownStart(at: SourceLines): number | undefined {
   return undefined;
 }
 
-/** See parseYaml; this reads the block as it is. */
+/**
+ * See parseYaml; this reads the block as it is. Two things PyYAML reads that `yaml` does not are read
+ * here as PyYAML does: a quoted value or a bracketed list that runs on over lines indented no further
+ * than its key (see `respan`), and tabs, which PyYAML rejects where `yaml` takes them for spaces (see
+ * `tabFaults`).
+ */
 function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
   const original = text.slice(start, end);
   const at = new SourceLines(original);
-  let source = original;
   const problems: YamlProblem[] = [];
   const brokenKeys: string[] = [];
   const blanked = new Set<number>();
   const reported = new Set<string>();
   const tooDeepLines = new Set<number>();
+  const spans = new Map<number, Span>();
+  // What the scans for the ends of spans may read in all: linear in the block, however many unclosed quotes it has.
+  const budget = { left: 4 * original.length + 1000 };
+  const report = (fault: Fault) => {
+    const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
+    // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
+    // of times), and nothing more on a line once it was too deep to read: the rest is the parser recovering.
+    const key = `${problem.code} ${start + fault.from} ${start + fault.to}`;
+    const line = problem.range.start.line;
+    if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
+    reported.add(key);
+    if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+  };
   for (let attempt = 0; attempt < 20; attempt++) {
+    const live = [...spans.values()].filter((span) => !blanked.has(at.entryOf(span.start)));
+    const source = withPlaceholders(at.blank(blanked), live);
     const doc = parseDocument(source, YAML_OPTIONS);
-    const facts = treeFacts(doc, source);
+    transplant(doc, live, original);
+    const facts = treeFacts(doc, original);
     const faults = faultsOf(doc, at, facts).filter((f) => !blanked.has(at.entryOf(f.from)));
     if (faults.length === 0) {
       const contents = doc.contents as ParsedNode | null;
@@ -270,9 +291,14 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
           data = {};
         }
       }
+      // Tabs do not change what `yaml` reads, so their entries stay in the model; the site reads nothing.
+      for (const fault of tabFaults(source, 0)) report(fault);
+      for (const span of live) for (const fault of tabFaults(original.slice(span.start, span.close), span.start)) report(fault);
       problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       return { problems, brokenKeys, entries, isMapping, data };
     }
+    // Quotes and brackets that yaml ends early and PyYAML closes further down: read again with those spans.
+    if (respan(faults, at, spans, blanked, budget)) continue;
     // The first fault of each entry, in source order (a fault found by relocation, such as an unclosed
     // quote, comes before yaml's echoes of it further down); brackets too deep to read say it all.
     const first = new Map<number, Fault>();
@@ -282,42 +308,337 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
       if (!kept || (kept.code !== 'TOO_DEEP' && (fault.code === 'TOO_DEEP' || fault.from < kept.from))) first.set(entry, fault);
     }
     for (const [entry, fault] of first) {
-      const problem: YamlProblem = { code: fault.code, message: fault.detail, range: lines.range(start + fault.from, start + fault.to) };
-      // The same problem once, whichever attempt finds it again (yaml repeats one per unclosed bracket, hundreds
-      // of times), and nothing more on a line once it was too deep to read: the rest is the parser recovering.
-      const key = `${problem.code} ${start + fault.from} ${start + fault.to}`;
-      const line = problem.range.start.line;
-      if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
-      reported.add(key);
-      if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+      report(fault);
       blanked.add(entry);
       const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
       if (broken) brokenKeys.push(broken);
     }
-    source = at.blank(blanked);
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+}
+
+/**
+ * A quoted value or a bracketed (flow) list or map that runs on over more than one line, as PyYAML reads it:
+ * `yaml` wants its continuation lines indented further than its key and ends it at the first line that is
+ * not; PyYAML does not look at their indentation at all (it only stops at a `---` or `...` line), so
+ *   title: "Lange tekst
+ *   die doorloopt"
+ * is the text "Lange tekst die doorloopt" on the site. Offsets in the YAML source.
+ */
+interface Span {
+  /** The opening quote or bracket. */
+  open: number;
+  /** Where its anchor (`&a`) or tag (`!t`) starts, if it has one; else `open`. */
+  start: number;
+  /** Just after the closing quote or bracket. */
+  close: number;
+}
+
+/**
+ * Turns the unclosed quotes and brackets among `faults` that PyYAML closes into spans (in `spans`, keyed by
+ * their opening offset), and joins their lines into the entry they start in; a fault inside a span (text
+ * after it, a `- ` inside brackets) is then reported where PyYAML finds it. Not when the quote that would
+ * close it starts a later value (`id: "x"`): the quote above was left open, and yaml's report of it stands.
+ * Whether a span was added.
+ */
+function respan(faults: Fault[], at: SourceLines, spans: Map<number, Span>, blanked: ReadonlySet<number>, budget: { left: number }): boolean {
+  const source = at.source;
+  const joined: [number, number][] = [];
+  let coveredUntil = -1;
+  for (const fault of [...faults].sort((a, b) => a.from - b.from)) {
+    if ((fault.code !== 'UNCLOSED_QUOTE' && fault.code !== 'UNCLOSED_BRACKET') || fault.from < coveredUntil || spans.has(fault.from)) continue;
+    const open = fault.from;
+    const close = source[open] === '"' || source[open] === "'" ? quotedEnd(source, open, budget) : source[open] === '[' || source[open] === '{' ? flowEnd(source, open, budget) : undefined;
+    if (close === undefined) continue;
+    const firstLine = at.lineOf(open);
+    const lastLine = at.lineOf(close - 1);
+    if (lastLine === firstLine) continue;
+    let after = close;
+    while (source[after] === ' ' || source[after] === '\t') after++;
+    // A multi-line key (`"a\nb": c`) PyYAML rejects, as yaml does.
+    if (source[after] === ':') continue;
+    const tail = after < source.length && source[after] !== '\n' && source[after] !== '\r' && source[after] !== '#';
+    // Text after a closing quote that opens a later value (`title: "Foo` ... `id: "x"`): the first quote was left open.
+    if (tail && source[open] !== '[' && source[open] !== '{' && /(?:^|[:\-[{,])[ \t]*$/.test(at.lineText(lastLine).slice(0, close - 1 - at.lineStart(lastLine)))) continue;
+    let blankedInside = false;
+    for (let line = firstLine; line <= lastLine && !blankedInside; line++) blankedInside = blanked.has(at.entryOf(at.lineStart(line)));
+    if (blankedInside) continue;
+    spans.set(open, { open, start: propsStart(source, open), close });
+    joined.push([firstLine, lastLine]);
+    coveredUntil = close;
+  }
+  at.join(joined);
+  return joined.length > 0;
+}
+
+/** Where the anchor and tag before `offset` on its line start (`&a !!seq [`), or `offset` when it has none. */
+function propsStart(source: string, offset: number): number {
+  let start = offset;
+  for (;;) {
+    let end = start;
+    while (end > 0 && source[end - 1] === ' ') end--;
+    let from = end;
+    while (from > 0 && !isSpace(source.charCodeAt(from - 1))) from--;
+    if (from === end || (source[from] !== '&' && source[from] !== '!')) return start;
+    start = from;
+  }
+}
+
+/** Whether a `---` or `...` document marker starts at `offset` (a line start): PyYAML ends a quoted value or flow list there with an error. */
+function documentMarkerAt(source: string, offset: number): boolean {
+  if (!source.startsWith('---', offset) && !source.startsWith('...', offset)) return false;
+  const next = source[offset + 3];
+  return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
+}
+
+/**
+ * Just after the quote that closes the quoted scalar opening at `open`, as PyYAML's scanner finds it
+ * (`\"` escapes in double quotes, `''` in single quotes, any indentation); `undefined` when there is none
+ * before a document marker, the end of the source or the end of `budget`.
+ */
+function quotedEnd(source: string, open: number, budget: { left: number }): number | undefined {
+  const quote = source[open];
+  for (let i = open + 1; i < source.length; i++) {
+    if (--budget.left < 0) return undefined;
+    const c = source[i];
+    if (c === '\n' || c === '\r') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      if (documentMarkerAt(source, i + 1)) return undefined;
+    } else if (c === '\\' && quote === '"') {
+      // An escaped character is skipped; an escaped line break is a line break like any other.
+      if (source[i + 1] !== '\n' && source[i + 1] !== '\r') i++;
+    } else if (c === quote) {
+      if (quote === "'" && source[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Just after the bracket that closes the flow list or map opening at `open`, as PyYAML's scanner finds it:
+ * brackets nest, quotes open a quoted scalar only where a token starts (not inside `it's`), `#` after white
+ * space starts a comment, indentation does not matter. `undefined` as for `quotedEnd`.
+ */
+function flowEnd(source: string, open: number, budget: { left: number }): number | undefined {
+  let depth = 0;
+  let tokenStart = true;
+  for (let i = open; i < source.length; i++) {
+    if (--budget.left < 0) return undefined;
+    const c = source[i];
+    if (c === '\n' || c === '\r') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      if (documentMarkerAt(source, i + 1)) return undefined;
+      tokenStart = true;
+    } else if (c === ' ' || c === '\t' || c === ',') {
+      tokenStart = true;
+    } else if (c === '#' && tokenStart) {
+      while (i + 1 < source.length && source[i + 1] !== '\n' && source[i + 1] !== '\r') i++;
+    } else if (c === '[' || c === '{') {
+      // Nested far deeper than any frontmatter: left to yaml as it is. Reading it again would recurse as deep once
+      // more, towards the stack limit, where V8 can abort the process (while compiling a regular expression).
+      if (++depth > 200) return undefined;
+      tokenStart = true;
+    } else if (c === ']' || c === '}') {
+      if (--depth === 0) return i + 1;
+      tokenStart = true;
+    } else if ((c === '"' || c === "'") && tokenStart) {
+      const end = quotedEnd(source, i, budget);
+      if (end === undefined) return undefined;
+      i = end - 1;
+    } else {
+      // `:` or `?` followed by white space or a flow indicator is an indicator; anything else is part of a plain scalar.
+      tokenStart = (c === ':' || c === '?') && /^[\s,[\]{}]?$/.test(source[i + 1] ?? '');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The source `yaml` is given: each span replaced by `""` and spaces, on one line (line breaks become spaces
+ * too), so that `yaml` reads a value there whatever the indentation of its lines; offsets stay the same.
+ * `transplant` then puts the value read from the span itself in its place.
+ */
+function withPlaceholders(source: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return source;
+  let out = '';
+  let from = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    out += source.slice(from, span.start) + '""' + ' '.repeat(span.close - span.start - 2);
+    from = span.close;
+  }
+  return out + source.slice(from);
+}
+
+/**
+ * Puts in place of each span's placeholder the node that `yaml` reads from the span's own text (its anchor
+ * and tag included, as a document of its own, where no indentation is required), with its ranges and source
+ * tokens shifted to where the span is; its errors and warnings join the document's.
+ */
+function transplant(doc: Document.Parsed, spans: readonly Span[], original: string): void {
+  if (spans.length === 0) return;
+  const byStart = new Map(spans.map((span) => [span.start, span]));
+  const replaced = (node: unknown): unknown => {
+    const span = isScalar(node) && node.range ? byStart.get(node.range[0]) : undefined;
+    if (!span) return node;
+    const own = parseDocument(original.slice(span.start, span.close), YAML_OPTIONS);
+    const read = own.contents as ParsedNode | null;
+    if (!read) return node;
+    const by = span.start;
+    shiftTree(read, by);
+    for (const e of own.errors) doc.errors.push(new YAMLParseError([e.pos[0] + by, e.pos[1] + by], e.code, e.message));
+    for (const w of own.warnings) doc.warnings.push(new YAMLWarning([w.pos[0] + by, w.pos[1] + by], w.code, w.message));
+    return read;
+  };
+  doc.contents = replaced(doc.contents) as ParsedNode | null;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      node.key = replaced(node.key);
+      node.value = replaced(node.value);
+      stack.push(node.key, node.value);
+    } else if (isMap(node) || isSeq(node)) {
+      for (let i = 0; i < node.items.length; i++) {
+        if (isSeq(node)) node.items[i] = replaced(node.items[i]);
+        stack.push(node.items[i]);
+      }
+    }
+  }
+}
+
+/** Adds `by` to the ranges of `node` and everything in it, and to the offsets of its source tokens. */
+function shiftTree(node: ParsedNode, by: number): void {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isNode(n) && n.range) n.range = [n.range[0] + by, n.range[1] + by, n.range[2] + by];
+    if (isPair(n)) stack.push(n.key, n.value);
+    else if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
+  }
+  const tokens: unknown[] = [node.srcToken];
+  const seen = new Set<object>();
+  while (tokens.length > 0) {
+    const t = tokens.pop();
+    if (t === null || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const item of t) tokens.push(item);
+      continue;
+    }
+    const token = t as Record<string, unknown>;
+    if (typeof token.offset === 'number') token.offset += by;
+    for (const field of CST_CHILDREN) tokens.push(token[field]);
+  }
+}
+
+/** The fields of a `yaml` CST token that hold other tokens. */
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'];
+
+/**
+ * The tabs PyYAML rejects ("found character '\t' that cannot start any token"), one fault per run of tabs
+ * (with the spaces between them) in `source`, whose offsets are shifted by `shift`. PyYAML's scanner skips
+ * only spaces between tokens and ends a plain value at a tab, so a tab is fine only inside quotes, in a
+ * comment, and in the text of a block scalar (`|`, `>`) past its indentation. The tokens are `yaml`'s
+ * (its concrete syntax tree), which knows where quotes, comments and block scalars are.
+ */
+function tabFaults(source: string, shift: number): Fault[] {
+  if (!source.includes('\t')) return [];
+  const faults: Fault[] = [];
+  const runs = (text: string, offset: number) => {
+    for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i)) {
+      let to = i + 1;
+      let j = to;
+      for (; j < text.length && (text[j] === ' ' || text[j] === '\t'); j++) if (text[j] === '\t') to = j + 1;
+      faults.push({ code: 'TAB', detail: '', from: shift + offset + i, to: shift + offset + to });
+      i = j;
+    }
+  };
+  const stack: unknown[] = [];
+  try {
+    for (const token of new Parser().parse(source)) stack.push(token);
+  } catch {
+    return [];
+  }
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t === null || typeof t !== 'object' || seen.has(t)) continue;
+    seen.add(t);
+    if (Array.isArray(t)) {
+      for (const item of t) stack.push(item);
+      continue;
+    }
+    const token = t as Partial<CST.BlockScalar> & { type?: string };
+    if (typeof token.source === 'string' && typeof token.offset === 'number') {
+      if (token.type === 'block-scalar') blockScalarTabs(token as CST.BlockScalar, runs);
+      else if (token.type !== 'comment' && token.type !== 'double-quoted-scalar' && token.type !== 'single-quoted-scalar') runs(token.source, token.offset);
+    }
+    for (const field of CST_CHILDREN) stack.push((token as Record<string, unknown>)[field]);
+  }
+  return faults.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The tabs in a block scalar's text that PyYAML rejects: those on a line indented (with spaces) less than the
+ * scalar's indentation, which PyYAML takes for the end of the scalar. The indentation is PyYAML's: the
+ * header's indicator, or else that of the first line with text, and at least one more than the parent's.
+ */
+function blockScalarTabs(token: CST.BlockScalar, runs: (text: string, offset: number) => void): void {
+  const last = token.props[token.props.length - 1] as CST.SourceToken | undefined;
+  let offset = last ? last.offset + last.source.length : token.offset;
+  const least = Math.max(1, token.indent + 1);
+  const header = token.props.find((t): t is CST.SourceToken => t.type === 'block-scalar-header')?.source ?? '';
+  const explicit = /[1-9]/.exec(header)?.[0];
+  const lines = token.source.split('\n');
+  let indent = least;
+  if (explicit) indent = least + Number(explicit) - 1;
+  else {
+    for (const line of lines) {
+      const spaces = /^ */.exec(line)![0].length;
+      indent = Math.max(indent, spaces);
+      if (line.slice(spaces).replace(/\r$/, '') !== '') break;
+    }
+  }
+  for (const line of lines) {
+    if (line.includes('\t') && /^ */.exec(line)![0].length < indent) runs(line, offset);
+    offset += line.length + 1;
+  }
 }
 
 /** The lines of the YAML source (the text between the delimiters), and the top-level entry each belongs to. */
 class SourceLines {
   private readonly starts: number[] = [0];
   /** For each line, the line on which its top-level entry starts (0 above the first key). */
-  private readonly entries: number[] = [];
+  private entries: number[] = [];
+  /** Lines inside a value that runs on over lines (see `join`): they never start an entry. */
+  private readonly continued = new Set<number>();
   /** Offset just after the last character that is not white space (0 when there is none). */
   readonly contentEnd: number;
 
   constructor(readonly source: string) {
     for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    let entry = 0;
-    for (let line = 0; line < this.starts.length; line++) {
-      if (line > 0 && startsTopLevelKey(this.lineText(line))) entry = line;
-      this.entries.push(entry);
-    }
+    this.findEntries();
     let last = source.length;
     while (last > 0 && isSpace(source.charCodeAt(last - 1))) last--;
     this.contentEnd = last;
+  }
+
+  private findEntries(): void {
+    this.entries = [];
+    let entry = 0;
+    for (let line = 0; line < this.starts.length; line++) {
+      if (line > 0 && !this.continued.has(line) && startsTopLevelKey(this.lineText(line))) entry = line;
+      this.entries.push(entry);
+    }
+  }
+
+  /** Makes the lines after the first of each `[first, last]` part of the entry its first line is in: a value runs on over them. */
+  join(ranges: readonly [number, number][]): void {
+    if (ranges.length === 0) return;
+    for (const [first, last] of ranges) for (let line = first + 1; line <= last; line++) this.continued.add(line);
+    this.findEntries();
   }
 
   /** The 0-based line of `offset`. */
@@ -426,7 +747,7 @@ function aliasTarget(alias: Alias, facts: TreeFacts): ParsedNode | undefined {
  * data), a tag it does not know (`!custom`), a merge key (`<<`) whose value is not a map.
  */
 function faultsOf(doc: Document.Parsed, at: SourceLines, facts: TreeFacts): Fault[] {
-  const faults = doc.errors.map((error) => locate(error, facts, at));
+  const faults = doc.errors.map((error) => refine(locate(error, facts, at), at));
   const source = at.source;
   const place = (code: string, node: ParsedNode, detail = '') => clampFault({ code, detail, from: node.range[0], to: node.range[1] }, at);
   for (const alias of facts.aliases) {
@@ -563,6 +884,35 @@ function locate(error: YAMLError, facts: TreeFacts, at: SourceLines): Fault {
       return fault('BAD_INDENT', skipSpace(source, pos, false));
   }
   return fault(error.code, pos, Math.max(posEnd, pos + 1), message);
+}
+
+/**
+ * A fault said more exactly when its line shows what is missing. A line that yaml cannot read as a key or a
+ * list item because the space after its `:` or `-` is missing (`title:Geen spatie`, `-jurist`): both readers
+ * take such a line for plain text, and yaml's complaint about the colon or the indentation misleads. A fault
+ * on a tab is about the tab (PyYAML stops there too).
+ */
+function refine(fault: Fault, at: SourceLines): Fault {
+  const source = at.source;
+  if (source[fault.from] === '\t') {
+    const lineStart = at.lineStart(at.lineOf(fault.from));
+    const code = /^[ \t]*$/.test(source.slice(lineStart, fault.from)) ? 'TAB_AS_INDENT' : 'TAB';
+    let to = fault.from + 1;
+    while (source[to] === '\t') to++;
+    return { code, detail: '', from: fault.from, to };
+  }
+  if (fault.code !== 'MISSING_COLON' && fault.code !== 'BAD_INDENT' && fault.code !== 'MULTILINE_IMPLICIT_KEY') return fault;
+  const line = at.lineOf(fault.from);
+  const text = at.lineText(line).replace(/\r$/, '');
+  const indent = /^ */.exec(text)![0].length;
+  const rest = text.slice(indent);
+  if (hasKeyColon(rest)) return fault;
+  const from = at.lineStart(line) + indent;
+  if (/^-[^\s-]/.test(rest)) return { code: 'MISSING_SPACE_AFTER_DASH', detail: '', from, to: from + 1 };
+  // A key-like word glued to its value (not `https://`).
+  const glued = /^([\p{L}\p{N}_][\p{L}\p{N}_\-./]*):[^\s:/]/u.exec(rest);
+  if (glued) return { code: 'MISSING_SPACE_AFTER_COLON', detail: glued[1], from: from + glued[1].length, to: from + glued[1].length + 1 };
+  return fault;
 }
 
 /** Keeps a fault inside the YAML text: on a character, not on trailing white space, never past the last character. */

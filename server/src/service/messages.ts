@@ -68,17 +68,20 @@ const YAML_NL: Record<string, string> = {
   // Ours: faults the `yaml` package names by a consequence, or places where it gave up.
   TOO_DEEP: 'haakjes te diep genest om te lezen',
   UNCLOSED_QUOTE: 'dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde',
-  UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten (of een regel erbinnen springt niet in); zet het bijbehorende sluithaakje, ] of }, aan het eind',
+  UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten; zet het bijbehorende sluithaakje, ] of }, aan het eind',
   MISPLACED_LIST_ITEM: 'een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)',
   INDENTED_KEY:
     'deze regel springt verder in dan de regel erboven en hoort dus bij die waarde, waarin geen "veld:" kan staan; begin een nieuw veld in dezelfde kolom als de velden erboven, of zet de waarde tussen aanhalingstekens',
   MISSING_COLON: 'deze regel is geen veld met een waarde: de dubbele punt ontbreekt (veld: waarde), of de regel hoort bij de waarde erboven en moet dan inspringen',
   TEXT_AFTER_QUOTE: 'tekst na het afsluitende aanhalingsteken; zet de hele waarde tussen aanhalingstekens',
+  MISSING_SPACE_AFTER_COLON: 'er ontbreekt een spatie na "{detail}:"; zonder spatie is de regel gewone tekst, geen veld met een waarde (veld: waarde)',
+  MISSING_SPACE_AFTER_DASH: 'er ontbreekt een spatie na de -; zonder spatie is de regel gewone tekst, geen lijstitem (- item)',
   // Ours: what PyYAML, the site's reader, rejects and `yaml` lets pass.
   MISSING_ANCHOR:
     '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
   UNKNOWN_TAG: 'de YAML-lezer van de site kent de tag {detail} niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is',
   BAD_MERGE: '<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker',
+  TAB: 'een tab; de YAML-lezer van de site accepteert tabs alleen tussen aanhalingstekens, in commentaar en in bloktekst (| of >): vervang de tab door een spatie',
   // Ours: the block runs on into the page text; {detail} is the line of the --- that ends it.
   PAGE_TEXT:
     'dit lijkt paginatekst, geen frontmatter: de frontmatter is waarschijnlijk niet afgesloten waar dat bedoeld was en loopt door tot de --- op regel {detail}; zet een ---regel na het laatste veld',
@@ -110,15 +113,18 @@ const YAML_EN: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpected text here; check the indentation, and put a value with characters such as : # [ ] { } in quotes',
   TOO_DEEP: 'brackets nested too deeply to read',
   UNCLOSED_QUOTE: 'this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote',
-  UNCLOSED_BRACKET: 'this bracket is never closed (or a line inside it is not indented); end the list with the matching ] or }',
+  UNCLOSED_BRACKET: 'this bracket is never closed; end the list with the matching ] or }',
   MISPLACED_LIST_ITEM: 'a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)',
   INDENTED_KEY:
     'this line is indented further than the one above, so it continues that value, which cannot hold a "key:"; start a new key in the same column as the keys above, or put the value in quotes',
   MISSING_COLON: 'this line is not a key with a value: the colon is missing (key: value), or the line continues the value above and must then be indented',
   TEXT_AFTER_QUOTE: 'text after the closing quote; put the whole value in quotes',
+  MISSING_SPACE_AFTER_COLON: 'a space is missing after "{detail}:"; without it the line is plain text, not a key with a value (key: value)',
+  MISSING_SPACE_AFTER_DASH: 'a space is missing after the -; without it the line is plain text, not a list item (- item)',
   MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
   UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
   BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
+  TAB: "a tab character; the site's YAML reader accepts tabs only inside quotes, in comments and in block text (| or >): replace it with a space",
   PAGE_TEXT:
     'this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line {detail}; put a --- line after the last key',
 };
