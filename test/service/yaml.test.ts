@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parsePage, parsePageFast, parsePageWithYaml, type FmValue } from '../../server/src/service/frontmatter';
 import { message } from '../../server/src/service/messages';
-import { CURRENT_BASE } from '../memoryWorkspace';
+import { createLanguageService } from '../../server/src/service';
+import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 import { at, diagnose, seen, type Seen } from './harness';
 
 const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
@@ -527,5 +528,23 @@ describe('a quoted value or bracketed list that runs on over lines not indented:
       assert.equal(parsePageFast(text), undefined);
       assert.deepEqual(parsePage(text), parsePageWithYaml(text));
     }
+  });
+});
+
+describe('YAML nested too deep for the site', () => {
+  it('is refused unread past 400 levels, in every page of one run, without taking the process down', () => {
+    // Several pages like this in one process used to abort V8 (a regexp compiled with the stack nearly spent).
+    const page = (n: number, id: string) => `---\ntitle: ${'['.repeat(n)}"x"\nid: urn:nl:ak:mtr:${id}\n---\n# x\n`;
+    const files: Record<string, string> = { ...CURRENT_BASE };
+    const sizes = [300, 401, 1000, 5000, 20000, 999, 999, 999];
+    sizes.forEach((n, i) => (files[`docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-${10 + i}-d.md`] = page(n, `owp-${10 + i}`)));
+    const service = createLanguageService(new MemoryWorkspace(files));
+    const yamlCodes = sizes.map((_, i) =>
+      service
+        .doValidation(`docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-${10 + i}-d.md`)
+        .filter((d) => d.code === 'frontmatter.yaml-syntax')
+        .map((d) => (d.data as { yamlCode: string }).yamlCode),
+    );
+    assert.deepEqual(yamlCodes, [['UNCLOSED_BRACKET'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP']]);
   });
 });

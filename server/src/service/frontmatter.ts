@@ -269,6 +269,16 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     reported.add(key);
     if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
   };
+  // Brackets nested deeper than any real frontmatter are not handed to `yaml` at all: its recursion would run out
+  // of stack, and V8 may then abort the whole process (seen with several such pages in one run).
+  for (const from of tooDeepBrackets(original)) {
+    const entry = at.entryOf(from);
+    if (blanked.has(entry)) continue;
+    report({ code: 'TOO_DEEP', detail: 'nested too deeply', from, to: Math.max(from + 1, original.indexOf('\n', from) < 0 ? original.length : original.indexOf('\n', from)) });
+    blanked.add(entry);
+    const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
+    if (broken) brokenKeys.push(broken);
+  }
   for (let attempt = 0; attempt < 20; attempt++) {
     const live = [...spans.values()].filter((span) => !blanked.has(at.entryOf(span.start)));
     const source = withPlaceholders(at.blank(blanked), live);
@@ -316,6 +326,45 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+}
+
+/**
+ * How deep `[`/`{` may nest before the YAML is refused unread. PyYAML (the site) reads 300 levels and fails with
+ * a RecursionError at 500; no real page comes near either.
+ */
+const MAX_FLOW_DEPTH = 400;
+
+/**
+ * The offsets of the outermost brackets whose contents nest deeper than MAX_FLOW_DEPTH, outside quotes and
+ * comments. A rough scan (it does not know block scalars), erring towards reading: only depth counts.
+ */
+function tooDeepBrackets(source: string): number[] {
+  const found: number[] = [];
+  let depth = 0;
+  let outermost = -1;
+  let quote = '';
+  let reportedAt = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]))) {
+      const end = source.indexOf('\n', i);
+      i = end < 0 ? source.length : end;
+    } else if (c === '[' || c === '{') {
+      if (depth === 0) outermost = i;
+      depth++;
+      if (depth > MAX_FLOW_DEPTH && reportedAt !== outermost) {
+        found.push(outermost);
+        reportedAt = outermost;
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return found;
 }
 
 /**
