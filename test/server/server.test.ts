@@ -58,6 +58,22 @@ function serverOn(folder: string, settings: Record<string, string> = {}) {
   return { state, start, stop, until };
 }
 
+/** A language server on a throw-away folder that `fill` writes, removed again after the suite. */
+function serverOnTemp(prefix: string, fill: (dir: string) => void, settings: Record<string, string> = {}) {
+  const temp = { dir: '', lsp: undefined as ReturnType<typeof serverOn> | undefined };
+  before(async () => {
+    temp.dir = mkdtempSync(join(tmpdir(), prefix));
+    fill(temp.dir);
+    temp.lsp = serverOn(temp.dir, settings);
+    await temp.lsp.start();
+  });
+  after(() => {
+    temp.lsp?.stop();
+    rmSync(temp.dir, { recursive: true, force: true });
+  });
+  return temp;
+}
+
 describe('language server', function () {
   const lsp = serverOn(EXAMPLE);
   const { until } = lsp;
@@ -124,22 +140,14 @@ describe('language server', function () {
 });
 
 describe('language server on a tree it does not recognise', function () {
-  let dir: string;
-  let lsp: ReturnType<typeof serverOn>;
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ak-lsp-'));
+  const temp = serverOnTemp('ak-lsp-', (dir) => {
     mkdirSync(join(dir, 'docs', 'foo'), { recursive: true });
     writeFileSync(join(dir, 'docs', 'foo', 'a.md'), '# A\n');
     writeFileSync(join(dir, '.algoritmekader.json'), '{ "profile": "2025" }');
-    lsp = serverOn(dir);
-    await lsp.start();
-  });
-  after(() => {
-    lsp.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the unknown layout on every open page, and config mistakes on the config file', async () => {
+    const { dir, lsp } = { dir: temp.dir, lsp: temp.lsp! };
     const page = pathToFileURL(join(dir, 'docs', 'foo', 'a.md')).href;
     await lsp.state.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text: '# A\n' } });
     const onPage = await lsp.until(page, (d) => d.length > 0);
@@ -150,42 +158,28 @@ describe('language server on a tree it does not recognise', function () {
 });
 
 describe('language server with algoritmekader.validate: workspace', function () {
-  let dir: string;
-  let lsp: ReturnType<typeof serverOn>;
   const broken = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md';
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ak-lsp-all-'));
-    cpSync(EXAMPLE, dir, { recursive: true });
-    writeFileSync(join(dir, broken), readFileSync(join(dir, broken), 'utf8').replace('- ontwerp\n', '- ontwerpp\n'));
-    lsp = serverOn(dir, { validate: 'workspace' });
-    await lsp.start();
-  });
-  after(() => {
-    lsp.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = serverOnTemp(
+    'ak-lsp-all-',
+    (dir) => {
+      cpSync(EXAMPLE, dir, { recursive: true });
+      writeFileSync(join(dir, broken), readFileSync(join(dir, broken), 'utf8').replace('- ontwerp\n', '- ontwerpp\n'));
+    },
+    { validate: 'workspace' },
+  );
 
   it('publishes the findings of pages that are not open, so the Problems view lists the whole tree', async () => {
+    const { dir, lsp } = { dir: temp.dir, lsp: temp.lsp! };
     const ds = await lsp.until(pathToFileURL(join(dir, broken)).href, (d) => d.length > 0);
     assert.deepEqual(ds.map((d) => d.code), ['frontmatter.unknown-value']);
   });
 });
 
 describe('language server in a Markdown workspace that is not Algoritmekader content', function () {
-  let dir: string;
-  let lsp: ReturnType<typeof serverOn>;
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ak-lsp-plain-'));
-    writeFileSync(join(dir, 'README.md'), '# Mijn project\n');
-    lsp = serverOn(dir);
-    await lsp.start();
-  });
-  after(() => {
-    lsp.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = serverOnTemp('ak-lsp-plain-', (dir) => writeFileSync(join(dir, 'README.md'), '# Mijn project\n'));
 
   it('says nothing about an unknown layout on a README: the folder does not claim to be content', async () => {
+    const { dir, lsp } = { dir: temp.dir, lsp: temp.lsp! };
     const uri = pathToFileURL(join(dir, 'README.md')).href;
     await lsp.state.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Mijn project\n' } });
     assert.deepEqual(await lsp.until(uri, () => true), []);

@@ -10,7 +10,7 @@
 // parse, or is not a mapping gives the page no metadata at all.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, YAMLWarning, type Alias, type CST, type Document, type Node, type Pair, type ParsedNode, type Scalar, type Tags, type YAMLError, type YAMLSeq } from 'yaml';
 import { parseYamlFast } from './fastFrontmatter';
-import { LineIndex, stripBom } from './text';
+import { lastAtMost, LineIndex, stripBom } from './text';
 import type { Range } from './types';
 
 export type FmPath = (string | number)[];
@@ -692,14 +692,7 @@ class SourceLines {
 
   /** The 0-based line of `offset`. */
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtMost(this.starts, offset);
   }
 
   /** The line on which the top-level entry holding `offset` starts: the nearest line at or above it that starts a key. */
