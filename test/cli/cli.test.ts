@@ -90,6 +90,30 @@ describe('ak render', () => {
     assert.equal(out.cards[0].tables[0].note, 'De site toont hier 1 pagina.');
   });
 
+  it('exits 1 when a rendered page has errors, and renders only pages ak check reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ak-render-'));
+    try {
+      cpSync(join(ROOT, 'examples', 'current'), dir, { recursive: true });
+      const measure = join(dir, 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md');
+      writeFileSync(measure, readFileSync(measure, 'utf8').replace('- ontwerp\n', '- ontwerpp\n'));
+      const r = ak(['render', measure]);
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /^- line \d+:3 error `frontmatter.unknown-value` "ontwerpp" is not a known levenscyclus value/m);
+      writeFileSync(join(dir, 'mkdocs.yml'), '# site\n');
+      assert.match(ak(['render', join(dir, 'mkdocs.yml')]).stderr, /^ak: cannot read PAGE: .*mkdocs\.yml \(is not a Markdown page\)\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends quietly when its reader closes the pipe early (ak render ... | head)', () => {
+    // Far more than a pipe holds (64 KB), so the writes after `head` exits meet a closed pipe.
+    const page = '../shared/corpora/algoritmekader-2026-06/docs/voldoen-aan-wetten-en-regels/vereisten/aia-14-conformiteitsbeoordeling.md';
+    const r = spawnSync('sh', ['-c', `node dist/cli.js render ${Array(60).fill(page).join(' ')} | head -c 10`], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.stdout.length, 10);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+  });
+
   it('exits 2 with a message for a page that is not there, outside any content tree, or missing', () => {
     assert.match(ak(['render', 'examples/current/docs/nope.md']).stderr, /^ak: cannot read PAGE: .*examples\/current\/docs\/nope.md \(does not exist\)\n$/);
     assert.match(ak(['render', 'package.json', '--root', 'examples/current']).stderr, /^ak: cannot read PAGE: .*package.json \(is outside .*examples\/current\)\n$/);
