@@ -1,29 +1,42 @@
 // "Did you mean" suggestions: the known words nearest to a misspelt one.
 
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
+/**
+ * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.
+ * With a finite `limit`, any distance above it comes back as `limit + 1`, and only the band of cells within
+ * `limit` of the diagonal is computed (suggestions ask for at most 4 edits against hundreds of long stems).
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const row = new Array<number>(cols);
-    row[0] = i;
-    let rowMin = row[0];
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > limit) return limit + 1;
+  if (n === 0 || m === 0) return Math.max(n, m) <= limit ? Math.max(n, m) : limit + 1;
+  const band = Number.isFinite(limit) ? limit : Math.max(n, m);
+  const FAR = n + m + 1; // more than any distance: a cell outside the band
+  let prevPrev = new Int32Array(m + 1).fill(FAR);
+  let prev = new Int32Array(m + 1).fill(FAR);
+  let row = new Int32Array(m + 1).fill(FAR);
+  for (let j = 0; j <= Math.min(m, band); j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(m, i + band);
+    row[lo - 1] = lo === 1 ? (i <= band ? i : FAR) : FAR;
+    if (hi < m) row[hi + 1] = FAR;
+    let rowMin = row[lo - 1];
+    for (let j = lo; j <= hi; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prevPrev[j - 2] + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
+    const spare = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = spare;
   }
-  return prev[cols - 1];
+  return prev[m] <= limit ? prev[m] : limit + 1;
 }
 
 /**
