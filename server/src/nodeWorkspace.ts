@@ -20,7 +20,7 @@ export class NodeWorkspace implements Workspace {
   constructor(readonly root: string) {}
 
   listMarkdownFiles(): readonly string[] {
-    this.files ??= this.walk(this.root);
+    this.files ??= this.walk(this.root, '');
     const files = new Set(this.files);
     for (const path of this.open.keys()) if (path.endsWith('.md') && !path.startsWith('../')) files.add(path);
     return [...files];
@@ -30,7 +30,8 @@ export class NodeWorkspace implements Workspace {
     const open = this.open.get(path);
     if (open) return open.text;
     try {
-      return readFileSync(join(this.root, path), 'utf8');
+      // Concatenated, not path.join: this runs for every page, and the paths are already clean.
+      return readFileSync(this.root + sep + (sep === '/' ? path : path.split('/').join(sep)), 'utf8');
     } catch {
       return undefined;
     }
@@ -82,7 +83,7 @@ export class NodeWorkspace implements Workspace {
    * The Markdown files under `dir`, following symbolic links as MkDocs does. A link back to a folder that
    * holds it (a loop) is not followed: `ancestors` are the real paths of the folders on the way down.
    */
-  private walk(dir: string, ancestors: ReadonlySet<string> = new Set()): string[] {
+  private walk(dir: string, relativeDir: string, ancestors: ReadonlySet<string> = new Set()): string[] {
     const found: string[] = [];
     let entries;
     let inner: Set<string>;
@@ -96,7 +97,8 @@ export class NodeWorkspace implements Workspace {
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED.has(entry.name) || (dir === this.root && entry.name === SITE_DIR)) continue;
-      const path = join(dir, entry.name);
+      const path = dir + sep + entry.name;
+      const relativePath = relativeDir + entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -108,8 +110,8 @@ export class NodeWorkspace implements Workspace {
           continue; // a dangling link
         }
       }
-      if (isDirectory) found.push(...this.walk(path, inner));
-      else if (isFile && entry.name.endsWith('.md')) found.push(this.relativePath(path));
+      if (isDirectory) found.push(...this.walk(path, relativePath + '/', inner));
+      else if (isFile && entry.name.endsWith('.md')) found.push(relativePath);
     }
     return found;
   }

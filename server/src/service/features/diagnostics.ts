@@ -4,7 +4,6 @@ import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { findEntry, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
 import { message, RELATED } from '../messages';
 import type { SchemaProblem } from '../schema';
-import { escapeRegExp } from '../text';
 import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
 import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
 
@@ -220,7 +219,9 @@ function idChecks(index: WorkspaceIndex, snapshot: Snapshot, page: PageModel, ou
     const fileName = page.path.slice(page.path.lastIndexOf('/') + 1);
     // Upstream names measures `<phase digit>-<code>-...` (2-owp-01-...) and requirements `<code>-...`; the
     // code ends at a `-`, a `.` or the end of the name (`avg-011-...` is not `avg-01`).
-    if (!new RegExp(`^(?:[0-9]-)?${escapeRegExp(code)}(?:[-.]|$)`).test(fileName)) {
+    const rest = /^[0-9]-/.test(fileName) && !fileName.startsWith(code) ? fileName.slice(2) : fileName;
+    const next = rest.charAt(code.length);
+    if (!(rest.startsWith(code) && (next === '' || next === '-' || next === '.'))) {
       out.add('frontmatter.id-filename-mismatch', id.range, { value: id.value, code, fileName });
     }
   }
