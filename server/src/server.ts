@@ -278,7 +278,7 @@ export function startServer(connection: Connection): void {
     const uris: Record<string, string> = {};
     for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
     const { errors, warnings, hints } = card.problems;
-    return { card, strings: { ...cardStrings(lang), noType: CARD.noType[lang](card.pageTypes) }, summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
+    return { card, strings: cardStrings(lang, card.pageTypes), summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
   });
 
   /** The content root of a file or folder URI (a root's own folder included). */

@@ -428,8 +428,8 @@ export const CARD = {
   noPage: { en: 'Open a Markdown page of the Algoritmekader to see its preview.', nl: 'Open een Markdown-pagina van het Algoritmekader om het voorbeeld te zien.' },
 };
 
-/** The card's plain strings in one language, for a client that draws the card (the editor's preview). */
-export function cardStrings(language: Language) {
+/** The card's plain strings in one language, for a client that draws the card (the editor's preview); `pageTypes` as on the card. */
+export function cardStrings(language: Language, pageTypes: string[]) {
   return {
     labels: CARD.labels[language],
     references: CARD.references[language],
@@ -438,8 +438,7 @@ export function cardStrings(language: Language) {
     listedOn: CARD.listedOn[language],
     missing: CARD.missing[language],
     unknownValue: CARD.unknownValue[language],
-    /** Filled in per card (its content model's page types). */
-    noType: '',
+    noType: CARD.noType[language](pageTypes),
     line: CARD.line[language](0).replace(/\s*0$/, ''),
     noPage: CARD.noPage[language],
   };
