@@ -9,11 +9,10 @@ import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
-import { findEntry } from './frontmatter';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { ACTION_TITLES } from './messages';
 import { stemOf } from './profile';
-import { pageTitle } from './vocabulary';
+import { pageId, pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
@@ -175,9 +174,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       for (const path of snapshot.files) {
         const page = index.page(path);
         if (!page?.pageType) continue;
-        const id = findEntry(page.frontmatter?.entries ?? [], 'id')?.value;
-        const title = pageTitle(page) ?? null;
-        pages.push({ file: path, type: page.pageType.type, stem: stemOf(path), id: id?.kind === 'scalar' && typeof id.value === 'string' ? id.value : null, title });
+        pages.push({ file: path, type: page.pageType.type, stem: stemOf(path), id: pageId(page) ?? null, title: pageTitle(page) ?? null });
       }
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,

@@ -79,6 +79,12 @@ export function pageTitle(parsed: ParsedPage): string | undefined {
   return /^#\s+(.+)$/m.exec(parsed.text.slice(parsed.bodyStart))?.[1]?.trim();
 }
 
+/** A page's `id` when it is text (a URN, well-formed or not); undefined without one. */
+export function pageId(parsed: ParsedPage): string | undefined {
+  const id = findEntry(parsed.frontmatter?.entries ?? [], 'id')?.value;
+  return id?.kind === 'scalar' && typeof id.value === 'string' ? id.value : undefined;
+}
+
 /** The first paragraph of prose: skips headings, images, HTML, tables, admonitions, tabs and fences. */
 export function firstParagraph(body: string): string | undefined {
   const lines = body.split(/\r\n|\r|\n/);

@@ -9,7 +9,7 @@ import { CARD as T } from '../messages';
 import { stemOf, type TableColumnData } from '../profile';
 import { vocabularyAccepts } from '../schema';
 import type { AkDiagnostic, Language } from '../types';
-import { pageTitle } from '../vocabulary';
+import { pageId, pageTitle } from '../vocabulary';
 import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
 import { labelOf } from './hover';
 
@@ -163,13 +163,7 @@ export function cardOf(
 
 function describePage(index: WorkspaceIndex, path: string): CardPage {
   const page = index.page(path);
-  const id = page ? findEntry(page.frontmatter?.entries ?? [], 'id')?.value : undefined;
-  return {
-    path,
-    stem: stemOf(path),
-    title: (page && pageTitle(page)) || stemOf(path),
-    id: id?.kind === 'scalar' && typeof id.value === 'string' ? id.value : null,
-  };
+  return { path, stem: stemOf(path), title: (page && pageTitle(page)) || stemOf(path), id: (page && pageId(page)) ?? null };
 }
 
 /** The non-empty scalar values of a key: each list item, or the value itself. */

@@ -6,6 +6,7 @@ import { scanDirectives } from '../directives';
 import { findEntry, type FmEntry } from '../frontmatter';
 import { NEW_PAGE as T } from '../messages';
 import { stemOf, type PageTypeData } from '../profile';
+import { pageId } from '../vocabulary';
 import type { Language } from '../types';
 import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
 
@@ -40,8 +41,8 @@ export function idCodes(index: WorkspaceIndex, snapshot: Snapshot, typeName: str
   if (!type || !urnPrefix(snapshot, type)) return [];
   const codes = new Map<string, { max: number; prefix: string; count: number }>();
   for (const path of snapshot.pagesByType.get(typeName) ?? []) {
-    const id = findEntry(index.page(path)?.frontmatter?.entries ?? [], 'id')?.value;
-    const match = id?.kind === 'scalar' && typeof id.value === 'string' ? /:([a-z]+)-([0-9]{2})$/.exec(id.value) : null;
+    const page = index.page(path);
+    const match = /:([a-z]+)-([0-9]{2})$/.exec((page && pageId(page)) ?? '');
     if (!match) continue;
     const [, code, number] = match;
     const prefix = new RegExp(`^([0-9]-)?${code}-`).exec(stemOf(path))?.[1] ?? '';
