@@ -71,8 +71,10 @@ if (only !== 'dist') {
   // The editor tests run inside VS Code's extension host, which provides `vscode` (test/e2e/run.mjs).
   builds.push({
     ...common,
-    entryPoints: { index: 'test/e2e/suite/index.ts', 'diagnostics.e2e': 'test/e2e/suite/diagnostics.e2e.ts' },
+    // Every `*.e2e.ts` suite file; index.ts picks those of the workspace it runs on (see test/e2e/run.mjs).
+    entryPoints: ['test/e2e/suite/index.ts', ...filesUnder('test/e2e/suite', ['.e2e.ts'])],
     outdir: 'out/e2e',
+    outbase: 'test/e2e/suite',
     packages: 'external',
   });
   builds.push({
