@@ -25,6 +25,40 @@ describe('ak check', () => {
     });
   }
 
+  it('finds exactly the intended mistakes in examples/mistakes', () => {
+    const r = ak(['check', 'examples/mistakes']);
+    assert.equal(r.status, 1);
+    const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/';
+    const V = 'docs/voldoen-aan-wetten-en-regels/vereisten/';
+    assert.deepEqual(
+      r.stdout.split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
+      [
+        `${M}2-owp-02-typfouten-in-labels.md:10:3 error frontmatter.unknown-value`,
+        `${M}2-owp-02-typfouten-in-labels.md:12:3 error frontmatter.unknown-value`,
+        `${M}2-owp-03-verwijzing-naar-niets.md:2:8 hint frontmatter.title-period`,
+        `${M}2-owp-03-verwijzing-naar-niets.md:6:3 error reference.unknown-target`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:1:1 error frontmatter.missing-key`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:7:15 error frontmatter.wrong-type`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:10:3 warning frontmatter.duplicate-value`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:11:1 warning frontmatter.unknown-key`,
+        `${M}2-owp-05-yaml-fout.md:2:8 error frontmatter.yaml-syntax`,
+        `${V}avg-02-gekopieerde-lijst.md:24:32 warning directive.foreign-stem`,
+        `${V}avg-02-gekopieerde-lijst.md:27:23 error directive.unknown-filter-key`,
+        '20 files checked:',
+        '',
+      ],
+    );
+    assert.match(r.stdout, /\n20 files checked: 7 errors, 3 warnings, 1 hint\.\n$/);
+  });
+
+  it('npm run check shows those findings, says they are intended, and exits 0', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'check-examples.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /\$ ak check examples\/mistakes\nexamples\/mistakes has typical mistakes on purpose .*the findings below are intended:\n.*error frontmatter\.unknown-value "governanse"/);
+    assert.match(r.stdout, /20 files checked: 7 errors, 3 warnings, 1 hint\.\n\nnpm run check: the clean samples are clean, and the intended mistakes were found/);
+  });
+
   it('prints JSON with the profile and relative paths', () => {
     const r = ak(['check', 'examples/current', '--format', 'json']);
     const out = JSON.parse(r.stdout);
