@@ -2,6 +2,7 @@
 //   dist/client.js   the VS Code extension (node, `vscode` external)
 //   dist/server.js   the language server (node)
 //   dist/cli.js      the `ak` command (node): a small launcher that loads dist/ak.js with V8's code cache
+//   dist/web/        the web extension: client.js (web worker extension host) and server.js (a web worker)
 //   dist/preview/    the preview's webview script and stylesheet (browser)
 //   dist/ak.js       the `ak` program; dist/ak.js.cache is its code cache (scripts/warm-code-cache.mjs)
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
@@ -9,7 +10,7 @@
 // First it generates server/src/service/generated/validators.js, the built-in schemas as ajv standalone
 // code (scripts/gen-validators.mjs); in watch mode it regenerates that when a schema changes.
 // Usage: node esbuild.mjs [--watch] [--minify] [--release] [--only=dist|extension|tests]
-//   --only=extension  only what the extension loads (client, server, preview): `npm run package` builds that
+//   --only=extension  only what the extension loads (clients, servers, preview): `npm run package` builds that
 //   --release         minified, without source maps, as the .vsix ships it
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -65,6 +66,10 @@ if (only !== 'tests') {
   builds.push(
     { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
     { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
+    // The web extension (github.dev, vscode.dev): the client in the editor's web worker extension host, the
+    // server in a web worker of its own. The same sources, bundled for the browser.
+    { ...common, platform: 'browser', format: 'cjs', target: 'es2022', entryPoints: { client: 'client/src/browserExtension.ts' }, outdir: 'dist/web', external: ['vscode'] },
+    { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { server: 'server/src/browserMain.ts' }, outdir: 'dist/web' },
     // The preview's webview: a browser script and its stylesheet.
     { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/preview.ts', 'preview-style': 'client/src/webview/preview.css' }, outdir: 'dist/preview', entryNames: '[name]' },
   );

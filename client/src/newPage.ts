@@ -2,7 +2,7 @@
 // creates the page the server makes (from the workspace's template) and opens it. Called with a
 // request object (as the editor tests do), it asks nothing.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type NewPageParams, type NewPageResponse, type PageTypesResponse } from '../../server/src/protocol';
 import type { NewPageRequest } from '../../server/src/service';
 import { NEW_PAGE as T } from '../../server/src/service/messages';
@@ -22,7 +22,7 @@ export function slugOf(title: string): string {
 }
 
 /** Runs the command; resolves with the new page's URI, or undefined when cancelled or refused (the reason is shown). */
-export async function newPageCommand(client: LanguageClient, given?: Partial<NewPageRequest>): Promise<vscode.Uri | undefined> {
+export async function newPageCommand(client: BaseLanguageClient, given?: Partial<NewPageRequest>): Promise<vscode.Uri | undefined> {
   const lang = displayLanguage();
   // The content root of the active page, else the first folder that is one.
   const anchors = [vscode.window.activeTextEditor?.document.uri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)].filter((u): u is vscode.Uri => u !== undefined);

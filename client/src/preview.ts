@@ -2,7 +2,7 @@
 // makes of it) and redraws when any page changes, since another page's labels change this page's tables.
 // The server computes the card; the webview script (dist/preview/preview.js) draws it; links open pages.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CARD_REQUEST, type CardParams, type CardResponse } from '../../server/src/protocol';
 import { CARD } from '../../server/src/service/messages';
 import { displayLanguage } from './language';
@@ -23,7 +23,7 @@ export class Preview implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
   ) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { startServer, type ServerHost } from './server';
+import { relativePathOfUri } from './uris';
 
 /** The file path of a `file:` URI without a trailing separator; `undefined` for any other URI. */
 const fileOf = (uri: string): string | undefined => (uri.startsWith('file:') ? fileURLToPath(uri).replace(/[\\/]$/, '') : undefined);
@@ -17,7 +18,9 @@ const host: ServerHost = {
   relativePath(folderUri, uri) {
     const folder = fileOf(folderUri);
     const file = fileOf(uri);
-    if (folder === undefined || file === undefined) return undefined;
+    // A folder that is not on the disk (its content handed over by the client): its URIs as the editor writes them.
+    if (folder === undefined) return relativePathOfUri(folderUri, uri);
+    if (file === undefined) return undefined;
     if (file === folder) return '';
     return file.startsWith(folder + sep) ? relative(folder, file).split(sep).join('/') : undefined;
   },

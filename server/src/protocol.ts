@@ -42,3 +42,40 @@ export interface NewPageParams extends NewPageRequest {
 }
 
 export type NewPageResponse = { uri: string; text: string } | { error: string };
+
+/**
+ * What the client hands the server in `initialize` (`initializationOptions`). `trusted`: whether the workspace is
+ * trusted (VS Code's workspace trust; absent means trusted). `content`: for the workspace folders the server
+ * cannot read itself (the web, a virtual workspace), every Markdown file and the config file, by the folder's URI
+ * and then the root-relative path; the server asks for other files when it needs them (READ_FILES_REQUEST).
+ */
+export interface InitializationOptions {
+  trusted?: boolean;
+  content?: Record<string, Record<string, string>>;
+}
+
+/** The client tells the server that files of a folder it handed over changed: their text, or `null` for a deleted file or folder. */
+export const CONTENT_NOTIFICATION = 'algoritmekader/didChangeContent';
+
+export interface ContentParams {
+  /** The workspace folder's URI, as in `initializationOptions.content`. */
+  folder: string;
+  files: Record<string, string | null>;
+}
+
+/** The server asks for files of a handed-over folder that it was not given (a schema file the config names): text, or `null` when there is none. */
+export const READ_FILES_REQUEST = 'algoritmekader/readFiles';
+
+export interface ReadFilesParams {
+  folder: string;
+  paths: string[];
+}
+
+export type ReadFilesResponse = Record<string, string | null>;
+
+/** The workspace became trusted (VS Code asks no restart for that): the server uses the workspace's own schemas from now on. */
+export const TRUST_NOTIFICATION = 'algoritmekader/didChangeTrust';
+
+export interface TrustParams {
+  trusted: boolean;
+}

@@ -3,7 +3,8 @@
 // It imports nothing of Node or the browser: what differs (how a folder is read, how URIs map to paths) comes
 // in as a `ServerHost`, from main.ts (Node) or browserMain.ts (web worker).
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
-import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
+import { CARD_REQUEST, CONTENT_NOTIFICATION, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, READ_FILES_REQUEST, TRUST_NOTIFICATION, type CardParams, type CardResponse, type ContentParams, type InitializationOptions, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse, type ReadFilesParams, type ReadFilesResponse, type TrustParams } from './protocol';
+import { PushedWorkspace } from './pushedWorkspace';
 import { CARD, CONFIG_FILE, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
@@ -38,7 +39,10 @@ export interface ServerWorkspace extends Workspace {
 
 /** What differs between the environments the server runs in (Node, a browser's web worker). */
 export interface ServerHost {
-  /** A workspace over the workspace folder `folderUri`; `undefined` when this host cannot read that kind of URI. */
+  /**
+   * A workspace over the workspace folder `folderUri`; `undefined` when this host cannot read that kind of URI.
+   * Not asked for a folder whose content the client handed over (InitializationOptions.content).
+   */
   createWorkspace(folderUri: string): ServerWorkspace | undefined;
   /** The root-relative POSIX path of `uri` inside the folder `folderUri`: `''` for the folder itself, `undefined` when it is not inside. */
   relativePath(folderUri: string, uri: string): string | undefined;
@@ -59,8 +63,11 @@ interface Root {
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const roots: Root[] = [];
-  const open = new Map<string, { root: Root; path: string }>();
+  /** The open documents: their root, root-relative path and the editor's version of the text last received. */
+  const open = new Map<string, { root: Root; path: string; version?: number }>();
   let editorLanguage = 'en';
+  /** Whether the workspace is trusted: without trust only built-in schemas and profiles are used (ServiceOptions.trusted). */
+  let trusted = true;
   let canWatch = false;
 
   const DEFAULTS: Settings = { language: 'auto', profile: 'auto', validate: 'open' };
@@ -123,7 +130,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       // The extension starts in any Markdown workspace: findings about the tree only where it claims to be content.
       const tree = claimsContent(place.root) ? place.root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics) : [];
       const diagnostics = [...tree, ...place.root.service.doValidation(place.path)];
-      await connection.sendDiagnostics({ uri, diagnostics });
+      // The version says which text the findings are of (the editor tests wait for the one after their edit).
+      await connection.sendDiagnostics({ uri, version: place.version, diagnostics });
     } catch (error) {
       connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -150,12 +158,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params: InitializeParams) => {
     editorLanguage = params.locale ?? 'en';
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = options.trusted !== false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const folder of folders) {
       const uri = folder.uri.replace(/\/$/, '');
-      const workspace = host.createWorkspace(uri);
+      const content = options.content?.[folder.uri] ?? options.content?.[uri];
+      const workspace = content ? new PushedWorkspace(uri, content, (paths) => void fetchFiles(uri, paths)) : host.createWorkspace(uri);
       if (!workspace) continue;
-      roots.push({ uri, path: host.displayName(uri), workspace, service: createLanguageService(workspace, { language: language(DEFAULTS) }), settings: DEFAULTS });
+      roots.push({ uri, path: host.displayName(uri), workspace, service: createLanguageService(workspace, { language: language(DEFAULTS), trusted }), settings: DEFAULTS });
     }
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
@@ -184,7 +195,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const place = locate(textDocument.uri);
     if (!place) return;
-    open.set(textDocument.uri, place);
+    open.set(textDocument.uri, { ...place, version: textDocument.version });
     place.root.workspace.setOpenDocument(place.path, textDocument.text, textDocument.version);
     void publish(textDocument.uri);
     revalidateOpen(textDocument.uri);
@@ -194,6 +205,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const place = open.get(textDocument.uri);
     const last = contentChanges[contentChanges.length - 1];
     if (!place || !last || 'range' in last) return;
+    place.version = textDocument.version;
     place.root.workspace.setOpenDocument(place.path, last.text, textDocument.version);
     void publish(textDocument.uri);
     revalidateOpen(textDocument.uri);
@@ -331,6 +343,32 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!place || open.has(change.uri)) continue;
       place.root.workspace.changedOnDisk([place.path], change.type === FileChangeType.Created);
     }
+    revalidateOpen();
+  });
+
+  /** New text of files in a folder the client handed over (a `null` deletes); the pages are checked again. */
+  const updateContent = (folder: string, files: Record<string, string | null>) => {
+    const root = roots.find((r) => r.uri === folder.replace(/\/$/, ''));
+    if (root?.workspace instanceof PushedWorkspace && root.workspace.update(files).length > 0) revalidateOpen();
+  };
+  connection.onNotification(CONTENT_NOTIFICATION, ({ folder, files }: ContentParams) => updateContent(folder, files));
+
+  /** Asks the client for files of a handed-over folder that the service read but was not given. */
+  const fetchFiles = async (folder: string, paths: string[]) => {
+    let files: ReadFilesResponse;
+    try {
+      files = await connection.sendRequest<ReadFilesResponse>(READ_FILES_REQUEST, { folder, paths } satisfies ReadFilesParams);
+    } catch (error) {
+      connection.console.error(`reading ${paths.join(', ')} from the client failed: ${error instanceof Error ? error.message : String(error)}`);
+      files = {};
+    }
+    // What the client did not answer is absent, so that it is not asked for again and again.
+    updateContent(folder, Object.fromEntries(paths.map((path) => [path, files[path] ?? null])));
+  };
+
+  connection.onNotification(TRUST_NOTIFICATION, (params: TrustParams) => {
+    trusted = params.trusted;
+    for (const root of roots) root.service.configure({ trusted });
     revalidateOpen();
   });
 

@@ -17,6 +17,8 @@ const FILES = [
   'extension/dist/preview/preview-style.css',
   'extension/dist/preview/preview.js',
   'extension/dist/server.js',
+  'extension/dist/web/client.js',
+  'extension/dist/web/server.js',
   'extension/images/icon.png',
   'extension/package.json',
   'extension/package.nls.json',
@@ -48,7 +50,7 @@ describe('npm run package', function () {
   it('writes the .vsix without asking anything or warning', () => {
     assert.equal(status, 0, output);
     assert.doesNotMatch(output, /\[y\/N\]|WARNING/i);
-    assert.match(output, /Packaged: .*extension\.vsix \(16 files, /);
+    assert.match(output, /Packaged: .*extension\.vsix \(18 files, /);
   });
 
   it('holds only what the extension loads, under 1 MB', () => {
@@ -67,7 +69,7 @@ describe('npm run package', function () {
     const manifest = spawnSync('unzip', ['-p', vsix, 'extension/package.json'], { encoding: 'utf8' });
     const pkg = JSON.parse(manifest.stdout) as Record<string, unknown>;
     const source = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-    for (const key of ['icon', 'repository', 'homepage', 'bugs', 'keywords', 'galleryBanner', 'main']) {
+    for (const key of ['icon', 'repository', 'homepage', 'bugs', 'keywords', 'galleryBanner', 'main', 'browser', 'capabilities']) {
       assert.deepEqual(pkg[key], source[key], key);
       assert.ok(pkg[key] !== undefined, `${key} is set`);
     }

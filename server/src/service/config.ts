@@ -6,10 +6,13 @@
 // A workspace schema is merged into the built-in one: its `properties` are added to or replace the
 // built-in keys (`null` removes one), its `required` replaces the built-in list, and any other keyword
 // replaces the built-in's. With `"x-replace": true` it replaces the built-in schema wholesale.
+import { BUILTIN_PROFILES } from './profile';
 import type { JsonSchema } from './schema';
 import { stripBom } from './text';
 
 export const CONFIG_FILE = '.algoritmekader.json';
+
+const BUILTIN_PROFILE_NAMES: readonly string[] = BUILTIN_PROFILES.map((p) => p.name);
 
 export interface AkConfig {
   profile?: string;
@@ -20,6 +23,8 @@ export interface ConfigResult {
   config: AkConfig;
   /** Problems with the file, with a 0-based line where one is known. */
   problems: { line: number; detail: { en: string; nl: string } }[];
+  /** Settings left out because the workspace is not trusted (see restrictConfig), with their 0-based line. */
+  ignored?: { key: 'profile' | 'schemas'; line: number }[];
 }
 
 /** Parses the config file text; never throws. `undefined` text means "no config file". */
@@ -59,6 +64,25 @@ export function parseConfig(text: string | undefined): ConfigResult {
     }
   }
   return { config, problems };
+}
+
+/**
+ * The config as an untrusted workspace may use it (VS Code's Restricted Mode): the workspace's own schema files
+ * and profile files are left out, so nothing from the workspace is compiled into a validator (ajv generates code
+ * from a schema and runs it); a built-in profile named in `profile` stays. `trusted` undefined means trusted.
+ */
+export function restrictConfig(result: ConfigResult, text: string | undefined, trusted: boolean | undefined): ConfigResult {
+  if (trusted !== false) return result;
+  const { profile, schemas } = result.config;
+  const lineOf = (key: string) => Math.max(0, (text ?? '').split('\n').findIndex((l) => l.includes(`"${key}"`)));
+  const ignored: NonNullable<ConfigResult['ignored']> = [];
+  const config: AkConfig = {};
+  if (profile !== undefined) {
+    if (BUILTIN_PROFILE_NAMES.includes(profile)) config.profile = profile;
+    else ignored.push({ key: 'profile', line: lineOf('profile') });
+  }
+  if (schemas !== undefined && Object.keys(schemas).length > 0) ignored.push({ key: 'schemas', line: lineOf('schemas') });
+  return { config, problems: result.problems, ignored };
 }
 
 /** A workspace path named in the config (`./x.json` or `x.json`), as a root-relative path. */

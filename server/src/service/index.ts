@@ -10,6 +10,7 @@ import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, ta
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
+import { CONFIG_FILE } from './config';
 import { ACTION_TITLES } from './messages';
 import { stemOf } from './profile';
 import { pageId, pageTitle } from './vocabulary';
@@ -154,6 +155,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
           const detail = problem.detail?.[current.language as Language] ?? '';
           out.add('workspace.config', range, { file: problem.file, detail });
         }
+      }
+      for (const { key, line } of snapshot.config.ignored ?? []) {
+        const out = byFile.get(CONFIG_FILE) ?? builder();
+        byFile.set(CONFIG_FILE, out);
+        out.add('workspace.untrusted', { start: { line, character: 0 }, end: { line, character: 0 } }, { file: CONFIG_FILE, key });
       }
       for (const vocabulary of snapshot.vocabularies.values()) {
         if (vocabulary.source !== 'workspace' || vocabulary.values.size > 0 || !vocabulary.folder) continue;

@@ -371,6 +371,12 @@ export const MESSAGES: Templates = {
     en: (d) => `${d.file}: ${d.detail}`,
     nl: (d) => `${d.file}: ${d.detail}`,
   },
+  'workspace.untrusted': {
+    en: (d) =>
+      `Restricted Mode: ${d.key === 'schemas' ? 'the schema files named here are' : 'the profile file named here is'} not used until you trust this folder; the built-in ${d.key === 'schemas' ? 'schemas check' : 'content models check'} the pages meanwhile.`,
+    nl: (d) =>
+      `Beperkte modus: ${d.key === 'schemas' ? "de schemabestanden die hier staan, worden" : 'het profielbestand dat hier staat, wordt'} pas gebruikt als u deze map vertrouwt; tot dan controleren de ingebouwde ${d.key === 'schemas' ? "schema's" : 'contentmodellen'} de pagina's.`,
+  },
 };
 
 export function message<C extends DiagnosticCode>(code: C, data: DiagnosticDataByCode[C], lang: Language, detail = ''): string {

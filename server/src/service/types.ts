@@ -33,6 +33,12 @@ export interface ServiceOptions {
   language: Language;
   /** Content profile: `auto`, a built-in profile name, or (from the config file) a path to a profile data file. */
   profile: ProfileSetting;
+  /**
+   * Whether the workspace is trusted (VS Code's workspace trust). `false`: only the built-in schemas and
+   * profiles are used; the config file's own schema and profile files are neither read nor compiled.
+   * `undefined` means trusted (the CLI, tests).
+   */
+  trusted?: boolean;
 }
 
 export const DIAGNOSTIC_SOURCE = 'algoritmekader';
@@ -122,6 +128,8 @@ export interface DiagnosticDataByCode {
   'workspace.unknown-layout': { root: string; profiles: string[]; looksLikeDocs: boolean };
   /** The workspace's config file or its own schema/profile file cannot be used. */
   'workspace.config': { file: string; detail: string };
+  /** The workspace is not trusted, so the config file's own `schemas` or `profile` file is not used (built-ins serve). */
+  'workspace.untrusted': { file: string; key: 'profile' | 'schemas' };
   /**
    * A vocabulary folder exists but yields no values (pages where the site reads sub-folders, or the other way
    * round), so every value of the label passes unchecked. `from`: what the site reads there.

@@ -1,7 +1,7 @@
 // The workspace index: a per-document model cache (by path + version) and a snapshot of what the
 // whole tree means — its profile, config, schemas, vocabularies, and which stem and id belong to
 // which page. The snapshot is rebuilt lazily after a change; unchanged documents are not re-parsed.
-import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } from './config';
+import { CONFIG_FILE, configPath, mergeSchema, parseConfig, restrictConfig, type ConfigResult } from './config';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, stemOf, type PageTypeData, type ProfileData } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
@@ -55,7 +55,7 @@ export class WorkspaceIndex {
   ) {}
 
   setOptions(options: ServiceOptions): void {
-    if (options.profile !== this.options.profile) this.snapshotCache = undefined;
+    if (options.profile !== this.options.profile || options.trusted !== this.options.trusted) this.snapshotCache = undefined;
     this.options = options;
   }
 
@@ -92,7 +92,8 @@ export class WorkspaceIndex {
     if (this.snapshotCache) return this.snapshotCache;
     const files = [...this.workspace.listMarkdownFiles()].sort();
     const folders = foldersOf(files);
-    const config = parseConfig(this.workspace.readFile(CONFIG_FILE));
+    const configText = this.workspace.readFile(CONFIG_FILE);
+    const config = restrictConfig(parseConfig(configText), configText, this.options.trusted);
     const problems: WorkspaceProblem[] = config.problems.map((p) => ({ file: CONFIG_FILE, line: p.line, kind: 'config', detail: p.detail }));
     const configProblem = (en: string, nl: string) => problems.push({ file: CONFIG_FILE, line: 0, kind: 'config', detail: { en, nl } });
 

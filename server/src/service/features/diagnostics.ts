@@ -44,6 +44,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'file.case-conflict': DiagnosticSeverity.Error,
   'workspace.unknown-layout': DiagnosticSeverity.Error,
   'workspace.config': DiagnosticSeverity.Error,
+  'workspace.untrusted': DiagnosticSeverity.Information,
   'workspace.empty-vocabulary': DiagnosticSeverity.Warning,
 };
 
