@@ -79,7 +79,7 @@ if (only !== 'dist') {
   });
   builds.push({
     ...common,
-    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts'],
+    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts'],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',
