@@ -59,7 +59,7 @@ function markdownFiles(dir: string, base = dir): string[] {
  * `maatregel:` entry and directive parameter naming one, so each copy is a consistent framework beside the
  * original (and every vocabulary page's lists grow with it).
  */
-function generate(total: number): string {
+export function generate(total: number): string {
   const source = join(CORPORA, 'algoritmekader-2026-06');
   const dir = mkdtempSync(join(tmpdir(), 'ak-bench-lsp-'));
   cpSync(source, dir, { recursive: true });
@@ -354,7 +354,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}
