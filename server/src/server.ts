@@ -2,7 +2,7 @@
 // (each is a content root); handlers find the document's service, call it, and return.
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, CompletionItemKind, type Diagnostic, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, type Diagnostic, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { NodeWorkspace } from './nodeWorkspace';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
 import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
@@ -217,7 +217,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         // Markdown has no quick suggestions by default: these open the list where a value is due.
-        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'] },
+        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'], resolveProvider: true },
       },
     };
   });
@@ -256,20 +256,34 @@ export function startServer(connection: Connection): void {
     void send(textDocument.uri, [], undefined, true).then(() => publishAffected(place.root));
   });
 
-  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+  connection.onCompletion(({ textDocument, position }): CompletionList => {
     const place = open.get(textDocument.uri);
-    if (!place) return [];
-    return place.root.service.complete(place.path, position).map((item, i) => ({
-      label: item.label,
-      kind: COMPLETION_KINDS[item.kind],
-      detail: item.detail,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-      textEdit: { range: item.range, newText: item.newText },
-      filterText: item.label,
-      // The service's order (vocabulary order, required keys first in the schema), not the alphabet.
-      sortText: String(i).padStart(5, '0'),
-      command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
-    }));
+    if (!place) return { isIncomplete: false, items: [] };
+    const { items, isIncomplete } = place.root.service.complete(place.path, position);
+    return {
+      // Capped page names: the editor asks again as the author types.
+      isIncomplete,
+      items: items.map((item, i) => ({
+        label: item.label,
+        kind: COMPLETION_KINDS[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        textEdit: { range: item.range, newText: item.newText },
+        filterText: item.label,
+        // The service's order (vocabulary order, required keys first in the schema, best page matches), not the alphabet.
+        sortText: String(i).padStart(5, '0'),
+        command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
+        data: item.page ? { uri: textDocument.uri, page: item.page } : undefined,
+      })),
+    };
+  });
+
+  // A page item's documentation is filled in when the editor shows it, not for every item of the list.
+  connection.onCompletionResolve((item: CompletionItem): CompletionItem => {
+    const data = item.data as { uri?: string; page?: string } | undefined;
+    const place = data?.uri ? open.get(data.uri) : undefined;
+    if (place && data?.page && !item.documentation) item.documentation = { kind: MarkupKind.Markdown, value: place.root.service.completionDocumentation(data.page) };
+    return item;
   });
 
   connection.onDefinition(({ textDocument, position }): LocationLink[] | null => {

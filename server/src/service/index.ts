@@ -4,7 +4,7 @@ import { cardOf, type PageCard } from './features/card';
 import { idCodes, newPage, urnPrefix, type IdCode, type NewPageRequest } from './features/newPage';
 import { codeActionsFor, compatiblePreferred, fixAllPreferred, touches, WHOLE, type AkCodeAction, type AkTextEdit } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
-import { completionsAt, type AkCompletionItem } from './features/completion';
+import { completionsAt, pageDocumentation, type AkCompletionList } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
@@ -30,7 +30,7 @@ export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, Pag
 export { cardToMarkdown } from './features/card';
 export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
-export type { AkCompletionItem, AkCompletionKind } from './features/completion';
+export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './features/completion';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -82,7 +82,9 @@ export interface LanguageService {
   /** Renames that page or label value: its file, and every frontmatter entry and directive filter naming it. */
   rename(path: string, position: Position, newName: string): AkRename | undefined;
   /** What may be typed at `position` of `path`: keys, vocabulary values, page stems, directive parts. */
-  complete(path: string, position: Position): AkCompletionItem[];
+  complete(path: string, position: Position): AkCompletionList;
+  /** The documentation of a completion item that names `page` (filled in when the editor shows the item). */
+  completionDocumentation(page: string): string;
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
   hover(path: string, position: Position): AkHover | undefined;
   /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
@@ -236,8 +238,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     },
     complete(path, position) {
       const page = index.page(path);
-      if (!page) return [];
+      if (!page) return { items: [], isIncomplete: false };
       return completionsAt(index, index.snapshot(), page, page.lines.offsetAt(position), current.language);
+    },
+    completionDocumentation(page) {
+      return pageDocumentation(page, current.language);
     },
     hover(path, position) {
       const page = index.page(path);
