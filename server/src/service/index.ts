@@ -12,7 +12,6 @@ import type { Directive, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { ACTION_TITLES } from './messages';
 import { stemOf } from './profile';
-import { pageId } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -183,8 +182,8 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const pages: GraphModel['pages'] = [];
       for (const path of snapshot.files) {
         const facts = index.factsOf(path);
-        if (!facts?.model.pageType) continue;
-        pages.push({ file: path, type: facts.model.pageType.type, stem: stemOf(path), id: pageId(facts.model) ?? null, title: facts.title ?? null });
+        if (!facts?.pageType) continue;
+        pages.push({ file: path, type: facts.pageType.type, stem: stemOf(path), id: facts.id ?? null, title: facts.title ?? null });
       }
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,

@@ -20,7 +20,7 @@ import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, sitePath, stemOf, type PageTypeData, type ProfileData } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
 import { stripBom } from './text';
-import type { ServiceOptions, Workspace } from './types';
+import type { Range, ServiceOptions, Workspace } from './types';
 import { buildVocabularies, pageTitle, type Vocabulary } from './vocabulary';
 
 export interface PageModel extends ParsedPage {
@@ -61,22 +61,36 @@ export interface Snapshot {
   problems: WorkspaceProblem[];
 }
 
-/** What one version of a page contributes to the indexes. */
+/**
+ * What one version of a page contributes to the indexes: small, kept for every page of the tree. The parsed
+ * page itself (`page(path)`) is kept only for the pages used last (`MODELS_KEPT`) and parsed again when asked.
+ */
 export interface PageFacts {
   readonly version: string | number | undefined;
-  readonly model: PageModel;
-  /** The `id` when it is text. */
+  readonly stem: string;
+  readonly pageType: PageTypeData | undefined;
+  /** The `id` of a content page, when it is text. */
   readonly id: string | undefined;
   readonly title: string | undefined;
   /** The metadata the site sees (nothing when the frontmatter is not recognised or does not parse). */
   readonly meta: Record<string, unknown>;
-  /** The metadata as JSON, to tell whether an edit changed it. */
-  readonly metaKey: string;
-  /** Every scalar value of a top-level entry or list item, as text: what references by value look up. */
+  /** Every scalar value of a top-level entry or list item, as text, with its key and range: what names things. */
+  readonly named: readonly NamedValue[];
+  /** The distinct texts of `named`. */
   readonly values: readonly string[];
   /** Its directives and near misses (none outside the docs folder). */
   readonly scan: PageDirectives;
 }
+
+/** A scalar value of a top-level entry (or one of its list items), as text. */
+export interface NamedValue {
+  key: string;
+  value: string;
+  range: Range;
+}
+
+/** How many parsed pages are kept (the pages edited, open or asked about last); the others keep their facts only. */
+const MODELS_KEPT = 400;
 
 const NO_DIRECTIVES: PageDirectives = { directives: [], nearMisses: [] };
 const EMPTY: ReadonlySet<string> = new Set();
@@ -107,14 +121,14 @@ function insertSorted(list: string[], value: string): void {
   if (list[lo] !== value) list.splice(lo, 0, value);
 }
 
-/** The scalar values of a page's top-level entries and list items, as text, without duplicates. */
-function scalarValues(page: ParsedPage): string[] {
-  const out = new Set<string>();
+/** The scalar values of a page's top-level entries and list items, as text, in page order. */
+function namedValues(page: ParsedPage): NamedValue[] {
+  const out: NamedValue[] = [];
   for (const entry of page.frontmatter?.entries ?? []) {
     const nodes = entry.value.kind === 'seq' ? entry.value.items : [entry.value];
-    for (const node of nodes) if (node.kind === 'scalar' && node.value !== null) out.add(String(node.value));
+    for (const node of nodes) if (node.kind === 'scalar' && node.value !== null) out.push({ key: entry.key, value: String(node.value), range: node.range });
   }
-  return [...out];
+  return out;
 }
 
 /** List members and text values of metadata: what a directive's filter value can match. */
@@ -139,6 +153,8 @@ export class WorkspaceIndex {
   /** Structure layer: the profile the facts were derived with (a new profile derives every page again). */
   private factsProfile: ProfileData | undefined;
   private readonly facts = new Map<string, PageFacts>();
+  /** Parsed pages by path, the last used last (a Map keeps insertion order): at most MODELS_KEPT. */
+  private readonly models = new Map<string, { version: string | number | undefined; model: PageModel }>();
   /** Listed pages whose facts are not derived yet, in file order. */
   private pending = new Set<string>();
   /** Parsed pages by path and version, kept across a change of profile or structure. */
@@ -221,7 +237,29 @@ export class WorkspaceIndex {
 
   /** The model of a Markdown file, or `undefined` when it cannot be read. */
   page(path: string): PageModel | undefined {
-    return this.factsOf(path)?.model;
+    const facts = this.factsOf(path);
+    if (!facts) return undefined;
+    const kept = this.models.get(path);
+    if (kept && kept.version === facts.version && facts.version !== undefined) {
+      this.models.delete(path);
+      this.models.set(path, kept);
+      return kept.model;
+    }
+    const text = this.workspace.readFile(path);
+    if (text === undefined) return undefined;
+    return this.keep(path, facts.version, this.parse(path, text, facts.pageType));
+  }
+
+  private parse(path: string, text: string, pageType: PageTypeData | undefined): PageModel {
+    return { ...parsePage(text), path, stem: stemOf(path), pageType };
+  }
+
+  /** Keeps a parsed page among the last used, forgetting the least recently used beyond MODELS_KEPT. */
+  private keep(path: string, version: string | number | undefined, model: PageModel): PageModel {
+    this.models.delete(path);
+    this.models.set(path, { version, model });
+    if (this.models.size > MODELS_KEPT) this.models.delete(this.models.keys().next().value!);
+    return model;
   }
 
   /** The facts of a page of the tree (derived now if needed), or of another readable file (not indexed). */
@@ -290,7 +328,7 @@ export class WorkspaceIndex {
 
   /** The page types whose generic lists may list `path`: its own, or for an overview page its folder's. */
   private listedTypes(path: string, facts: PageFacts): string[] {
-    const type = facts.model.pageType?.type;
+    const type = facts.pageType?.type;
     if (type) return [type];
     return (this.factsProfile?.pageTypes ?? []).filter((t) => path.startsWith(t.folder + '/')).map((t) => t.type);
   }
@@ -461,7 +499,7 @@ export class WorkspaceIndex {
     }
     const version = this.workspace.version(path);
     if (before && before.version === version && version !== undefined) return before;
-    const after = this.makeFacts(path, text, version, snapshot.profile, before);
+    const after = this.makeFacts(path, text, version, snapshot.profile);
     if (before) this.unindex(path, before);
     this.facts.set(path, after);
     this.index(path, after);
@@ -470,23 +508,25 @@ export class WorkspaceIndex {
     return after;
   }
 
-  private makeFacts(path: string, text: string, version: string | number | undefined, profile: ProfileData | undefined, before?: PageFacts): PageFacts {
-    let model: PageModel;
-    if (before && before.model.text === stripBom(text)) model = before.model;
-    else model = { ...parsePage(text), path, stem: stemOf(path), pageType: undefined };
-    model.pageType = profile ? pageTypeOf(profile, path) : undefined;
-    const meta = model.frontmatter?.siteData ?? {};
+  /** The facts of a page's text (and its parsed model, which is kept among the last used). */
+  private makeFacts(path: string, text: string, version: string | number | undefined, profile: ProfileData | undefined): PageFacts {
+    const pageType = profile ? pageTypeOf(profile, path) : undefined;
+    const kept = this.models.get(path);
+    const model = kept && kept.model.text === stripBom(text) ? kept.model : this.parse(path, text, pageType);
+    model.pageType = pageType;
+    this.keep(path, version, model);
     const idValue = findEntry(model.frontmatter?.entries ?? [], 'id')?.value;
-    const scan = profile && sitePath(profile, path) !== undefined ? scanDirectives(model, path, profile) : NO_DIRECTIVES;
+    const named = namedValues(model);
     return {
       version,
-      model,
-      id: model.pageType && idValue?.kind === 'scalar' && typeof idValue.value === 'string' ? idValue.value : undefined,
+      stem: model.stem,
+      pageType,
+      id: pageType && idValue?.kind === 'scalar' && typeof idValue.value === 'string' ? idValue.value : undefined,
       title: pageTitle(model),
-      meta,
-      metaKey: JSON.stringify(meta),
-      values: scalarValues(model),
-      scan,
+      meta: model.frontmatter?.siteData ?? {},
+      named,
+      values: [...new Set(named.map((n) => n.value))],
+      scan: profile && sitePath(profile, path) !== undefined ? scanDirectives(model, path, profile) : NO_DIRECTIVES,
     };
   }
 
@@ -518,13 +558,13 @@ export class WorkspaceIndex {
     }
     for (const value of facts.values) put(this.valueIndex, value, path);
     const profile = this.factsProfile;
-    const type = facts.model.pageType;
+    const type = facts.pageType;
     if (profile && type) {
       const isCandidate = profile.directives.indexPagesListed || !path.endsWith('/index.md');
       if (isCandidate && path.startsWith(type.folder + '/')) {
         let pool = this.pools.get(type.type);
         if (!pool) this.pools.set(type.type, (pool = new CandidateSet()));
-        if (add) pool.add({ path, stem: facts.model.stem, meta: facts.meta });
+        if (add) pool.add({ path, stem: facts.stem, meta: facts.meta });
         else pool.remove(path);
       }
     }
@@ -534,7 +574,7 @@ export class WorkspaceIndex {
         if (!path.startsWith(t.folder + '/') || (!profile.directives.indexPagesListed && path.endsWith('/index.md'))) continue;
         let pool = this.pools.get(t.type);
         if (!pool) this.pools.set(t.type, (pool = new CandidateSet()));
-        if (add) pool.add({ path, stem: facts.model.stem, meta: facts.meta });
+        if (add) pool.add({ path, stem: facts.stem, meta: facts.meta });
         else pool.remove(path);
       }
     }
@@ -569,7 +609,7 @@ export class WorkspaceIndex {
     if (!before) return;
     // Lists of its type that may list it, before or after, or raise on it; their findings also point into it.
     const listedTypes = this.listedTypes(path, after);
-    const metaChanged = before.metaKey !== after.metaKey;
+    const metaChanged = JSON.stringify(before.meta) !== JSON.stringify(after.meta);
     for (const listed of listedTypes) {
       const adder = (paths: ReadonlySet<string> | undefined) => add(paths);
       if (metaChanged) {

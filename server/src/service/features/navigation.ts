@@ -86,19 +86,15 @@ export function referencesOf(index: WorkspaceIndex, snapshot: Snapshot, links: L
       }
     }
   }
-  // Frontmatter entries that name it (the pages the index says have the name as a value).
+  // Frontmatter entries that name it (the pages the index says have the name as a value), from their facts.
   for (const path of links.pagesNaming(name)) {
-    const page = index.page(path);
-    const schema = page?.pageType?.schema;
-    if (!page?.frontmatter || !schema) continue;
-    for (const entry of page.frontmatter.entries) {
-      const { vocabulary, reference } = labelOf(snapshot, schema, entry.key);
-      const matches = target.kind === 'page' ? reference === target.type : vocabulary === target.vocabulary;
-      if (!matches) continue;
-      const nodes = entry.value.kind === 'seq' ? entry.value.items : [entry.value];
-      for (const node of nodes) {
-        if (node.kind === 'scalar' && node.value !== null && String(node.value) === name) found.push({ path, range: node.range });
-      }
+    const facts = index.factsOf(path);
+    const schema = facts?.pageType?.schema;
+    if (!facts || !schema) continue;
+    for (const { key, value, range } of facts.named) {
+      if (value !== name) continue;
+      const { vocabulary, reference } = labelOf(snapshot, schema, key);
+      if (target.kind === 'page' ? reference === target.type : vocabulary === target.vocabulary) found.push({ path, range });
     }
   }
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
