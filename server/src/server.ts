@@ -1,11 +1,10 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, CompletionItemKind, type Diagnostic, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { NodeWorkspace } from './nodeWorkspace';
+// It imports nothing of Node or the browser: what differs (how a folder is read, how URIs map to paths) comes
+// in as a `ServerHost`, from main.ts (Node) or browserMain.ts (web worker).
+import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Diagnostic, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
-import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
+import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.algoritmekader`;
@@ -27,9 +26,32 @@ interface Settings {
   validate: 'open' | 'workspace';
 }
 
+/** A content root's files as the server keeps them: the service's `Workspace`, told about the editor's documents and file events. */
+export interface ServerWorkspace extends Workspace {
+  /** An editor opened or changed the document at root-relative `path`. */
+  setOpenDocument(path: string, text: string, version: number): void;
+  /** The editor closed it: the stored file is the truth again. */
+  closeDocument(path: string): void;
+  /** Files were created, changed or deleted outside the editor. */
+  changedOnDisk(paths: readonly string[], created?: boolean): void;
+}
+
+/** What differs between the environments the server runs in (Node, a browser's web worker). */
+export interface ServerHost {
+  /** A workspace over the workspace folder `folderUri`; `undefined` when this host cannot read that kind of URI. */
+  createWorkspace(folderUri: string): ServerWorkspace | undefined;
+  /** The root-relative POSIX path of `uri` inside the folder `folderUri`: `''` for the folder itself, `undefined` when it is not inside. */
+  relativePath(folderUri: string, uri: string): string | undefined;
+  /** How the folder is named in the server's log (a file path on disk, else its URI). */
+  displayName(folderUri: string): string;
+}
+
 interface Root {
+  /** The workspace folder's URI, without a trailing slash. */
+  uri: string;
+  /** The folder for log messages (see ServerHost.displayName). */
   path: string;
-  workspace: NodeWorkspace;
+  workspace: ServerWorkspace;
   service: LanguageService;
   /** This folder's `algoritmekader.*` settings (a multi-root workspace may set them per folder). */
   settings: Settings;
@@ -39,7 +61,7 @@ interface Root {
   indexing?: boolean;
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const roots: Root[] = [];
   /** Open documents: their root, root-relative path and editor version. */
   const open = new Map<string, { root: Root; path: string; version?: number }>();
@@ -52,10 +74,12 @@ export function startServer(connection: Connection): void {
 
   /** The content root of a file and its root-relative path (the innermost root wins). */
   const locate = (uri: string): { root: Root; path: string } | undefined => {
-    if (!uri.startsWith('file:')) return undefined;
-    const file = fileURLToPath(uri);
-    const root = roots.filter((r) => file.startsWith(r.path + sep)).sort((a, b) => b.path.length - a.path.length)[0];
-    return root ? { root, path: root.workspace.relativePath(file) } : undefined;
+    let best: { root: Root; path: string } | undefined;
+    for (const root of roots) {
+      const path = host.relativePath(root.uri, uri);
+      if (path && (!best || root.uri.length > best.root.uri.length)) best = { root, path };
+    }
+    return best;
   };
 
   /** Whether a folder means to hold Algoritmekader content: it has docs/ pages, a config file, or a profile set. */
@@ -161,7 +185,7 @@ export function startServer(connection: Connection): void {
         left = root.service.indexSome(() => performance.now() > deadline);
         const { done, total: all } = root.service.indexing();
         progress?.report(Math.floor((done / Math.max(1, all)) * 100), `${done} / ${all}`);
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 0)); // room for requests (setImmediate is Node's only)
       }
     } catch (error) {
       connection.console.error(`indexing ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -180,7 +204,7 @@ export function startServer(connection: Connection): void {
   const applySettings = async () => {
     for (const root of roots) {
       try {
-        const value = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root.path).href, section: 'algoritmekader' })) as Partial<Settings> | null;
+        const value = (await connection.workspace.getConfiguration({ scopeUri: root.uri, section: 'algoritmekader' })) as Partial<Settings> | null;
         root.settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto', validate: value?.validate === 'workspace' ? 'workspace' : 'open' };
       } catch {
         // A client without workspace/configuration: keep the defaults.
@@ -201,10 +225,10 @@ export function startServer(connection: Connection): void {
     editorLanguage = params.locale ?? 'en';
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const folder of folders) {
-      if (!folder.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(folder.uri).replace(/[\\/]$/, '');
-      const workspace = new NodeWorkspace(path);
-      roots.push({ path, workspace, service: createLanguageService(workspace, { language: language(DEFAULTS) }), settings: DEFAULTS });
+      const uri = folder.uri.replace(/\/$/, '');
+      const workspace = host.createWorkspace(uri);
+      if (!workspace) continue;
+      roots.push({ uri, path: host.displayName(uri), workspace, service: createLanguageService(workspace, { language: language(DEFAULTS) }), settings: DEFAULTS });
     }
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canShowProgress = Boolean(params.capabilities.window?.workDoneProgress);
@@ -369,15 +393,15 @@ export function startServer(connection: Connection): void {
 
   /** The content root of a file or folder URI (a root's own folder included). */
   const rootOf = (uri: string): Root | undefined => {
-    if (!uri.startsWith('file:')) return roots.length === 1 ? roots[0] : undefined;
-    const file = fileURLToPath(uri).replace(/[\\/]$/, '');
-    return roots.find((r) => r.path === file) ?? locate(uri)?.root;
+    const found = roots.find((r) => host.relativePath(r.uri, uri) === '') ?? locate(uri)?.root;
+    // A document of another kind (untitled, say) belongs to the only root there is.
+    return found ?? (roots.length === 1 && schemeOf(uri) !== schemeOf(roots[0].uri) ? roots[0] : undefined);
   };
 
   connection.onRequest(PAGE_TYPES_REQUEST, async ({ uri }: PageTypesParams): Promise<PageTypesResponse | null> => {
     await settingsApplied;
     const root = rootOf(uri);
-    return root ? { root: pathToFileURL(root.path).href, types: root.service.pageTypes() } : null;
+    return root ? { root: root.uri, types: root.service.pageTypes() } : null;
   });
 
   connection.onRequest<NewPageResponse, unknown>(NEW_PAGE_REQUEST, ({ uri, ...request }: NewPageParams): NewPageResponse => {
@@ -406,6 +430,8 @@ export function startServer(connection: Connection): void {
 
   connection.listen();
 }
+
+const schemeOf = (uri: string) => uri.slice(0, uri.indexOf(':'));
 
 /** Every root-relative path a card names. */
 function pathsOf(card: PageCard): Set<string> {

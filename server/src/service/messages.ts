@@ -537,6 +537,10 @@ export const CLI = {
   noPermission: { en: 'no permission', nl: 'geen toegang' },
   outside: { en: (root: string) => `is outside ${root}`, nl: (root: string) => `ligt buiten ${root}` },
   notAPage: { en: 'is not a Markdown page', nl: 'is geen Markdown-pagina' },
+  isAFolder: {
+    en: 'is a folder, not a page; give the pages in it, or check the whole tree with ak check',
+    nl: "is een map, geen pagina; geef de pagina's erin, of controleer de hele inhoud met ak check",
+  },
   noRootAbove: {
     en: (file: string) => `no folder with docs/ above ${file}; give --root`,
     nl: (file: string) => `geen map met docs/ boven ${file}; geef --root`,
