@@ -92,7 +92,7 @@ if (only !== 'dist' && only !== 'extension') {
   });
   builds.push({
     ...common,
-    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts'],
+    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts'],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',

@@ -2,10 +2,10 @@
 // (each is a content root); handlers find the document's service, call it, and return.
 // It imports nothing of Node or the browser: what differs (how a folder is read, how URIs map to paths) comes
 // in as a `ServerHost`, from main.ts (Node) or browserMain.ts (web worker).
-import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Diagnostic, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
 import { CARD_REQUEST, CONTENT_NOTIFICATION, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, READ_FILES_REQUEST, TRUST_NOTIFICATION, type CardParams, type CardResponse, type ContentParams, type InitializationOptions, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse, type ReadFilesParams, type ReadFilesResponse, type TrustParams } from './protocol';
 import { PushedWorkspace } from './pushedWorkspace';
-import { CARD, CONFIG_FILE, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
+import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.algoritmekader`;
@@ -59,16 +59,21 @@ interface Root {
   service: LanguageService;
   /** This folder's `algoritmekader.*` settings (a multi-root workspace may set them per folder). */
   settings: Settings;
+  /** The root's own findings (on every open page), until the tree changes; see treeFindings. */
+  tree?: Diagnostic[];
+  /** Whether the tree is being indexed in the background (open pages get what they decide on their own). */
+  indexing?: boolean;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const roots: Root[] = [];
-  /** The open documents: their root, root-relative path and the editor's version of the text last received. */
+  /** Open documents: their root, root-relative path and editor version. */
   const open = new Map<string, { root: Root; path: string; version?: number }>();
   let editorLanguage = 'en';
   /** Whether the workspace is trusted: without trust only built-in schemas and profiles are used (ServiceOptions.trusted). */
   let trusted = true;
   let canWatch = false;
+  let canShowProgress = false;
 
   const DEFAULTS: Settings = { language: 'auto', profile: 'auto', validate: 'open' };
   const language = (settings: Settings): Language => (settings.language === 'auto' ? (/^nl\b/i.test(editorLanguage) ? 'nl' : 'en') : settings.language);
@@ -83,58 +88,118 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return best;
   };
 
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  /** Re-validates the other open documents (a change in one page can change their findings), debounced. */
-  const revalidateOpen = (changed?: string) => {
-    clearTimeout(pending);
-    pending = setTimeout(() => {
-      for (const [uri] of open) if (uri !== changed) void publish(uri);
-      for (const root of roots) void publishWorkspace(root);
-    }, 150);
-  };
-
   /** Whether a folder means to hold Algoritmekader content: it has docs/ pages, a config file, or a profile set. */
   const claimsContent = (root: Root): boolean =>
     root.settings.profile !== 'auto' || root.workspace.readFile(CONFIG_FILE) !== undefined || root.workspace.listMarkdownFiles().some((p) => p.startsWith('docs/'));
+
+  /** The diagnostics last sent per URI, as JSON: a page is sent again only when they really changed. */
+  const sent = new Map<string, string>();
+  const send = async (uri: string, diagnostics: Diagnostic[], version?: number, always = false) => {
+    const json = JSON.stringify(diagnostics);
+    if (!always && sent.get(uri) === json) return;
+    sent.set(uri, json);
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  /** What the root says about itself (no known layout: on every open page), recomputed when the tree changes. */
+  const treeFindings = (root: Root): Diagnostic[] => {
+    if (!root.tree) {
+      // The extension starts in any Markdown workspace: findings about the tree only where it claims to be content.
+      root.tree = claimsContent(root) ? root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics) : [];
+    }
+    return root.tree;
+  };
+
+  /** Publishes an open page's findings: always for the page just edited (`always`), else only when they changed. */
+  const publish = async (uri: string, always = false) => {
+    const place = open.get(uri);
+    if (!place) return;
+    try {
+      const { root, path } = place;
+      // Until the tree is indexed (in the background), what the page decides on its own; the rest follows.
+      const diagnostics = [...treeFindings(root), ...root.service.doValidation(path, 'available')];
+      await send(uri, diagnostics, place.version, always);
+    } catch (error) {
+      connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
 
   /** URIs of files that are not open and have findings published, per root. */
   const published = new Map<Root, Set<string>>();
 
   /**
-   * Findings beyond the open pages. Those about the root itself on a file (the config file, a schema file) go to
-   * that file; those on the tree (no known layout) have no file of their own, so every open page shows them
-   * (see publish). With `validate: workspace`, every page that is not open gets its findings too.
+   * Findings beyond the open pages, for `paths` (every file: `all`). Those about the root itself on a file
+   * (the config file, a schema file) go to that file; with `validate: workspace`, every page that is not
+   * open gets its findings too.
    */
-  const publishWorkspace = async (root: Root) => {
+  const publishWorkspace = async (root: Root, paths: ReadonlySet<string> | 'all') => {
+    if (!indexed(root)) return; // once the tree is indexed (it then publishes everything)
     try {
       const before = published.get(root) ?? new Set<string>();
-      const now = new Set<string>();
-      const results = root.settings.validate === 'workspace' ? root.service.checkAll() : root.service.workspaceDiagnostics();
+      const now = paths === 'all' ? new Set<string>() : new Set(before);
+      const results =
+        paths === 'all'
+          ? root.settings.validate === 'workspace'
+            ? root.service.checkAll()
+            : root.service.workspaceDiagnostics()
+          : root.settings.validate === 'workspace'
+            ? [...paths].map((path) => ({ path, diagnostics: root.service.doValidation(path) }))
+            : [];
       for (const { path, diagnostics } of results) {
         const uri = path === '.' ? undefined : root.workspace.uri(path);
-        if (!uri || open.has(uri) || (diagnostics.length === 0 && !before.has(uri))) continue;
+        if (!uri || open.has(uri)) continue;
         if (diagnostics.length > 0) now.add(uri);
-        await connection.sendDiagnostics({ uri, diagnostics });
+        else now.delete(uri);
+        if (diagnostics.length > 0 || before.has(uri)) await send(uri, diagnostics);
       }
-      for (const uri of before) if (!now.has(uri) && !open.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (paths === 'all') for (const uri of before) if (!now.has(uri) && !open.has(uri)) await send(uri, []);
       published.set(root, now);
     } catch (error) {
       connection.console.error(`workspace validation of ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
 
-  const publish = async (uri: string) => {
-    const place = open.get(uri);
-    if (!place) return;
-    try {
-      // The extension starts in any Markdown workspace: findings about the tree only where it claims to be content.
-      const tree = claimsContent(place.root) ? place.root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics) : [];
-      const diagnostics = [...tree, ...place.root.service.doValidation(place.path)];
-      // The version says which text the findings are of (the editor tests wait for the one after their edit).
-      await connection.sendDiagnostics({ uri, version: place.version, diagnostics });
-    } catch (error) {
-      connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  /**
+   * After a change: the open pages whose findings may have changed (the model says which) are checked again
+   * at once and sent when they differ; with `validate: workspace`, the other pages too.
+   */
+  const publishAffected = async (root: Root) => {
+    const affected = root.service.takeAffected();
+    if (affected === 'all') root.tree = undefined;
+    for (const [uri, place] of open) {
+      if (place.root !== root) continue;
+      if (affected === 'all' || affected.has(place.path)) await publish(uri);
     }
+    await publishWorkspace(root, affected);
+  };
+
+  const indexed = (root: Root) => {
+    const { done, total } = root.service.indexing();
+    return done >= total;
+  };
+
+  /** Indexes a root's tree in slices that leave room for requests, with progress in the status bar; then publishes everything. */
+  const indexInBackground = async (root: Root) => {
+    if (root.indexing || indexed(root)) return;
+    root.indexing = true;
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(UI.indexing[language(root.settings)], 0, undefined, false);
+    try {
+      let left = Infinity;
+      while (left > 0) {
+        const deadline = performance.now() + 15;
+        left = root.service.indexSome(() => performance.now() > deadline);
+        const { done, total: all } = root.service.indexing();
+        progress?.report(Math.floor((done / Math.max(1, all)) * 100), `${done} / ${all}`);
+        await new Promise((resolve) => setTimeout(resolve, 0)); // room for requests (setImmediate is Node's only)
+      }
+    } catch (error) {
+      connection.console.error(`indexing ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      root.indexing = false;
+      progress?.done();
+    }
+    await publishAffected(root);
   };
 
   /** Resolves once the settings were read the first time: before that, a profile set in them is not known. */
@@ -151,9 +216,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
         // A client without workspace/configuration: keep the defaults.
       }
       root.service.configure({ language: language(root.settings), profile: root.settings.profile });
+      root.tree = undefined;
     }
     settingsRead();
-    revalidateOpen();
+    for (const root of roots) {
+      // Every message may be in another language now: every open page is checked and sent again.
+      for (const [uri, place] of open) if (place.root === root) await publish(uri);
+      await publishWorkspace(root, 'all');
+      void indexInBackground(root);
+    }
   };
 
   connection.onInitialize((params: InitializeParams) => {
@@ -169,6 +240,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       roots.push({ uri, path: host.displayName(uri), workspace, service: createLanguageService(workspace, { language: language(DEFAULTS), trusted }), settings: DEFAULTS });
     }
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canShowProgress = Boolean(params.capabilities.window?.workDoneProgress);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
@@ -178,7 +250,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         // Markdown has no quick suggestions by default: these open the list where a value is due.
-        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'] },
+        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'], resolveProvider: true },
       },
     };
   });
@@ -197,8 +269,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!place) return;
     open.set(textDocument.uri, { ...place, version: textDocument.version });
     place.root.workspace.setOpenDocument(place.path, textDocument.text, textDocument.version);
-    void publish(textDocument.uri);
-    revalidateOpen(textDocument.uri);
+    void publish(textDocument.uri, true).then(() => publishAffected(place.root));
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -207,8 +278,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!place || !last || 'range' in last) return;
     place.version = textDocument.version;
     place.root.workspace.setOpenDocument(place.path, last.text, textDocument.version);
-    void publish(textDocument.uri);
-    revalidateOpen(textDocument.uri);
+    void publish(textDocument.uri, true).then(() => publishAffected(place.root));
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -216,24 +286,37 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!place) return;
     open.delete(textDocument.uri);
     place.root.workspace.closeDocument(place.path);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
-    revalidateOpen();
+    void send(textDocument.uri, [], undefined, true).then(() => publishAffected(place.root));
   });
 
-  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+  connection.onCompletion(({ textDocument, position }): CompletionList => {
     const place = open.get(textDocument.uri);
-    if (!place) return [];
-    return place.root.service.complete(place.path, position).map((item, i) => ({
-      label: item.label,
-      kind: COMPLETION_KINDS[item.kind],
-      detail: item.detail,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-      textEdit: { range: item.range, newText: item.newText },
-      filterText: item.label,
-      // The service's order (vocabulary order, required keys first in the schema), not the alphabet.
-      sortText: String(i).padStart(5, '0'),
-      command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
-    }));
+    if (!place) return { isIncomplete: false, items: [] };
+    const { items, isIncomplete } = place.root.service.complete(place.path, position);
+    return {
+      // Capped page names: the editor asks again as the author types.
+      isIncomplete,
+      items: items.map((item, i) => ({
+        label: item.label,
+        kind: COMPLETION_KINDS[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        textEdit: { range: item.range, newText: item.newText },
+        filterText: item.label,
+        // The service's order (vocabulary order, required keys first in the schema, best page matches), not the alphabet.
+        sortText: String(i).padStart(5, '0'),
+        command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
+        data: item.page ? { uri: textDocument.uri, page: item.page } : undefined,
+      })),
+    };
+  });
+
+  // A page item's documentation is filled in when the editor shows it, not for every item of the list.
+  connection.onCompletionResolve((item: CompletionItem): CompletionItem => {
+    const data = item.data as { uri?: string; page?: string } | undefined;
+    const place = data?.uri ? open.get(data.uri) : undefined;
+    if (place && data?.page && !item.documentation) item.documentation = { kind: MarkupKind.Markdown, value: place.root.service.completionDocumentation(data.page) };
+    return item;
   });
 
   connection.onDefinition(({ textDocument, position }): LocationLink[] | null => {
@@ -338,18 +421,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    // One batch per root (a branch checked out changes hundreds of files at once): one update of the model.
+    const batches = new Map<Root, { paths: string[]; created: boolean }>();
     for (const change of changes) {
       const place = locate(change.uri);
       if (!place || open.has(change.uri)) continue;
-      place.root.workspace.changedOnDisk([place.path], change.type === FileChangeType.Created);
+      const batch = batches.get(place.root) ?? { paths: [], created: false };
+      batches.set(place.root, batch);
+      batch.paths.push(place.path);
+      batch.created ||= change.type !== FileChangeType.Changed;
     }
-    revalidateOpen();
+    for (const [root, { paths, created }] of batches) {
+      root.workspace.changedOnDisk(paths, created);
+      void publishAffected(root);
+    }
   });
 
   /** New text of files in a folder the client handed over (a `null` deletes); the pages are checked again. */
   const updateContent = (folder: string, files: Record<string, string | null>) => {
     const root = roots.find((r) => r.uri === folder.replace(/\/$/, ''));
-    if (root?.workspace instanceof PushedWorkspace && root.workspace.update(files).length > 0) revalidateOpen();
+    if (root?.workspace instanceof PushedWorkspace && root.workspace.update(files).length > 0) void publishAffected(root);
   };
   connection.onNotification(CONTENT_NOTIFICATION, ({ folder, files }: ContentParams) => updateContent(folder, files));
 
@@ -368,8 +459,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onNotification(TRUST_NOTIFICATION, (params: TrustParams) => {
     trusted = params.trusted;
-    for (const root of roots) root.service.configure({ trusted });
-    revalidateOpen();
+    for (const root of roots) {
+      root.service.configure({ trusted });
+      void publishAffected(root);
+    }
   });
 
   connection.listen();

@@ -516,6 +516,8 @@ export const UI = {
     en: (fixes: number, files: number) => `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`,
     nl: (fixes: number, files: number) => `${fixes} ${fixes === 1 ? 'probleem' : 'problemen'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
   },
+  /** The status bar while the server indexes the tree in the background. */
+  indexing: { en: 'Algoritmekader: indexing pages', nl: 'Algoritmekader: pagina\'s indexeren' },
 } as const;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
