@@ -7,6 +7,7 @@
 //   dist/ak.js       the `ak` program; dist/ak.js.cache is its code cache (scripts/warm-code-cache.mjs)
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
 //   out/e2e/**       the editor tests, run in VS Code's extension host by test/e2e/run.mjs
+//   out/e2e-web/**   the web suite of the editor tests (browser web worker extension host)
 // First it generates server/src/service/generated/validators.js, the built-in schemas as ajv standalone
 // code (scripts/gen-validators.mjs); in watch mode it regenerates that when a schema changes.
 // Usage: node esbuild.mjs [--watch] [--minify] [--release] [--only=dist|extension|tests]
@@ -89,6 +90,18 @@ if (only !== 'dist' && only !== 'extension') {
     outdir: 'out/e2e',
     outbase: 'test/e2e/suite',
     packages: 'external',
+  });
+  // The web suite runs in the browser's web worker extension host: its runner and tests, and the extension that
+  // serves its folder from memory (test/e2e/run.mjs builds that one's manifest). No Node modules there.
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    entryPoints: { tests: 'test/e2e/web/index.ts', memfs: 'test/e2e/web/memfs.ts' },
+    outdir: 'out/e2e-web',
+    external: ['vscode'],
+    alias: { 'node:assert/strict': './test/e2e/web/assert.ts' },
   });
   builds.push({
     ...common,

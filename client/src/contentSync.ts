@@ -33,8 +33,15 @@ async function read(uri: vscode.Uri): Promise<string | null> {
   }
 }
 
+/**
+ * How deep the walk goes. NodeWorkspace follows symbolic links and stops at a loop by the folders' real paths;
+ * the file system API tells no real path, so a loop of links ends here instead.
+ */
+const MAX_DEPTH = 24;
+
 /** Root-relative paths of every Markdown file under `folder`, walking it with readDirectory (as NodeWorkspace walks the disk). */
 async function markdownFiles(folder: vscode.Uri, relative = ''): Promise<string[]> {
+  if (relative.split('/').length > MAX_DEPTH) return [];
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(relative ? vscode.Uri.joinPath(folder, relative) : folder);

@@ -18,7 +18,7 @@ export class Preview implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last response drawn (null: none for this document), for the editor tests. */
   last: CardResponse | null | undefined;
-  /** Resolves the next time a card is drawn, for the editor tests. */
+  /** Resolves the next time the webview has a card on screen, for the editor tests. */
   private drawn: (() => void)[] = [];
 
   constructor(
@@ -51,6 +51,7 @@ export class Preview implements vscode.Disposable {
           void vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
         }
         if (message.type === 'ready') void this.redraw();
+        if (message.type === 'drawn') for (const resolve of this.drawn.splice(0)) resolve();
       });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
@@ -62,7 +63,7 @@ export class Preview implements vscode.Disposable {
     this.follow(uri);
   }
 
-  /** Resolves once the preview has drawn a card (or found none) after this call. */
+  /** Resolves once the webview shows a card (or that there is none) sent after this call. */
   whenDrawn(): Promise<void> {
     return new Promise((resolve) => this.drawn.push(resolve));
   }
@@ -91,8 +92,8 @@ export class Preview implements vscode.Disposable {
     if (panel !== this.panel || uri !== this.document) return; // closed or moved on meanwhile
     this.last = response;
     panel.title = response?.title ?? 'Algoritmekader';
+    // The waiters are told when the webview says the card is on screen ('drawn').
     await panel.webview.postMessage({ type: 'card', response, empty: CARD.noPage[displayLanguage()] });
-    for (const resolve of this.drawn.splice(0)) resolve();
   }
 
   private html(webview: vscode.Webview): string {

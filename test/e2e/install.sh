@@ -10,7 +10,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 E2E=${E2E_DIR:-$ROOT/.e2e}
 CS=${CS_VERSION:-4.100.3}
 mkdir -p "$E2E"
-if ! { command -v chromium >/dev/null && command -v rg >/dev/null && [ -e /usr/include/gssapi/gssapi.h ]; }; then
+# E2E_CHROMIUM: a Chromium of your own instead of Debian's (run.mjs checks that it exists).
+if ! { { [ -n "${E2E_CHROMIUM:-}" ] || command -v chromium >/dev/null; } && command -v rg >/dev/null && [ -e /usr/include/gssapi/gssapi.h ]; }; then
   echo "e2e: installing chromium, ripgrep, libkrb5-dev (Debian packages)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ripgrep libkrb5-dev >/dev/null
 fi

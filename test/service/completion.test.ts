@@ -78,8 +78,15 @@ describe('completion', () => {
 
   it('a new key: the keys the page type knows and the page lacks; a list key opens its list', () => {
     const { items, results } = complete(page('id: urn:nl:ak:mtr:owp-01', 'toelichting: Kort.', 'le|'));
-    assert.ok(!results.some((r) => r.startsWith('title ') || r.startsWith('id ')), 'present keys are not offered');
-    assert.ok(results.includes('levenscyclus → levenscyclus:\n- '), results.join('\n'));
+    // Present keys (title, id, toelichting) are not offered; the others in the schema's order.
+    assert.deepEqual(results, [
+      'vereiste → vereiste:\n- ',
+      'levenscyclus → levenscyclus:\n- ',
+      'onderwerp → onderwerp:\n- ',
+      'rollen → rollen:\n- ',
+      'sources → sources:\n  ',
+      'hide → hide:\n- ',
+    ]);
     const levenscyclus = items.find((i) => i.label === 'levenscyclus')!;
     assert.equal(levenscyclus.newText, 'levenscyclus:\n- ');
     assert.equal(levenscyclus.retrigger, true);
@@ -103,12 +110,23 @@ describe('completion', () => {
       'list_vereisten_on_maatregelen_page → <!-- list_vereisten_on_maatregelen_page',
       'list_maatregelen_on_hulpmiddelen_page → <!-- list_maatregelen_on_hulpmiddelen_page',
     ]);
-    assert.ok(complete(body('<!--|'), R).results.includes('list_vereisten → <!-- list_vereisten'), 'a space is put after <!--');
+    // Right after `<!--` the same names, with the space the site needs put after it.
+    assert.deepEqual(complete(body('<!--|'), R).results, [
+      'list_vereisten → <!-- list_vereisten',
+      'list_maatregelen → <!-- list_maatregelen',
+      'list_hulpmiddelen → <!-- list_hulpmiddelen',
+      'list_vereisten_on_maatregelen_page → <!-- list_vereisten_on_maatregelen_page',
+      'list_maatregelen_on_hulpmiddelen_page → <!-- list_maatregelen_on_hulpmiddelen_page',
+    ]);
 
     const first = complete(body('<!-- list_maatregelen |'), R);
-    assert.ok(first.results.includes('vereiste/ → <!-- list_maatregelen vereiste/'), first.results.join('\n'));
-    assert.ok(first.results.includes('levenscyclus/ → <!-- list_maatregelen levenscyclus/'));
-    assert.ok(first.results.includes('no-search → <!-- list_maatregelen no-search'), 'current: flags anywhere');
+    // The measures' filter keys, then (current: flags anywhere) every column flag of the table.
+    const flags = ['search', 'title', 'rol', 'levenscyclus', 'onderwerp'];
+    assert.deepEqual(first.results, [
+      ...['vereiste', 'levenscyclus', 'onderwerp', 'rollen', 'hide'].map((key) => `${key}/ → <!-- list_maatregelen ${key}/`),
+      ...flags.map((f) => `no-${f} → <!-- list_maatregelen no-${f}`),
+      ...flags.map((f) => `add-${f} → <!-- list_maatregelen add-${f}`),
+    ]);
     assert.equal(first.items.find((i) => i.label === 'vereiste/')?.retrigger, true);
 
     assert.deepEqual(complete(body('<!-- list_maatregelen levenscyclus/ont| -->'), R).results, [
@@ -125,7 +143,6 @@ describe('completion', () => {
       { language: 'en' },
     );
     const labels = service.complete(path, { line: 4, character: 43 }).items.map((i) => i.label);
-    assert.ok(labels.includes('bouwblok/') && labels.includes('levenscyclus/'), labels.join(' '));
-    assert.ok(!labels.some((l) => l.startsWith('no-')));
+    assert.deepEqual(labels, ['vereiste/', 'levenscyclus/', 'bouwblok/', 'rollen/', 'hide/']);
   });
 });

@@ -131,6 +131,9 @@ function draw(response: CardResponse | null, empty: string): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<{ type: string; response: CardResponse | null; empty?: string }>) => {
-  if (event.data?.type === 'card') draw(event.data.response, event.data.empty ?? '');
+  if (event.data?.type !== 'card') return;
+  draw(event.data.response, event.data.empty ?? '');
+  // Said once the card is on screen (the next frame), for whoever waits for the preview to show it.
+  requestAnimationFrame(() => vscode.postMessage({ type: 'drawn' }));
 });
 vscode.postMessage({ type: 'ready' });

@@ -2,6 +2,7 @@
 // real requirement page.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { answered } from '../helpers';
 
 const AIA_14 = 'docs/voldoen-aan-wetten-en-regels/vereisten/aia-14-conformiteitsbeoordeling.md';
 
@@ -11,6 +12,8 @@ describe('Algoritmekader Authoring on the 2026 snapshot', () => {
     assert.ok(folder, 'a workspace folder is open');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, AIA_14));
     await vscode.window.showTextDocument(document);
+    // The server's first answer about the page: the extension is up and the page is read.
+    await answered(document);
     const line = document.getText().split('\n').findIndex((l) => l.startsWith('onderwerp:'));
     assert.ok(line > 0, 'aia-14 has an onderwerp');
     const next = document.lineAt(line + 1).text;
