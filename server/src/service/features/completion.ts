@@ -2,6 +2,7 @@
 // keys the page type knows and has not got yet, a label's vocabulary values, and the stems of the pages a
 // `vereiste:`/`maatregel:` list may name. In a list directive: the names the profile knows, filter keys,
 // their values, and the column flags. Read from the line's text (it is often not valid YAML mid-typing).
+import { markdownCode, markdownText } from '../markdownEscape';
 import { COMPLETION as T } from '../messages';
 import type { ProfileData } from '../profile';
 import type { Language, Range } from '../types';
@@ -33,14 +34,14 @@ function valuesOf(index: WorkspaceIndex, snapshot: Snapshot, schemaName: string,
       label: v.value,
       kind: 'value',
       detail: v.title,
-      documentation: v.description,
+      documentation: v.description && markdownText(v.description),
       newText: v.value,
     }));
   }
   if (reference) {
     return [...(snapshot.stems.get(reference)?.entries() ?? [])].map(([stem, paths]) => {
       const page = index.page(paths[0]);
-      return { label: stem, kind: 'page', detail: (page && pageTitle(page)) ?? undefined, documentation: `${T.page[language]} \`${paths[0]}\``, newText: stem };
+      return { label: stem, kind: 'page', detail: (page && pageTitle(page)) ?? undefined, documentation: `${T.page[language]} ${markdownCode(paths[0])}`, newText: stem };
     });
   }
   return [];

@@ -1,0 +1,74 @@
+// The cases of issue 11 (a hostile review: no crash, no hang, nothing from a page shown raw), each as the
+// reproducer it was found with, at the service level. CLI and disk cases are in test/cli/hardening.test.ts.
+import assert from 'node:assert/strict';
+import { cardToMarkdown, createLanguageService } from '../../server/src/service';
+import { markdownCode, markdownText } from '../../server/src/service/markdownEscape';
+import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
+
+const C = 'docs/voldoen-aan-wetten-en-regels';
+const M = `${C}/maatregelen/1-pba-01-x.md`;
+const service = (files: Record<string, string>) => createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, ...files }), { language: 'en' });
+
+/** What a hostile vocabulary page holds: a command link, a remote image (a tracking pixel), HTML and a fake link. */
+const HOSTILE = '[klik](command:workbench.action.terminal.new) ![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [docs/x.md](https://evil.example/) *nadruk* &amp; `code`';
+
+describe('hardening: page text shown as text (issue 11, cases 11 and 13)', () => {
+  it('markdownText escapes what can start markup, and leaves words, paths and URNs readable', () => {
+    assert.equal(markdownText('urn:nl:ak:mtr:owp-01 docs/a_b/c-d.md 1.5 R&D a > b'), 'urn:nl:ak:mtr:owp-01 docs/a_b/c-d.md 1.5 R&D a > b');
+    assert.equal(markdownText(HOSTILE), '\\[klik\\](command:workbench.action.terminal.new) !\\[\\](https://tracker.example/p.png) \\<img src=x onerror=alert(1)> \\[docs/x.md\\](https://evil.example/) \\*nadruk\\* \\&amp; \\`code\\`');
+    assert.equal(markdownText('# kop\n\n- lijst\r\n> citaat'), '\\# kop - lijst > citaat');
+    assert.equal(markdownText('1. een'), '1\\. een');
+    assert.equal(markdownText('_nadruk_ en snake_case'), '\\_nadruk\\_ en snake_case');
+    assert.equal(markdownText('a\u001b[31mrood\u0007'), 'a\\u001b\\[31mrood\\u0007');
+    assert.equal(markdownCode('a ``b`` c'), '```a ``b`` c```');
+    assert.equal(markdownCode('`x'), '`` `x ``');
+  });
+
+  const vocabulary = {
+    'docs/rollen/jurist.md': `---\ntitle: 'Jurist <b>![](https://tracker.example/t.png)'\ntoelichting: '${HOSTILE}'\n---\n# Jurist\n`,
+    'docs/rollen/projectleider.md': `# Projectleider\n\n${HOSTILE}\n`,
+    [M]: '---\ntitle: T\nid: urn:nl:ak:mtr:pba-01\ntoelichting: t\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n- projectleider\n- \n---\n# T\n',
+  };
+
+  it('hover on a label value: the vocabulary page\'s title and toelichting or first paragraph as text, no link or image made of them', () => {
+    const s = service(vocabulary);
+    const jurist = s.hover(M, { line: 9, character: 3 })!;
+    assert.equal(
+      jurist.contents,
+      '**Jurist \\<b>!\\[\\](https://tracker.example/t.png)**\n\n' + markdownText(HOSTILE) + '\n\n[docs/rollen/jurist.md](memory:///docs/rollen/jurist.md)',
+    );
+    const leader = s.hover(M, { line: 10, character: 3 })!;
+    assert.equal(leader.contents, '**Projectleider**\n\n' + markdownText(HOSTILE) + '\n\n[docs/rollen/projectleider.md](memory:///docs/rollen/projectleider.md)');
+    for (const h of [jurist, leader]) {
+      // Every `[`, `<` and backtick from the page is escaped: nothing opens a link, an image, HTML or code.
+      assert.doesNotMatch(h.contents.replace(/\n\n\[[^\]]*\]\(memory:[^)]*\)$/, ''), /(?<!\\)[[<`]/);
+    }
+  });
+
+  it('completion documentation of a label value is the first paragraph as text', () => {
+    const s = service({ ...vocabulary, [M]: vocabulary[M].replace('- projectleider\n', '') });
+    const items = s.complete(M, { line: 10, character: 2 });
+    const leader = items.find((i) => i.label === 'projectleider')!;
+    assert.equal(leader.documentation, markdownText(HOSTILE));
+  });
+
+  it('hover on a directive shows its parameters in a code span they cannot leave', () => {
+    const s = service({ [`${C}/vereisten/v.md`]: '---\ntitle: V\n---\n<!-- list_maatregelen rollen/jurist a`<img src=x>`b -->\n' });
+    const h = s.hover(`${C}/vereisten/v.md`, { line: 3, character: 6 })!;
+    assert.match(h.contents, /^\*\*list_maatregelen\*\* ``rollen\/jurist a`<img src=x>`b``\n/);
+  });
+
+  it('ak render\'s Markdown (cardToMarkdown) escapes title, toelichting, label values and messages', () => {
+    const s = service({
+      ...vocabulary,
+      [M]: `---\ntitle: '<script>alert(1)</script> [x](command:y)'\nid: urn:nl:ak:mtr:pba-01\ntoelichting: '${HOSTILE}'\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n- '![](https://tracker.example/v.png)'\n---\n# T\n`,
+    });
+    const markdown = cardToMarkdown(s.card(M)!, 'en');
+    assert.match(markdown, /^# \\<script>alert\(1\)\\<\/script> \\\[x\\\]\(command:y\)\n/);
+    assert.ok(markdown.includes(`\n${markdownText(HOSTILE)}\n`), markdown);
+    assert.ok(markdown.includes('- rollen: jurist (Jurist \\<b>!\\[\\](https://tracker.example/t.png)), !\\[\\](https://tracker.example/v.png) (unknown value)'), markdown);
+    assert.ok(markdown.includes('error `frontmatter.unknown-value` "!\\[\\](https://tracker.example/v.png)" is not a known'), markdown);
+    // Nothing unescaped that opens markup: every `<`, `[` and `` ` `` left is one we wrote.
+    assert.doesNotMatch(markdown.replace(/`frontmatter\.[a-z-]+`/g, ''), /(?<!\\)[<[]|(?<![\\`])`(?!`)/);
+  });
+});
