@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { cardToMarkdown, createLanguageService } from '../../server/src/service';
 import { markdownCode, markdownText } from '../../server/src/service/markdownEscape';
+import { LineIndex } from '../../server/src/service/text';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -70,5 +71,28 @@ describe('hardening: page text shown as text (issue 11, cases 11 and 13)', () =>
     assert.ok(markdown.includes('error `frontmatter.unknown-value` "!\\[\\](https://tracker.example/v.png)" is not a known'), markdown);
     // Nothing unescaped that opens markup: every `<`, `[` and `` ` `` left is one we wrote.
     assert.doesNotMatch(markdown.replace(/`frontmatter\.[a-z-]+`/g, ''), /(?<!\\)[<[]|(?<![\\`])`(?!`)/);
+  });
+});
+
+describe('hardening: ranges an editor can show (issue 11, cases 7 and 8)', () => {
+  const codes = (text: string) => service({ [M]: text }).doValidation(M).filter((d) => d.code === 'frontmatter.yaml-syntax');
+
+  it('with CRLF, the too-deep diagnostic ends at its line\'s end, not past the \\r', () => {
+    const [deep] = codes('---\r\ntitle: ' + '['.repeat(500) + '\r\nid: x\r\n---\r\n');
+    assert.deepEqual(deep.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 507 } });
+  });
+
+  it('a one-character YAML error at an emoji covers the whole emoji (both halves of the surrogate pair)', () => {
+    const [error] = codes('---\nrollen: ["a"😀]\n---\n');
+    assert.deepEqual(error.range, { start: { line: 1, character: 12 }, end: { line: 1, character: 14 } });
+  });
+
+  it('LineIndex: an offset inside a \\r\\n or a surrogate pair becomes the nearest edge', () => {
+    const lines = new LineIndex('a😀b\r\nc');
+    assert.deepEqual(lines.positionAt(2), { line: 0, character: 1 });
+    assert.deepEqual(lines.range(2, 2), { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } });
+    assert.deepEqual(lines.range(1, 2), { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } });
+    assert.deepEqual(lines.range(4, 5), { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } });
+    assert.deepEqual(lines.range(5, 7), { start: { line: 0, character: 4 }, end: { line: 1, character: 1 } });
   });
 });
