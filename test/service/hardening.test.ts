@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { cardToMarkdown, createLanguageService } from '../../server/src/service';
 import { markdownCode, markdownText } from '../../server/src/service/markdownEscape';
 import { LineIndex } from '../../server/src/service/text';
+import { parsePage } from '../../server/src/service/frontmatter';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -94,5 +95,34 @@ describe('hardening: ranges an editor can show (issue 11, cases 7 and 8)', () =>
     assert.deepEqual(lines.range(1, 2), { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } });
     assert.deepEqual(lines.range(4, 5), { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } });
     assert.deepEqual(lines.range(5, 7), { start: { line: 0, character: 4 }, end: { line: 1, character: 1 } });
+  });
+});
+
+describe('hardening: line ends and characters as the site reads them (issue 11, case B)', () => {
+  const fm = (text: string) => parsePage(text).frontmatter!;
+
+  it('a lone CR ends a line, as MkDocs (universal newlines) and PyYAML read it', () => {
+    const page = fm('---\ntitle: A\r# c\ntoelichting: B\n---\n');
+    assert.deepEqual(page.problems, []);
+    assert.deepEqual(page.siteData, { title: 'A', toelichting: 'B' });
+    const list = fm('---\ntitle: A\nhide:\n- navigation\r---\n# x\n');
+    assert.equal(list.status, 'closed');
+    assert.deepEqual(list.siteData, { title: 'A', hide: ['navigation'] });
+    const d = service({ [M]: '---\ntitle: A\nhide:\n- navigation\r---\n# x\n' }).doValidation(M);
+    assert.deepEqual(d.filter((x) => x.code !== 'frontmatter.missing-key').map((x) => x.code), []);
+  });
+
+  it('NEL and the Unicode line and paragraph separators end a line in the YAML, as in PyYAML', () => {
+    assert.deepEqual(fm('---\ntitle: A\u2028id: B\u0085toelichting: C\u2029\n---\n').siteData, { title: 'A', id: 'B', toelichting: 'C' });
+  });
+
+  it('a control character or lone surrogate in the frontmatter is reported at its place: PyYAML refuses the block', () => {
+    for (const [char, name] of [['\u001b', 'U+001B'], ['\u0000', 'U+0000'], ['\u009b', 'U+009B'], ['\ud800', 'U+D800'], ['\uffff', 'U+FFFF']]) {
+      const page = fm(`---\ntitle: a${char}b\nid: x\n---\n`);
+      assert.deepEqual(page.problems, [{ code: 'NON_PRINTABLE', message: name, range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } } }], name);
+      assert.equal(page.siteData, undefined);
+    }
+    const [d] = service({ [M]: '---\ntitle: a\u001bb\n---\n' }).doValidation(M);
+    assert.equal(d.message, "Invalid YAML: an invisible control character (U+001B) that the site's YAML reader does not accept; remove it. The site ignores all metadata of this page while the YAML is invalid.");
   });
 });

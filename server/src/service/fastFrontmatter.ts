@@ -46,9 +46,10 @@ interface Line {
 /** Thrown inside the parser to give up; caught at the top and turned into `undefined`. */
 const BAIL = new (class Bail {})();
 
-// Tabs, control characters, a lone CR, NEL, the Unicode line separators and a BOM: left to `yaml` (PyYAML
-// rejects most tabs, which the `yaml` path reports; see tabFaults in frontmatter.ts).
-const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
+// Tabs, control characters (C0, DEL, C1), a lone CR, the Unicode line separators, a BOM, U+FFFE/U+FFFF and
+// lone surrogates: left to the `yaml` path, which reads line ends as PyYAML does and reports what PyYAML
+// rejects (most tabs: see tabFaults; unprintable characters: see nonPrintable in frontmatter.ts).
+const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // The plain words the 1.1 schema reads as something else than text, as the `yaml` path is configured
 // (PyYAML's booleans, see PY_TRUE / PY_FALSE); `<<` is the merge key, left to `yaml`.
 const WORDS = new Map<string, unknown>([

@@ -198,7 +198,7 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
   // A block that runs on into the page's text: its closing `---` was forgotten and the site (like us) took a
   // Markdown rule further down for it. yaml's errors in that prose would only confuse: one problem says so,
   // and the YAML above the text is read on its own.
-  const at = new SourceLines(text.slice(start, end));
+  const at = new SourceLines(yamlSource(text, start, end));
   const markdown = markdownStart(at);
   if (markdown === undefined) return result;
   const from = start + at.lineStart(markdown);
@@ -208,6 +208,31 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
   const closingLine = lines.positionAt(end).line + 1;
   const problem: YamlProblem = { code: 'PAGE_TEXT', message: String(closingLine), range: lines.range(from, start + at.lineContentEnd(markdown)) };
   return { ...yamlPart, problems: [...yamlPart.problems, problem] };
+}
+
+/**
+ * The YAML text of `text[start, end)` as PyYAML reads it, offsets unchanged: MkDocs opens pages with Python's
+ * universal newlines, so a lone `\r` ends a line like `\n` does; PyYAML also ends lines at NEL (U+0085) and
+ * the Unicode line and paragraph separators (U+2028, U+2029). `yaml` knows only `\n` and `\r\n`, so each of
+ * these becomes a `\n`. (Inside quotes PyYAML keeps U+2028 and U+2029 as they are where `yaml` folds the `\n`
+ * into a space: the only difference, in a value's text.)
+ */
+function yamlSource(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, '\n');
+}
+
+/**
+ * PyYAML's reader refuses the whole block at the first character it deems unprintable ("unacceptable
+ * character #x001b: special characters are not allowed"): control characters other than tab and line breaks,
+ * DEL, the C1 controls but NEL, lone surrogates, U+FFFE and U+FFFF. `yaml` reads them as text.
+ */
+const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+function nonPrintable(source: string): Fault | undefined {
+  const m = NON_PRINTABLE.exec(source);
+  if (!m) return undefined;
+  const code = m[0].codePointAt(0)!;
+  return { code: 'NON_PRINTABLE', detail: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, from: m.index, to: m.index + m[0].length };
 }
 
 /**
@@ -249,7 +274,7 @@ function markdownStart(at: SourceLines): number | undefined {
  * `tabFaults`).
  */
 function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
-  const original = text.slice(start, end);
+  const original = yamlSource(text, start, end);
   const at = new SourceLines(original);
   const problems: YamlProblem[] = [];
   const brokenKeys: string[] = [];
@@ -279,6 +304,9 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
     if (broken) brokenKeys.push(broken);
   }
+  // PyYAML's reader checks every character before anything is parsed.
+  const unprintable = nonPrintable(original);
+  if (unprintable) report(unprintable);
   for (let attempt = 0; attempt < 20; attempt++) {
     const live = [...spans.values()].filter((span) => !blanked.has(at.entryOf(span.start)));
     const source = withPlaceholders(at.blank(blanked), live);

@@ -81,6 +81,7 @@ const YAML_NL: Record<string, string> = {
     '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
   UNKNOWN_TAG: 'de YAML-lezer van de site kent de tag {detail} niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is',
   BAD_MERGE: '<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker',
+  NON_PRINTABLE: 'een onzichtbaar stuurteken ({detail}) dat de YAML-lezer van de site niet accepteert; haal het weg',
   TAB: 'een tab; de YAML-lezer van de site accepteert tabs alleen tussen aanhalingstekens, in commentaar en in bloktekst (| of >): vervang de tab door een spatie',
   // Ours: the block runs on into the page text; {detail} is the line of the --- that ends it.
   PAGE_TEXT:
@@ -124,6 +125,7 @@ const YAML_EN: Record<string, string> = {
   MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
   UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
   BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
+  NON_PRINTABLE: "an invisible control character ({detail}) that the site's YAML reader does not accept; remove it",
   TAB: "a tab character; the site's YAML reader accepts tabs only inside quotes, in comments and in block text (| or >): replace it with a space",
   PAGE_TEXT:
     'this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line {detail}; put a --- line after the last key',
