@@ -9,6 +9,8 @@ import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
 const M = `${C}/maatregelen/1-pba-01-x.md`;
+/** A value as plain JSON data (the model's objects have no prototype). */
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const service = (files: Record<string, string>) => createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, ...files }), { language: 'en' });
 
 /** What a hostile vocabulary page holds: a command link, a remote image (a tracking pixel), HTML and a fake link. */
@@ -104,16 +106,16 @@ describe('hardening: line ends and characters as the site reads them (issue 11, 
   it('a lone CR ends a line, as MkDocs (universal newlines) and PyYAML read it', () => {
     const page = fm('---\ntitle: A\r# c\ntoelichting: B\n---\n');
     assert.deepEqual(page.problems, []);
-    assert.deepEqual(page.siteData, { title: 'A', toelichting: 'B' });
+    assert.deepEqual(json(page.siteData), { title: 'A', toelichting: 'B' });
     const list = fm('---\ntitle: A\nhide:\n- navigation\r---\n# x\n');
     assert.equal(list.status, 'closed');
-    assert.deepEqual(list.siteData, { title: 'A', hide: ['navigation'] });
+    assert.deepEqual(json(list.siteData), { title: 'A', hide: ['navigation'] });
     const d = service({ [M]: '---\ntitle: A\nhide:\n- navigation\r---\n# x\n' }).doValidation(M);
     assert.deepEqual(d.filter((x) => x.code !== 'frontmatter.missing-key').map((x) => x.code), []);
   });
 
   it('NEL and the Unicode line and paragraph separators end a line in the YAML, as in PyYAML', () => {
-    assert.deepEqual(fm('---\ntitle: A\u2028id: B\u0085toelichting: C\u2029\n---\n').siteData, { title: 'A', id: 'B', toelichting: 'C' });
+    assert.deepEqual(json(fm('---\ntitle: A\u2028id: B\u0085toelichting: C\u2029\n---\n').siteData), { title: 'A', id: 'B', toelichting: 'C' });
   });
 
   it('a control character or lone surrogate in the frontmatter is reported at its place: PyYAML refuses the block', () => {
@@ -124,5 +126,41 @@ describe('hardening: line ends and characters as the site reads them (issue 11, 
     }
     const [d] = service({ [M]: '---\ntitle: a\u001bb\n---\n' }).doValidation(M);
     assert.equal(d.message, "Invalid YAML: an invisible control character (U+001B) that the site's YAML reader does not accept; remove it. The site ignores all metadata of this page while the YAML is invalid.");
+  });
+});
+
+describe('hardening: what PyYAML accepts is read, keys never reach a prototype (issue 11, cases 1 and 10)', () => {
+  const measure = (extra: string) => `---\ntitle: T\nid: urn:nl:ak:mtr:pba-01\ntoelichting: t\nlevenscyclus:\n- ontwerp\nonderwerp:\n- governance\nrollen:\n- jurist\n${extra}---\n# T\n`;
+
+  it('!!omap and !!pairs are lists of [key, value], as PyYAML\'s safe loader reads them; !!set a map of its members', () => {
+    assert.deepEqual(json((parsePage('---\ntitle: !!omap [a: 1]\n---\n').frontmatter!.siteData)), { title: [['a', 1]] });
+    assert.deepEqual(json((parsePage('---\ntitle: !!pairs [a: 1, a: 2]\n---\n').frontmatter!.siteData)), { title: [['a', 1], ['a', 2]] });
+    assert.deepEqual(json((parsePage('---\nx: !!omap\n  - a: 1\n  - b:\ntitle: t\n---\n').frontmatter!.siteData)), { x: [['a', 1], ['b', null]], title: 't' });
+    assert.deepEqual(json((parsePage('---\ntitle: !!set {a, b}\n---\n').frontmatter!.siteData)), { title: { a: null, b: null } });
+    const [item] = (parsePage('---\ntitle: !!omap [a: 1]\n---\n').frontmatter!.entries[0].value as { items: { range: unknown }[] }).items;
+    assert.deepEqual(item.range, { start: { line: 1, character: 15 }, end: { line: 1, character: 19 } });
+  });
+
+  it('a page with !!omap as its title is checked like any other: the title is reported as a list, not a crash', () => {
+    const d = service({ [M]: measure('').replace('title: T', 'title: !!omap [a: 1]') }).doValidation(M);
+    assert.deepEqual(d.map((x) => [x.code, x.message]), [['frontmatter.wrong-type', '"title" must be text, not a list.']]);
+  });
+
+  it('a top-level __proto__ key is an unknown key like any other and hides no missing key', () => {
+    const d = service({ [M]: '---\n__proto__:\n  title: x\n  id: y\n---\n# T\n' }).doValidation(M);
+    const codes = d.map((x) => `${x.code} ${x.code === 'frontmatter.missing-key' || x.code === 'frontmatter.unknown-key' ? (x.data as { key: string }).key : ''}`);
+    assert.ok(codes.includes('frontmatter.missing-key title') && codes.includes('frontmatter.missing-key id'), codes.join('\n'));
+    assert.ok(codes.includes('frontmatter.unknown-key __proto__'), codes.join('\n'));
+    assert.equal(Object.getPrototypeOf(parsePage('---\n__proto__:\n  title: x\n---\n').frontmatter!.siteData), null);
+  });
+
+  it('a directive filter on a key the page lacks but every object inherits (constructor, toString) matches nothing and raises nothing', () => {
+    const s = service({
+      [M]: measure(''),
+      [`${C}/vereisten/v.md`]: '---\ntitle: V\n---\n<!-- list_maatregelen constructor/x -->\n<!-- list_maatregelen toString/x -->\n<!-- list_maatregelen __proto__/x -->\n',
+    });
+    const codes = s.doValidation(`${C}/vereisten/v.md`).map((x) => x.code);
+    assert.ok(!codes.includes('directive.raises') && !codes.includes('directive.dropped'), codes.join(' '));
+    assert.deepEqual(s.graph().directives.map((d) => [d.expanded, d.resolvesTo]), [[true, []], [true, []], [true, []]]);
   });
 });

@@ -130,7 +130,7 @@ class Parser {
   constructor(private readonly lines: Line[]) {}
 
   document(): FastYamlResult {
-    if (this.lines.length === 0) return { entries: [], data: {} };
+    if (this.lines.length === 0) return { entries: [], data: Object.create(null) };
     if (this.lines[0].indent !== 0) throw BAIL;
     const entries = this.map(0, 0);
     if (this.index < this.lines.length) throw BAIL;
@@ -144,7 +144,8 @@ class Parser {
   private map(indent: number, firstColumn: number): FmEntry[] {
     const lines = this.lines;
     const entries: FmEntry[] = [];
-    const data: Record<string, unknown> = {};
+    // No prototype: a key the page does not have reads as `undefined`, never as something inherited (see plainEntries).
+    const data: Record<string, unknown> = Object.create(null);
     let column = firstColumn;
     for (;;) {
       const line = lines[this.index++];

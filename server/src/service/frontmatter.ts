@@ -318,17 +318,10 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
       const contents = doc.contents as ParsedNode | null;
       const isMapping = contents === null || isMap(contents);
       const entries = isMap(contents) ? mapEntries(contents, { shift: start, lines, facts, aliasBudget: 100, expanding: new Set() }).entries : [];
-      let data: Record<string, unknown> = {};
-      if (isMapping && contents !== null && facts.merges.length > 0) {
-        // `yaml`'s toJS lets the first of two `<<` keys win, PyYAML the last: the model merges as PyYAML does.
-        data = plainEntries(entries);
-      } else if (isMapping && contents !== null) {
-        try {
-          data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
-        } catch {
-          data = {};
-        }
-      }
+      // The site's value is made from the model, not by `yaml`'s toJS: toJS lets the first of two `<<` keys win
+      // where PyYAML lets the last, gives Maps and Sets for !!omap and !!set, and objects whose prototype a
+      // `__proto__` key could reach.
+      const data = plainEntries(entries);
       // Tabs do not change what `yaml` reads, so their entries stay in the model; the site reads nothing.
       for (const fault of tabFaults(source, 0)) report(fault);
       for (const span of live) for (const fault of tabFaults(original.slice(span.start, span.close), span.start)) report(fault);
@@ -353,7 +346,7 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     }
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+  return { problems, brokenKeys, entries: [], isMapping: true, data: Object.create(null) };
 }
 
 /**
@@ -1103,7 +1096,9 @@ function toValue(node: ParsedNode | Alias, ctx: ModelContext, keyStart: number, 
   let start = shift + node.range[0];
   let end = shift + node.range[1];
   if (isSeq(node)) {
-    const items = node.items.map((item) => toValue(item as ParsedNode, ctx, start, end));
+    // `!!omap` and `!!pairs` (which PyYAML's safe loader reads as a list of (key, value) tuples): `yaml` makes
+    // their items pairs; each becomes a list of its key and value.
+    const items = node.items.map((item) => (isPair(item) ? pairValue(item, ctx, start, end) : toValue(item as ParsedNode, ctx, start, end)));
     if (!node.flow && items.length > 0) {
       // A block list ends where its last item does (`yaml` would run on over the line break, and over
       // following comment lines after an empty item). An empty item's range is its `-`.
@@ -1151,6 +1146,19 @@ function toValue(node: ParsedNode | Alias, ctx: ModelContext, keyStart: number, 
   return { kind: 'scalar', value, range: lines.range(start, end), start, end, source };
 }
 
+/** An item of `!!omap` or `!!pairs`: the list `[key, value]`, from the key to the end of the value. */
+function pairValue(pair: Pair, ctx: ModelContext, parentStart: number, parentEnd: number): FmValue {
+  const parts = [pair.key, pair.value].map((node) =>
+    isNode(node) && (node as ParsedNode).range ? toValue(node as ParsedNode, ctx, parentStart, parentEnd) : undefined,
+  );
+  const present = parts.filter((p): p is FmValue => p !== undefined);
+  const start = present[0]?.start ?? parentStart;
+  const end = present[present.length - 1]?.end ?? start;
+  const empty = (at: number): FmValue => ({ kind: 'scalar', value: null, range: ctx.lines.range(at, at), start: at, end: at, source: '' });
+  const items = parts.map((p) => p ?? empty(start));
+  return { kind: 'seq', items, range: ctx.lines.range(start, end), start, end, flow: true };
+}
+
 /**
  * Where a block scalar (`>-`, `|`) ends: after its last character that is not white space, or after its
  * header when it holds none. `yaml` runs its range on over the final line break and any blank lines, up to
@@ -1195,16 +1203,36 @@ function isMergeKey(key: unknown): boolean {
   return isScalar(key) && typeof key.value === 'symbol';
 }
 
-/** The plain value of entries (the last of a duplicated key wins, as in PyYAML and `toJS`). */
-function plainEntries(entries: FmEntry[]): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  // defineProperty: a key `__proto__` is a key like any other.
-  for (const entry of entries) Object.defineProperty(object, entry.key, { value: plainValue(entry.value), writable: true, enumerable: true, configurable: true });
+/**
+ * The plain value of entries (the last of a duplicated key wins, as in PyYAML), as an object without a
+ * prototype: keys from a page (`__proto__`, `constructor`, `toString`) are keys like any other, and a key
+ * the page does not have reads as `undefined`, never as something inherited.
+ */
+export function plainEntries(entries: readonly FmEntry[]): Record<string, unknown> {
+  const object: Record<string, unknown> = Object.create(null);
+  for (const entry of entries) object[entry.key] = plainValue(entry.value);
   return object;
 }
 
 function plainValue(value: FmValue): unknown {
   return value.kind === 'scalar' ? value.value : value.kind === 'seq' ? value.items.map(plainValue) : plainEntries(value.entries);
+}
+
+/**
+ * A value of the site data as text, for messages and tables: a string as it is, a number or boolean as
+ * `String` gives it, a list or map as JSON (at most 200 characters). Never throws: `String` does on the
+ * model's objects, which have no prototype and so no `toString`.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? '';
+  } catch {
+    json = '…';
+  }
+  return json.length > 200 ? `${json.slice(0, 199)}…` : json;
 }
 
 /** Whether `value` has no text of its own (an empty value or list item). */

@@ -3,7 +3,7 @@
 // `vereiste:`/`maatregel:` entries name; for each list directive, the table the site puts in its place
 // (or why there is none); and who names or lists this page. The client's preview and `ak render` draw it.
 import type { Directive, Resolution } from '../directives';
-import { findEntry, type FmValue } from '../frontmatter';
+import { findEntry, valueText, type FmValue } from '../frontmatter';
 import { siteMeta, type LinkGraph } from '../links';
 import { markdownCode, markdownText } from '../markdownEscape';
 import { CARD as T } from '../messages';
@@ -219,8 +219,8 @@ function cellOf(column: TableColumnData, listed: CardPage, meta: Record<string, 
   const raw = meta[column.value];
   // The site shows the id without its `urn:nl:ak:xxx:` prefix.
   if (column.value === 'id') return typeof raw === 'string' && raw !== '' ? [raw.slice(raw.lastIndexOf(':') + 1)] : [];
-  if (Array.isArray(raw)) return raw.filter((v) => v !== null && v !== undefined).map(String);
-  return raw === null || raw === undefined || raw === '' ? [] : [String(raw)];
+  if (Array.isArray(raw)) return raw.filter((v) => v !== null && v !== undefined).map(valueText);
+  return raw === null || raw === undefined || raw === '' ? [] : [valueText(raw)];
 }
 
 /**

@@ -1,7 +1,7 @@
 // Diagnostics of one document: frontmatter structure and syntax, the page type's schema, and the
 // checks the schema cannot express (ids across the workspace, the templates' writing hints).
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import { findEntry, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
+import { findEntry, plainEntries, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
 import { message, RELATED } from '../messages';
 import type { SchemaProblem } from '../schema';
 import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
@@ -103,23 +103,13 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   if (!type) return;
 
   const schemaName = type.schema;
-  const data: Record<string, unknown> = {};
-  for (const entry of fm.entries) data[entry.key] = plain(entry.value);
+  const data = plainEntries(fm.entries);
   for (const problem of snapshot.schemas.validate(schemaName, data)) {
     if (problem.kind === 'missing-key' && fm.brokenKeys.includes(problem.key)) continue;
     schemaDiagnostic(problem, page, fm.openRange, type.type, out);
   }
   idChecks(index, snapshot, page, out);
   writingHints(snapshot, page, schemaName, out);
-}
-
-/** The plain value of a node, as the site's YAML loader would give it. */
-function plain(value: FmValue): unknown {
-  if (value.kind === 'scalar') return value.value;
-  if (value.kind === 'seq') return value.items.map(plain);
-  const object: Record<string, unknown> = {};
-  for (const entry of value.entries) object[entry.key] = plain(entry.value);
-  return object;
 }
 
 function duplicateKeys(entries: FmEntry[], out: DiagnosticBuilder): void {

@@ -2,7 +2,7 @@
 // `vereiste:`/`maatregel:` references, and its file name.
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Directive, Resolution } from '../directives';
-import { findEntry } from '../frontmatter';
+import { findEntry, valueText } from '../frontmatter';
 import { siteMeta, type LinkGraph } from '../links';
 import { nearest } from '../nearest';
 import { RELATED } from '../messages';
@@ -173,7 +173,7 @@ function directiveDiagnostics(
       if (pages.length === 0) continue;
       const related = pages.map((path) => {
         const entry = findEntry(index.page(path)?.frontmatter?.entries ?? [], filter.key);
-        return { path, range: entry?.value.range ?? ZERO, message: `${filter.key}: ${String(siteMeta(index.page(path))[filter.key])}` };
+        return { path, range: entry?.value.range ?? ZERO, message: `${filter.key}: ${valueText(siteMeta(index.page(path))[filter.key])}` };
       });
       out.add('directive.string-match', page.lines.range(filter.token.start, filter.token.end), { key: filter.key, value: filter.value, pages: pages.map(stemOf) }, { related });
     }
