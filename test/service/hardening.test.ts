@@ -5,6 +5,7 @@ import { cardToMarkdown, createLanguageService } from '../../server/src/service'
 import { markdownCode, markdownText } from '../../server/src/service/markdownEscape';
 import { LineIndex } from '../../server/src/service/text';
 import { parsePage } from '../../server/src/service/frontmatter';
+import { ordinary } from './harness';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -162,5 +163,32 @@ describe('hardening: what PyYAML accepts is read, keys never reach a prototype (
     const codes = s.doValidation(`${C}/vereisten/v.md`).map((x) => x.code);
     assert.ok(!codes.includes('directive.raises') && !codes.includes('directive.dropped'), codes.join(' '));
     assert.deepEqual(s.graph().directives.map((d) => [d.expanded, d.resolvesTo]), [[true, []], [true, []], [true, []]]);
+  });
+});
+
+describe('hardening: deep and large YAML is refused unread, with a message at its place (issue 11, case 2)', () => {
+  const problems = (yaml: string) => parsePage(`---\n${yaml}---\n`).frontmatter!.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.character}`);
+
+  it('block nesting 4,000 levels deep (each line indented one more, 8 MB): not read, no stack overflow', () => {
+    const deep = 'nest:\n' + Array.from({ length: 4000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\ntitle: T\n';
+    assert.deepEqual(problems(deep), ['TOO_LARGE 1:0']);
+    // 200 levels (20 KB) are read, as PyYAML reads them.
+    assert.deepEqual(problems('nest:\n' + Array.from({ length: 200 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\n'), []);
+  });
+
+  it('compact nesting (`- - - …` on one line) past 400 levels: one problem where it passes, its entry left out; so after a merge key', () => {
+    assert.deepEqual(problems('x:\n' + '- '.repeat(2000) + 'a\ntitle: T\n'), ['TOO_DEEP_BLOCK 2:800']);
+    assert.deepEqual(ordinary(parsePage('---\nx:\n' + '- '.repeat(2000) + 'a\ntitle: T\n---\n').frontmatter!.entries.map((e) => e.key)), ['title']);
+    assert.deepEqual(problems('<<: *missing\nx:\n' + '- '.repeat(2000) + 'a\n'), ['MISSING_ANCHOR 1:4', 'TOO_DEEP_BLOCK 3:800']);
+    assert.deepEqual(problems('x:\n' + '- '.repeat(399) + 'a\n'), []);
+  });
+
+  it('frontmatter longer than 32 KB is not read: one warning at its first line, no missing-key noise', () => {
+    const big = 'title: T\nid: urn:nl:ak:mtr:pba-01\n' + Array.from({ length: 3000 }, (_, i) => `k${i}: [a, b, c]`).join('\n') + '\n';
+    const d = service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M);
+    assert.deepEqual(
+      d.map((x) => [x.code, `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`, x.message]),
+      [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 32 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
+    );
   });
 });

@@ -519,8 +519,11 @@ describe('a quoted value or bracketed list that runs on over lines not indented:
 
   it('brackets nested 200 deep are read; nested thousands deep, they are left to yaml, which says so', () => {
     assert.deepEqual(yamlErrors(`---\nrollen: ${'['.repeat(200)}\n${']'.repeat(200)}\n---\n`), []);
-    const deep = yamlErrors(`---\nrollen: ${'['.repeat(20000)}\n${']'.repeat(20000)}\n---\n`);
+    const deep = yamlErrors(`---\nrollen: ${'['.repeat(10000)}\n${']'.repeat(10000)}\n---\n`);
     assert.match(deep[0], /^1:\d+-1:\d+ Invalid YAML: brackets nested too deeply to read\./);
+    // Past 32 KB the block is not read at all (hardening.test.ts).
+    const huge = diagnose({ ...CURRENT_BASE, 'docs/x.md': `---\nrollen: ${'['.repeat(20000)}\n${']'.repeat(20000)}\n---\n` }, 'docs/x.md');
+    assert.deepEqual(huge.map((d) => d.code), ['frontmatter.too-large']);
   });
 
   it('the fast reader leaves these to yaml, so both paths give the same model', () => {

@@ -78,6 +78,9 @@ const SIMPLE_KEY = /[A-Za-z_][A-Za-z0-9_\-./]{0,200}:(?: |$)/y;
 // the rest of the line is one ASCII word that starts with a letter (no space, quote, colon or `#`):
 const SIMPLE_WORD = /[A-Za-z][A-Za-z0-9_\-./]*$/y;
 
+/** The deepest indentation read here (see `map`). */
+const MAX_INDENT = 100;
+
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -142,6 +145,9 @@ class Parser {
    * (after the `- ` when the map is a list item). Stops before the first line indented less.
    */
   private map(indent: number, firstColumn: number): FmEntry[] {
+    // Every level of nesting is indented further (a list at its key's column at most once), so this bounds
+    // the recursion; anything deeper than real frontmatter goes to the `yaml` path and its depth guard.
+    if (indent > MAX_INDENT) throw BAIL;
     const lines = this.lines;
     const entries: FmEntry[] = [];
     // No prototype: a key the page does not have reads as `undefined`, never as something inherited (see plainEntries).

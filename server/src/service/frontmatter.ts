@@ -121,6 +121,24 @@ export function parsePageFast(rawText: string): ParsedPage | undefined {
 
 type YamlParser = (text: string, start: number, end: number, lines: LineIndex) => YamlResult | undefined;
 
+/**
+ * The longest YAML block read, in characters. The largest real frontmatter is about 3,400; the `yaml` package
+ * needs several microseconds and some hundreds of bytes per character of dense YAML (brackets, anchors), so a
+ * block of megabytes would take the editor seconds and much memory. A longer block is not read: it has one
+ * problem, TOO_LARGE, at its first line, and its top-level keys count as broken (not reported missing).
+ */
+export const MAX_YAML_LENGTH = 32 * 1024;
+export const TOO_LARGE = 'TOO_LARGE';
+
+/** `parse`, or for a block longer than MAX_YAML_LENGTH, the result that says it was not read. */
+function parseBounded(parse: YamlParser, text: string, start: number, end: number, lines: LineIndex): YamlResult | undefined {
+  if (end - start <= MAX_YAML_LENGTH) return parse(text, start, end, lines);
+  const first = lines.positionAt(start).line;
+  const brokenKeys: string[] = [];
+  for (const m of text.slice(start, end).matchAll(/^([^\s#:\-][^:\r\n]{0,200}):(?:[ \t]|\r?$)/gm)) brokenKeys.push(m[1].trim());
+  return { problems: [{ code: TOO_LARGE, message: '', range: lines.lineRange(first) }], brokenKeys, entries: [], isMapping: true, data: Object.create(null) };
+}
+
 /** `undefined` only when `parse` gives up. */
 function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefined {
   const text = stripBom(rawText);
@@ -144,7 +162,7 @@ function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefin
       }
     }
     const contentEnd = end < lines.lineCount ? lines.lineStart(end) : text.length;
-    const parsed = parse(text, contentStart, contentEnd, lines);
+    const parsed = parseBounded(parse, text, contentStart, contentEnd, lines);
     if (!parsed) return undefined;
     return {
       text,
@@ -156,7 +174,7 @@ function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefin
   const contentEnd = lines.lineStart(closeLine);
   const hasFinalNewline = closeLine + 1 < lines.lineCount;
   const bodyStart = hasFinalNewline ? lines.lineStart(closeLine + 1) : text.length;
-  const parsed = parse(text, contentStart, contentEnd, lines);
+  const parsed = parseBounded(parse, text, contentStart, contentEnd, lines);
   if (!parsed) return undefined;
   const status: FrontmatterStatus = hasFinalNewline ? 'closed' : 'no-final-newline';
   const siteSees = status === 'closed' && parsed.problems.length === 0 && parsed.isMapping;
@@ -292,14 +310,16 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     const line = problem.range.start.line;
     if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
     reported.add(key);
-    if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+    if (problem.code === 'TOO_DEEP' || problem.code === 'TOO_DEEP_BLOCK') tooDeepLines.add(line);
   };
-  // Brackets nested deeper than any real frontmatter are not handed to `yaml` at all: its recursion would run out
-  // of stack, and V8 may then abort the whole process (seen with several such pages in one run).
-  for (const from of tooDeepBrackets(original)) {
+  // Brackets or blocks nested deeper than any real frontmatter are not handed to `yaml` at all: its recursion
+  // (and the model's) would run out of stack, and V8 may then abort the whole process (seen with several such
+  // pages in one run). The fault is the line where the nesting passes the limit; its whole entry is left out.
+  const tooDeep = [...tooDeepBrackets(original).map((from) => ({ code: 'TOO_DEEP', from })), ...tooDeepBlocks(at).map((from) => ({ code: 'TOO_DEEP_BLOCK', from }))];
+  for (const { code, from } of tooDeep.sort((a, b) => a.from - b.from)) {
     const entry = at.entryOf(from);
     if (blanked.has(entry)) continue;
-    report({ code: 'TOO_DEEP', detail: 'nested too deeply', from, to: Math.max(from + 1, original.indexOf('\n', from) < 0 ? original.length : original.indexOf('\n', from)) });
+    report({ code, detail: '', from, to: Math.max(from + 1, at.lineContentEnd(at.lineOf(from))) });
     blanked.add(entry);
     const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
     if (broken) brokenKeys.push(broken);
@@ -354,6 +374,50 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
  * a RecursionError at 500; no real page comes near either.
  */
 const MAX_FLOW_DEPTH = 400;
+
+/**
+ * How deep lists and maps may nest by indentation (and `- - -` on one line) before the YAML is refused unread.
+ * PyYAML reads 400 levels and fails with a RecursionError at 500; the site then has no metadata for the page.
+ */
+const MAX_BLOCK_DEPTH = 400;
+
+/**
+ * The offsets of the first character of each top-level entry's first line whose block nesting passes
+ * MAX_BLOCK_DEPTH: a rough scan by columns. Each line opens a level at its indentation and one more after
+ * each `- ` or `? ` that starts it; a line closes the levels at or right of its indentation. Blank lines,
+ * comments and the text of block scalars (`|`, `>`) do not count. It errs towards reading: text that runs
+ * on over lines indented ever further counts as nesting, which no real page has at this depth.
+ */
+function tooDeepBlocks(at: SourceLines): number[] {
+  const found: number[] = [];
+  const open: number[] = [];
+  let blockScalar = -1; // the indentation of the line that opened a block scalar, while inside it
+  let reportedEntry = -1;
+  for (let line = 0; line < at.lineCount; line++) {
+    const text = at.lineText(line);
+    let column = 0;
+    while (text.charCodeAt(column) === 32) column++;
+    if (column >= text.length || text[column] === '#' || text[column] === '\r') continue;
+    if (blockScalar >= 0 && column > blockScalar) continue;
+    blockScalar = -1;
+    const indent = column;
+    while (open.length > 0 && open[open.length - 1] >= column) open.pop();
+    const entry = at.entryOf(at.lineStart(line));
+    for (;;) {
+      open.push(column);
+      if (open.length > MAX_BLOCK_DEPTH && entry !== reportedEntry) {
+        reportedEntry = entry;
+        found.push(at.lineStart(line) + column);
+      }
+      if ((text[column] !== '-' && text[column] !== '?') || (text[column + 1] !== ' ' && column + 1 !== text.length)) break;
+      column++;
+      while (text.charCodeAt(column) === 32) column++;
+      if (column >= text.length) break;
+    }
+    if (/(?:^|[:\s])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(text)) blockScalar = indent;
+  }
+  return found;
+}
 
 /**
  * The offsets of the outermost brackets whose contents nest deeper than MAX_FLOW_DEPTH, outside quotes and
@@ -744,16 +808,18 @@ class SourceLines {
 
   /** The source with every character of the entries that start on the lines in `entries` replaced by a space, keeping line breaks and offsets. */
   blank(entries: ReadonlySet<number>): string {
-    let out = '';
+    if (entries.size === 0) return this.source;
+    const out: string[] = [];
     let from = 0;
     for (let line = 0; line < this.starts.length; line++) {
       if (!entries.has(this.entries[line])) continue;
       const start = this.starts[line];
       const text = this.lineText(line);
-      out += this.source.slice(from, start) + text.replace(/[^\r]/g, ' ');
+      out.push(this.source.slice(from, start), text.endsWith('\r') ? ' '.repeat(text.length - 1) + '\r' : ' '.repeat(text.length));
       from = start + text.length;
     }
-    return out + this.source.slice(from);
+    out.push(this.source.slice(from));
+    return out.join('');
   }
 }
 

@@ -1,7 +1,7 @@
 // Diagnostics of one document: frontmatter structure and syntax, the page type's schema, and the
 // checks the schema cannot express (ids across the workspace, the templates' writing hints).
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import { findEntry, plainEntries, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
+import { findEntry, MAX_YAML_LENGTH, plainEntries, TOO_LARGE, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
 import { message, RELATED } from '../messages';
 import type { SchemaProblem } from '../schema';
 import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
@@ -12,6 +12,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.missing': DiagnosticSeverity.Error,
   'frontmatter.unclosed': DiagnosticSeverity.Error,
   'frontmatter.close-needs-newline': DiagnosticSeverity.Error,
+  'frontmatter.too-large': DiagnosticSeverity.Warning,
   'frontmatter.not-a-mapping': DiagnosticSeverity.Error,
   'frontmatter.unknown-key': DiagnosticSeverity.Warning,
   'frontmatter.duplicate-key': DiagnosticSeverity.Warning,
@@ -91,6 +92,12 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   }
   if (fm.status === 'no-final-newline') {
     out.add('frontmatter.close-needs-newline', page.lines.range(fm.contentEnd, page.text.length), {});
+  }
+  const tooLarge = fm.problems.find((p) => p.code === TOO_LARGE);
+  if (tooLarge) {
+    // Not read, so nothing more to say about it.
+    out.add('frontmatter.too-large', tooLarge.range, { chars: fm.contentEnd - fm.contentStart, limit: MAX_YAML_LENGTH });
+    return;
   }
   for (const problem of fm.problems) {
     out.add('frontmatter.yaml-syntax', problem.range, { yamlCode: problem.code }, { detail: problem.message });
