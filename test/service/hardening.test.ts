@@ -6,6 +6,7 @@ import { markdownCode, markdownText } from '../../server/src/service/markdownEsc
 import { LineIndex } from '../../server/src/service/text';
 import { parsePage } from '../../server/src/service/frontmatter';
 import { ordinary } from './harness';
+import { BUILTIN_SCHEMAS, SchemaSet } from '../../server/src/service/schema';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -190,5 +191,38 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
       d.map((x) => [x.code, `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`, x.message]),
       [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 32 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
     );
+  });
+});
+
+describe('hardening: work linear in the page (issue 11, case 3; a hang here times the test out)', () => {
+  it('a 5 MB page of 128,000 directive lines: every directive read and reported', () => {
+    const V = `${C}/vereisten/v.md`;
+    const s = service({ [V]: '---\ntitle: V\n---\n' + '<!-- list_maatregelen rollen/jurist -->\n'.repeat(128000) });
+    assert.equal(s.doValidation(V).filter((d) => d.code === 'directive.unknown-filter-key').length, 128000);
+  });
+
+  it('30,000 directives on which the site raises (a candidate with an empty label), each counting what it took down', () => {
+    const V = `${C}/vereisten/v.md`;
+    const s = service({
+      [M]: '---\ntitle: T\nrollen:\n---\n# T\n',
+      [`${C}/maatregelen/1-pba-02-y.md`]: '---\ntitle: Y\nrollen:\n- jurist\n---\n# Y\n',
+      [V]: '---\ntitle: V\n---\n' + '<!-- list_maatregelen rollen/jurist -->\n'.repeat(30000),
+    });
+    const raises = s.doValidation(V).filter((x) => x.code === 'directive.raises');
+    assert.equal(raises.length, 30000);
+    assert.deepEqual(raises.slice(0, 2).map((x) => (x.data as { dropped: number }).dropped), [29999, 0]);
+  });
+
+  it('schema errors of a 50,000-item list of numbers and empty items are mapped in linear time', () => {
+    const vocabularies = new Map([['rollen', { name: 'rollen', label: { en: 'role', nl: 'rol' }, source: 'workspace' as const, acceptExpressions: false, values: new Map([['jurist', { value: 'jurist' }]]) }]]);
+    const rollen = Array.from({ length: 50000 }, (_, i) => (i % 2 ? i : null));
+    const problems = new SchemaSet(BUILTIN_SCHEMAS, vocabularies).validate('current/maatregel.schema.json', { title: 'T', rollen });
+    assert.equal(problems.filter((p) => p.kind === 'wrong-type').length, 50000);
+  });
+
+  it('a line of a million `"` in the page or its frontmatter', () => {
+    const V = `${C}/vereisten/v.md`;
+    assert.ok(service({ [V]: '---\ntitle: V\n---\n' + '"'.repeat(1e6) + '\n' }).doValidation(V).length > 0);
+    assert.deepEqual(service({ [V]: '---\ntitle: ' + '"'.repeat(1e6) + '\n---\n' }).doValidation(V).map((d) => d.code), ['frontmatter.too-large']);
   });
 });

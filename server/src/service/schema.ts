@@ -203,12 +203,17 @@ export class SchemaSet {
       entry.types.push(...[error.params.type].flat().map(String));
       typesByPath.set(error.instancePath, entry);
     }
-    const wrongTyped = [...typesByPath.keys()];
+    // Whether the value at `pointer`, or one it is part of, has the wrong type: a lookup per step of the
+    // pointer, not a scan of every type error (a list of thousands of numbers has thousands of them).
+    const underWrongType = (pointer: string): boolean => {
+      for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) if (typesByPath.has(pointer.slice(0, end))) return true;
+      return typesByPath.has('');
+    };
     for (const error of errors) {
       const path = pointerToPath(error.instancePath);
       const node = () => this.nodeAt(name, path) ?? {};
       const value = () => valueAt(data, path);
-      if (error.keyword !== 'type' && wrongTyped.some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
+      if (error.keyword !== 'type' && underWrongType(error.instancePath)) continue;
       // ajv reports a bad property name twice: as the inner `enum` (with `propertyName`) and as `propertyNames`.
       if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined) continue;
       switch (error.keyword) {
