@@ -237,7 +237,7 @@ export function run(argv: string[], io: CliIo): number {
         ...(d.relatedInformation ? { related: d.relatedInformation.map((r) => ({ file: workspace.relativePath(fileURLToPath(r.location.uri)), range: r.location.range, message: r.message })) } : {}),
       })),
     );
-    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, profileReason: service.profileStatus().text, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
   } else if (args.format === 'github') {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
@@ -245,6 +245,7 @@ export function run(argv: string[], io: CliIo): number {
     const text = formatText(results);
     if (text) io.stdout(text + '\n');
     if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
+    io.stdout(service.profileStatus().text + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
   return errors > 0 ? 1 : 0;

@@ -10,7 +10,7 @@ import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, ta
 import { linkDiagnostics } from './features/links';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
-import { ACTION_TITLES } from './messages';
+import { ACTION_TITLES, PROFILE } from './messages';
 import { stemOf } from './profile';
 import { pageId, pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
@@ -56,6 +56,8 @@ export interface LanguageService {
   invalidate(paths?: readonly string[]): void;
   /** The profile in use and how it was chosen; `undefined` when the tree matches none. */
   profile(): { name: string; source: 'setting' | 'config' | 'detected' } | undefined;
+  /** The profile in use and why, as one sentence in the language in use (`ak check`'s summary, the status bar). */
+  profileStatus(): { name: string | undefined; source: 'setting' | 'config' | 'detected' | 'none'; text: string };
   /** Diagnostics of one root-relative file. */
   doValidation(path: string): AkDiagnostic[];
   /** Diagnostics about the workspace itself (its layout, its config file), by file; `.` is the root. */
@@ -130,6 +132,20 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     profile() {
       const snapshot = index.snapshot();
       return snapshot.profile && snapshot.profileSource !== 'none' ? { name: snapshot.profile.name, source: snapshot.profileSource } : undefined;
+    },
+    profileStatus() {
+      const { profile, profileSource, profileReason: reason } = index.snapshot();
+      const lang = current.language;
+      if (!profile) return { name: undefined, source: 'none', text: PROFILE.none[lang] };
+      const why =
+        reason.by === 'hook'
+          ? PROFILE.hook[lang](reason.file, reason.rules.map((r) => r[lang]).join('; '), reason.folders)
+          : reason.by === 'folders'
+            ? PROFILE.folders[lang](reason.file, reason.hook)
+            : reason.by === 'config'
+              ? PROFILE.config[lang]
+              : PROFILE.setting[lang];
+      return { name: profile.name, source: profileSource, text: PROFILE.line[lang](profile.name, why) };
     },
     doValidation(path) {
       const page = index.page(path);

@@ -579,3 +579,26 @@ export const NEW_PAGE = {
   askTitle: { en: 'The title: one sentence, no period at the end', nl: 'De titel: één zin, geen punt aan het eind' },
   askSlug: { en: 'The file name after the id (lowercase, words joined by -)', nl: 'De bestandsnaam na het id (kleine letters, woorden verbonden met -)' },
 };
+
+/** Why the profile in use was chosen (`ak check`'s summary, the editor's status bar). */
+export const PROFILE = {
+  line: {
+    en: (name: string, why: string) => `Content model: ${name}, ${why}.`,
+    nl: (name: string, why: string) => `Contentmodel: ${name}, ${why}.`,
+  },
+  none: { en: 'Content model: none; the folders match no known content model.', nl: 'Contentmodel: geen; de mappen passen bij geen bekend contentmodel.' },
+  setting: { en: 'as set (--profile or the algoritmekader.profile setting)', nl: 'zoals ingesteld (--profile of de instelling algoritmekader.profile)' },
+  config: { en: 'as set in .algoritmekader.json', nl: 'zoals ingesteld in .algoritmekader.json' },
+  hook: {
+    en: (file: string, rules: string, folders: string | undefined) =>
+      `because the site's hook ${file} has its rules: ${rules}` + (folders ? ` (the folders alone suggest ${folders}, but the site builds with this hook)` : ''),
+    nl: (file: string, rules: string, folders: string | undefined) =>
+      `omdat de hook van de site, ${file}, de regels ervan heeft: ${rules}` + (folders ? ` (de mappen alleen wijzen op ${folders}, maar de site bouwt met deze hook)` : ''),
+  },
+  folders: {
+    en: (file: string, hook: 'absent' | 'unrecognised') =>
+      `from the folders` + (hook === 'absent' ? ` (there is no ${file} to read the site's rules from)` : ` (the site's hook ${file} has the rules of no known content model)`),
+    nl: (file: string, hook: 'absent' | 'unrecognised') =>
+      `op grond van de mappen` + (hook === 'absent' ? ` (er is geen ${file} om de regels van de site uit te lezen)` : ` (de hook van de site, ${file}, heeft de regels van geen bekend contentmodel)`),
+  },
+};

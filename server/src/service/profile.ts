@@ -89,12 +89,23 @@ export interface TableColumnData {
   hidden?: boolean;
 }
 
+/** A rule of the site's list hook, as a regular expression over its text: it must occur (or, `absent`, must not). */
+export interface HookRule {
+  pattern: string;
+  absent?: boolean;
+  /** What the rule means for the site, for the explanation of the choice. */
+  means: Text;
+}
+
 export interface ProfileData {
   name: string;
   label: Text;
   description: Text;
-  /** Auto-detection: every `all` folder and at least one `any` folder exist, no `none` folder does. Higher `priority` is tried first. */
-  detect: { priority: number; all?: string[]; any?: string[]; none?: string[] };
+  /**
+   * Auto-detection: every `all` folder and at least one `any` folder exist, no `none` folder does. Higher
+   * `priority` is tried first. `hook`: the rules of the site's list hook that mark this profile (chooseProfile).
+   */
+  detect: { priority: number; all?: string[]; any?: string[]; none?: string[]; hook?: HookRule[] };
   /** The folder MkDocs builds; the site's paths (`src_path`) are relative to it. */
   docsDir: string;
   pageTypes: PageTypeData[];
@@ -128,12 +139,64 @@ export function foldersOf(files: readonly string[]): Set<string> {
 /** The built-in profile whose detection rule the tree satisfies, or `undefined` when none does. */
 export function detectProfile(folders: ReadonlySet<string>, profiles: readonly ProfileData[] = BUILTIN_PROFILES): ProfileData | undefined {
   const ordered = [...profiles].sort((a, b) => b.detect.priority - a.detect.priority);
-  return ordered.find(({ detect }) => {
-    if (detect.all && !detect.all.every((f) => folders.has(f))) return false;
-    if (detect.any && !detect.any.some((f) => folders.has(f))) return false;
-    if (detect.none && detect.none.some((f) => folders.has(f))) return false;
-    return true;
+  return ordered.find((p) => foldersMatch(p, folders, true));
+}
+
+/** The site's list hook, relative to the content root: it decides how the directives expand. */
+export const HOOK_FILE = 'src/overrides/hooks/lists.py';
+
+/** Why the profile in use was chosen. */
+export type ProfileReason =
+  | { by: 'setting' }
+  | { by: 'config' }
+  /** The hook has every rule of the profile (`rules`: what they mean); `folders`: the profile the folders alone give, when another. */
+  | { by: 'hook'; file: string; rules: Text[]; folders: string | undefined }
+  /** By the folders: there is no hook file, or it has the rules of no profile whose folders are there. */
+  | { by: 'folders'; hook: 'absent' | 'unrecognised'; file: string }
+  | { by: 'none' };
+
+/**
+ * The profile of a tree from its folders and the text of the site's hook (`undefined`: no hook file). The
+ * hook decides how the tables are built, so a profile whose rules the hook has wins over what the folders
+ * suggest: a branch with the later folders (docs/onderwerpen/) but still the older hook is built with the
+ * older rules. Only profiles whose folders are there are considered (their `none` folders aside: that rule
+ * is the folder heuristic the hook overrides); of several, the one the folders give, else by priority.
+ */
+export function chooseProfile(
+  folders: ReadonlySet<string>,
+  hook: string | undefined,
+  profiles: readonly ProfileData[] = BUILTIN_PROFILES,
+): { profile: ProfileData | undefined; reason: ProfileReason } {
+  const byFolders = detectProfile(folders, profiles);
+  if (hook !== undefined) {
+    const candidates = [...profiles]
+      .sort((a, b) => b.detect.priority - a.detect.priority)
+      .filter((p) => p.detect.hook?.length && foldersMatch(p, folders, false) && hookMatches(p, hook));
+    const chosen = candidates.find((p) => p === byFolders) ?? candidates[0];
+    if (chosen) {
+      return { profile: chosen, reason: { by: 'hook', file: HOOK_FILE, rules: chosen.detect.hook!.map((r) => r.means), folders: byFolders && byFolders !== chosen ? byFolders.name : undefined } };
+    }
+  }
+  if (!byFolders) return { profile: undefined, reason: { by: 'none' } };
+  return { profile: byFolders, reason: { by: 'folders', hook: hook === undefined ? 'absent' : 'unrecognised', file: HOOK_FILE } };
+}
+
+/** Whether the hook text has every rule of the profile. A rule that is not a valid expression never holds. */
+function hookMatches(profile: ProfileData, hook: string): boolean {
+  return (profile.detect.hook ?? []).every((rule) => {
+    try {
+      return new RegExp(rule.pattern).test(hook) !== Boolean(rule.absent);
+    } catch {
+      return false;
+    }
   });
+}
+
+function foldersMatch({ detect }: ProfileData, folders: ReadonlySet<string>, withNone: boolean): boolean {
+  if (detect.all && !detect.all.every((f) => folders.has(f))) return false;
+  if (detect.any && !detect.any.some((f) => folders.has(f))) return false;
+  if (withNone && detect.none && detect.none.some((f) => folders.has(f))) return false;
+  return true;
 }
 
 /** The page type of a root-relative path, or `undefined` for pages that are not content pages. */

@@ -3,7 +3,7 @@
 // which page. The snapshot is rebuilt lazily after a change; unchanged documents are not re-parsed.
 import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } from './config';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
-import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, stemOf, type PageTypeData, type ProfileData } from './profile';
+import { BUILTIN_PROFILES, builtinProfile, chooseProfile, foldersOf, HOOK_FILE, pageTypeOf, stemOf, type PageTypeData, type ProfileData, type ProfileReason } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
 import { stripBom } from './text';
 import type { ServiceOptions, Workspace } from './types';
@@ -31,6 +31,8 @@ export interface Snapshot {
   /** `undefined` when the tree matches no profile. */
   profile: ProfileData | undefined;
   profileSource: 'setting' | 'config' | 'detected' | 'none';
+  /** Why this profile (for `ak check`'s summary and the status bar). */
+  profileReason: ProfileReason;
   config: ConfigResult;
   schemas: SchemaSet;
   vocabularies: Map<string, Vocabulary>;
@@ -99,10 +101,12 @@ export class WorkspaceIndex {
     // Profile: an explicit setting wins, then the config file, then the folder layout.
     let profile: ProfileData | undefined;
     let profileSource: Snapshot['profileSource'] = 'none';
+    let profileReason: ProfileReason = { by: 'none' };
     const wanted = this.options.profile !== 'auto' ? this.options.profile : config.config.profile;
     if (wanted && wanted !== 'auto') {
       profile = builtinProfile(wanted) ?? this.loadProfileFile(wanted, configProblem);
       if (profile) profileSource = this.options.profile !== 'auto' ? 'setting' : 'config';
+      if (profile) profileReason = { by: profileSource as 'setting' | 'config' };
       else if (!/\.json$/.test(wanted)) {
         configProblem(
           `unknown profile "${wanted}" (known: ${BUILTIN_PROFILES.map((p) => p.name).join(', ')}, or a path to a profile file)`,
@@ -111,7 +115,7 @@ export class WorkspaceIndex {
       }
     }
     if (!profile) {
-      profile = detectProfile(folders);
+      ({ profile, reason: profileReason } = chooseProfile(folders, this.workspace.readFile(HOOK_FILE)));
       if (profile) profileSource = 'detected';
     }
     if (!profile) problems.push({ file: '.', line: 0, kind: 'unknown-layout' });
@@ -121,6 +125,7 @@ export class WorkspaceIndex {
       folders,
       profile,
       profileSource,
+      profileReason,
       config,
       schemas: undefined as unknown as SchemaSet,
       vocabularies: new Map(),
