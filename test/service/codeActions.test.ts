@@ -73,9 +73,14 @@ describe('quick fixes', () => {
     const text = measure().replace('levenscyclus:\n- ontwerp', 'levenscyclus: ontwerp');
     assert.deepEqual(fixes({ [M]: text }, M), [['frontmatter.wrong-type', 'Make "levenscyclus" a list', true, measure()]]);
     const crlf = measure('hide: "navigation"').replace(/\n/g, '\r\n');
-    const [[, title, , result]] = fixes({ [M]: crlf }, M);
-    assert.equal(title, 'Make "hide" a list');
+    const [[code, title, preferred, result]] = fixes({ [M]: crlf }, M);
+    assert.deepEqual([code, title, preferred], ['frontmatter.list-as-text', 'Make "hide" a list', true]);
     assert.equal(result, measure('hide:', '- "navigation"').replace(/\n/g, '\r\n'));
+  });
+
+  it('hide as text with several parts: one item per part; not preferred when the site applies something else', () => {
+    assert.deepEqual(fixes({ [M]: measure('hide: navigation toc') }, M), [['frontmatter.list-as-text', 'Make "hide" a list', true, measure('hide:', '- navigation', '- toc')]]);
+    assert.deepEqual(fixes({ [M]: measure('hide: navigaton, toc') }, M), [['frontmatter.list-as-text', 'Make "hide" a list', false, measure('hide:', '- navigaton', '- toc')]]);
   });
 
   it('a title ending in a period: remove the period (inside quotes too)', () => {

@@ -122,9 +122,9 @@ describe('frontmatter diagnostics', () => {
         message: '"levenscyclus" must be a list, not text. The site then compares parts of the text instead of whole values.',
       },
       {
-        code: 'frontmatter.wrong-type',
+        code: 'frontmatter.list-as-text',
         range: '9:6-9:16',
-        message: '"hide" must be a list, not text. The site then compares parts of the text instead of whole values.',
+        message: '"hide" is text, not a list. For the reader nothing changes: the site tests each value with "in", which finds "navigation" inside the text, so it applies all the same. Write it as a list, as the templates do.',
       },
     ]);
     const [empty] = diagnose({ ...CURRENT_BASE, [M]: measure().replace('rollen:\n- jurist', 'rollen:') }, M, 'nl');
@@ -145,9 +145,23 @@ describe('frontmatter diagnostics', () => {
     assert.deepEqual(check(flow), expected);
   });
 
-  it('hide as a string is tolerated by the site, so it is a warning', () => {
+  it('hide as text: the theme tests with "in", so the reader sees no difference: a hint that says so', () => {
     const [d] = diagnose({ ...CURRENT_BASE, [M]: measure('hide: navigation') }, M);
+    assert.deepEqual(seen(d), {
+      code: 'frontmatter.list-as-text',
+      range: '10:6-10:16',
+      message: '"hide" is text, not a list. For the reader nothing changes: the site tests each value with "in", which finds "navigation" inside the text, so it applies all the same. Write it as a list, as the templates do.',
+    });
+    assert.equal(d.severity, 4);
+    assert.deepEqual(d.data, { key: 'hide', value: 'navigation', applied: ['navigation'], written: ['navigation'], same: true });
+    const [two] = diagnose({ ...CURRENT_BASE, [M]: measure('hide: navigation toc') }, M, 'nl');
+    assert.equal(two.message, '"hide" is tekst, geen lijst. Voor de lezer verandert er niets: de site test elke waarde met "in", dat "navigation" en "toc" in de tekst vindt, dus die geldt toch. Schrijf het als lijst, zoals de sjablonen doen.');
+  });
+
+  it('hide as text with a part the site does not find: a warning that says what is applied', () => {
+    const [d] = diagnose({ ...CURRENT_BASE, [M]: measure('hide: navigaton toc') }, M);
     assert.equal(d.severity, 2);
+    assert.equal(d.message, '"hide" is text, not a list. The site tests each value with "in", which finds values inside text: here "toc"; so "navigaton" has no effect. Write it as a list of known values.');
   });
 
   it('value not in the vocabulary, with the nearest values', () => {

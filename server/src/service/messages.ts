@@ -13,6 +13,13 @@ export function orList(values: string[], lang: Language): string {
   return `${quoted.slice(0, -1).join(', ')} ${lang === 'nl' ? 'of' : 'or'} ${quoted[quoted.length - 1]}`;
 }
 
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"` in the given language. */
+function andList(values: string[], lang: Language): string {
+  const quoted = values.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${quoted[quoted.length - 1]}`;
+}
+
 function didYouMean(suggestions: string[], lang: Language): string {
   if (suggestions.length === 0) return '';
   return lang === 'nl' ? ` Bedoel je ${orList(suggestions, lang)}?` : ` Did you mean ${orList(suggestions, lang)}?`;
@@ -210,6 +217,16 @@ export const MESSAGES: Templates = {
   'frontmatter.empty-list': {
     en: (d) => `"${d.key}" is an empty list; the page then appears under no ${d.key} at all.`,
     nl: (d) => `"${d.key}" is een lege lijst; de pagina staat dan bij geen enkele ${d.key}.`,
+  },
+  'frontmatter.list-as-text': {
+    en: (d) =>
+      d.same
+        ? `"${d.key}" is text, not a list. For the reader nothing changes: the site tests each value with "in", which finds ${andList(d.applied, 'en')} inside the text, so it applies all the same. Write it as a list, as the templates do.`
+        : `"${d.key}" is text, not a list. The site tests each value with "in", which finds values inside text: here ${d.applied.length ? andList(d.applied, 'en') : 'none'}; so ${orList(d.written.filter((w) => !d.applied.includes(w)), 'en')} has no effect. Write it as a list of known values.`,
+    nl: (d) =>
+      d.same
+        ? `"${d.key}" is tekst, geen lijst. Voor de lezer verandert er niets: de site test elke waarde met "in", dat ${andList(d.applied, 'nl')} in de tekst vindt, dus die geldt toch. Schrijf het als lijst, zoals de sjablonen doen.`
+        : `"${d.key}" is tekst, geen lijst. De site test elke waarde met "in", dat waarden binnen tekst vindt: hier ${d.applied.length ? andList(d.applied, 'nl') : 'geen'}; dus ${orList(d.written.filter((w) => !d.applied.includes(w)), 'nl')} heeft geen effect. Schrijf het als lijst van bekende waarden.`,
   },
   'frontmatter.id-format': {
     en: (d) => `The id "${d.value}" does not have the form ${d.expected} (for example ${d.example}).`,

@@ -72,6 +72,13 @@ export interface DiagnosticDataByCode {
   };
   /** The same value twice in one list. `first`: range of the first occurrence. */
   'frontmatter.duplicate-value': { key: string; value: string; index: number; first: Range };
+  /**
+   * Text where a list is expected, on a key the site tests with Python's `in` (the theme's `"navigation" in
+   * page.meta.hide`), which on text finds a value inside it. `applied`: the vocabulary values the site finds in
+   * the text (what it does); `written`: the words of the text; `same`: the two agree, so the reader sees no
+   * difference and the finding is a hint.
+   */
+  'frontmatter.list-as-text': { key: string; value: string; applied: string[]; written: string[]; same: boolean };
   /** An empty list where at least one value is expected. */
   'frontmatter.empty-list': { key: string };
   /** The `id` does not have the URN form of its page type. */

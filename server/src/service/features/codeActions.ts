@@ -50,6 +50,21 @@ function textOf(page: PageModel, range: Range): string {
   return page.text.slice(page.lines.offsetAt(range.start), page.lines.offsetAt(range.end));
 }
 
+/**
+ * `key: text` → `key:` with one `- item` line per item below it, at the key's column (the content's own
+ * style); undefined when the value is not on the key's line.
+ */
+function makeListEdit(page: PageModel, range: Range, items: string[]): AkTextEdit | undefined {
+  const line = range.start.line;
+  if (range.end.line !== line) return undefined;
+  const lineStart = page.lines.lineStart(line);
+  const colon = page.text.lastIndexOf(':', page.lines.offsetAt(range.start) - 1);
+  if (colon < lineStart) return undefined;
+  const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
+  const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: page.lines.range(colon + 1, page.lines.offsetAt(range.end)), newText: items.map((item) => `${eol}${indent}- ${item}`).join('') };
+}
+
 /** `value` written the way `written` was: in the same quotes when it was quoted. */
 function likeWritten(value: string, written: string): string {
   const quote = written[0];
@@ -155,16 +170,18 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       }
       return;
     }
-    if (expected.split(',').includes('array') && actual === 'string' && path.length === 1 && d.range.end.line === line) {
-      // `key: text` → `key:` with `- text` below it, at the key's column (the content's own style).
-      const lineStart = page.lines.lineStart(line);
-      const valueStart = page.lines.offsetAt(d.range.start);
-      const colon = page.text.lastIndexOf(':', valueStart - 1);
-      if (colon < lineStart) return;
-      const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
-      const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
-      fix.add('makeList', { key: String(path[0]) }, [{ range: page.lines.range(colon + 1, page.lines.offsetAt(d.range.end)), newText: `${eol}${indent}- ${textOf(page, d.range)}` }], true);
+    if (expected.split(',').includes('array') && actual === 'string' && path.length === 1) {
+      const edit = makeListEdit(page, d.range, [textOf(page, d.range)]);
+      if (edit) fix.add('makeList', { key: String(path[0]) }, [edit], true);
     }
+  },
+
+  'frontmatter.list-as-text': (d, page, fix) => {
+    // One item as written (quotes kept) when the text is one word; else one item per word. Preferred only
+    // when the reader sees no difference: otherwise the list applies what is written, not what the site did.
+    const { written, same, key } = d.data;
+    const edit = makeListEdit(page, d.range, written.length === 1 ? [textOf(page, d.range)] : written);
+    if (edit) fix.add('makeList', { key }, [edit], same);
   },
 
   'frontmatter.title-period': (d, page, fix) => {
