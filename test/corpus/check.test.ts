@@ -100,6 +100,9 @@ describe('corpus: algoritmekader-2024-08', function () {
       // algoritmeregister's `vereiste/algoritmeregister` matches neem_technische_documentatie_in_algoritmeregister
       // only through its string `vereiste: algoritmeregister`.
       'directive.string-match warning': 1,
+      // includes/begrippenlijst.md defines "geharmoniseerde norm" (lines 30, 34) and "gemeenschappelijke
+      // specificatie" (lines 31, 37) twice, differently; the site's tooltip shows the later one.
+      'glossary.duplicate-term warning': 2,
     });
   });
 });
@@ -150,6 +153,10 @@ describe('corpus: algoritmekader-2026-06', function () {
       // Stale names in `maatregel:` of hulpmiddelen/standaarden (3, renumbered measures) and in `vereiste:` of
       // 2-owp-05, 2-owp-30 (2), 2-owp-31 (2), 2-owp-35 → 9.
       'reference.unknown-target error': 9,
+      // includes/begrippenlijst.md: "geharmoniseerde norm" (lines 28, 32) and "gemeenschappelijke specificatie"
+      // (29, 35) twice, differently (the AI-verordening vs deze verordening); the tooltip shows the later one.
+      // AWB and Awb (88, 89) are two terms to the site (case-sensitive), not a duplicate.
+      'glossary.duplicate-term warning': 2,
       // templates/ is outside docs/: its directives are not checked (the site does not build it).
     });
   });

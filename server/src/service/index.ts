@@ -8,6 +8,8 @@ import { completionsAt, type AkCompletionItem } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
+import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
+import { GLOSSARY_FILE, parseGlossary, type Glossary } from './glossary';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { ACTION_TITLES, PROFILE } from './messages';
@@ -119,6 +121,15 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     if (graphCache?.snapshot !== snapshot) graphCache = new LinkGraph(index, snapshot, scans);
     return graphCache;
   };
+  const glossaries = new WeakMap<PageModel, Glossary>();
+  /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per version of the file. */
+  const glossary = (): Glossary | undefined => {
+    const page = index.page(GLOSSARY_FILE);
+    if (!page) return undefined;
+    let parsed = glossaries.get(page);
+    if (!parsed) glossaries.set(page, (parsed = parseGlossary(page.text, page.lines)));
+    return parsed;
+  };
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -154,6 +165,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       frontmatterDiagnostics(index, snapshot, page, out);
       linkDiagnostics(index, snapshot, linkGraph(snapshot), page, out);
+      if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
       return out.diagnostics;
     },
     workspaceDiagnostics() {
@@ -253,7 +265,10 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return hoverAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language, (p) => workspace.uri(p));
+      const offset = page.lines.offsetAt(position);
+      const uri = (p: string) => workspace.uri(p);
+      const terms = path.startsWith(`${snapshot.profile?.docsDir ?? 'docs'}/`) ? glossary() : undefined;
+      return hoverAt(index, snapshot, linkGraph(snapshot), page, offset, current.language, uri) ?? (terms && hoverGlossary(terms, GLOSSARY_FILE, page, offset, current.language, uri));
     },
     card(path) {
       const page = index.page(path);

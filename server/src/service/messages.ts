@@ -346,6 +346,18 @@ export const MESSAGES: Templates = {
     en: (d) => `The site does not show this list: the list on line ${d.line + 1} (${d.by}) fails first.`,
     nl: (d) => `De site toont deze lijst niet: de lijst op regel ${d.line + 1} (${d.by}) faalt eerst.`,
   },
+  'glossary.duplicate-term': {
+    en: (d) =>
+      `The term "${d.term}" is defined again on line ${d.line + 1}` +
+      (d.same ? ', with the same definition; this line is redundant.' : ', differently; the site\'s tooltip shows that later definition, so this one has no effect.'),
+    nl: (d) =>
+      `Het begrip "${d.term}" wordt op regel ${d.line + 1} nog eens gedefinieerd` +
+      (d.same ? ', met dezelfde definitie; deze regel is overbodig.' : ', anders; de tooltip van de site toont die latere definitie, dus deze heeft geen effect.'),
+  },
+  'glossary.empty-definition': {
+    en: (d) => (d.term ? `The term "${d.term}" has no definition, so the site shows no tooltip for it.` : 'This glossary line has no term, so the site ignores it.'),
+    nl: (d) => (d.term ? `Het begrip "${d.term}" heeft geen definitie, dus de site toont er geen tooltip bij.` : 'Deze regel van de begrippenlijst heeft geen begrip, dus de site negeert hem.'),
+  },
   'reference.unknown-target': {
     en: (d) =>
       d.caseOnly
@@ -571,6 +583,7 @@ export const CLI = {
 export const RELATED = {
   sameId: { en: 'Same id', nl: 'Zelfde id' },
   sameName: { en: 'Same name', nl: 'Zelfde naam' },
+  sameTerm: { en: 'The definition the site uses', nl: 'De definitie die de site gebruikt' },
 };
 
 /** The new-page command (features/newPage.ts and the extension's prompts). */
@@ -618,4 +631,9 @@ export const PROFILE = {
     nl: (file: string, hook: 'absent' | 'unrecognised') =>
       `op grond van de mappen` + (hook === 'absent' ? ` (er is geen ${file} om de regels van de site uit te lezen)` : ` (de hook van de site, ${file}, heeft de regels van geen bekend contentmodel)`),
   },
+};
+
+/** The glossary's hover (features/glossary.ts). */
+export const GLOSSARY = {
+  source: { en: 'Glossary', nl: 'Begrippenlijst' },
 };

@@ -119,6 +119,13 @@ export interface DiagnosticDataByCode {
   'directive.dropped': { by: string; line: number };
   /** A `vereiste:`/`maatregel:` entry names no existing page (exact and case-sensitive, like the site). */
   'reference.unknown-target': { key: string; value: string; targetType: string; suggestions: string[]; caseOnly: boolean };
+  /**
+   * A glossary term (includes/begrippenlijst.md) defined again further down: the site's tooltip uses the later
+   * definition (`line`, 0-based), so this one has no effect. `same`: both say the same.
+   */
+  'glossary.duplicate-term': { term: string; line: number; same: boolean };
+  /** A glossary line with no definition (or no term): the site makes no tooltip of it. */
+  'glossary.empty-definition': { term: string };
   /** The file name contains whitespace; the site's URL and stem lookups mangle it. */
   'file.whitespace-in-name': { name: string };
   /** The file name ends in `.md.md`; its stem then ends in `.md` and references by name miss it. */

@@ -40,6 +40,8 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'directive.raises': DiagnosticSeverity.Error,
   'directive.dropped': DiagnosticSeverity.Error,
   'reference.unknown-target': DiagnosticSeverity.Error,
+  'glossary.duplicate-term': DiagnosticSeverity.Warning,
+  'glossary.empty-definition': DiagnosticSeverity.Warning,
   'file.whitespace-in-name': DiagnosticSeverity.Warning,
   'file.double-extension': DiagnosticSeverity.Warning,
   'file.case-conflict': DiagnosticSeverity.Error,

@@ -63,7 +63,7 @@ function pageLine(index: WorkspaceIndex, uri: (path: string) => string, path: st
   return `[${escapeMarkdown(title ?? stemOf(path))}](${uri(path)}) \`${stemOf(path)}\``;
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>()#+!|]/g, '\\$&');
 }
 
