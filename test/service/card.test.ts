@@ -45,10 +45,17 @@ describe('preview card', () => {
           { page: { path: M2, stem: '3-dat-01-data', title: 'Data op orde', id: 'urn:nl:ak:mtr:dat-01' }, key: 'vereiste' },
         ],
         listedOn: [],
-        problems: { errors: 3, warnings: 1, hints: 0 },
+        problems: { errors: 4, warnings: 1, hints: 0 },
         findings: [
           { line: 0, character: 0, severity: 'error', code: 'frontmatter.missing-key', message: 'Required key "levenscyclus" is missing.' },
           { line: 0, character: 0, severity: 'error', code: 'frontmatter.missing-key', message: 'Required key "rollen" is missing.' },
+          {
+            line: 9,
+            character: 47,
+            severity: 'error',
+            code: 'expression.unknown-label',
+            message: '"x" is not a label the site\'s filter sets (a label is <group>-<value>, like risicogroep-hoog-risico-ai-systeem), so this part of the exception never holds.',
+          },
           { line: 14, character: 23, severity: 'error', code: 'directive.unknown-filter-key', message: 'No page listed by list_hulpmiddelen has the key "onderwerp", so this list is empty.' },
           {
             line: 15,

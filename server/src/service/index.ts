@@ -9,6 +9,7 @@ import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
 import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
+import { completeExpression, expressionDiagnostics } from './features/expressions';
 import { GLOSSARY_FILE, parseGlossary, type Glossary } from './glossary';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
@@ -165,6 +166,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       frontmatterDiagnostics(index, snapshot, page, out);
       linkDiagnostics(index, snapshot, linkGraph(snapshot), page, out);
+      expressionDiagnostics(snapshot, page, out);
       if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
       return out.diagnostics;
     },
@@ -259,7 +261,8 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     complete(path, position) {
       const page = index.page(path);
       if (!page) return [];
-      return completionsAt(index, index.snapshot(), page, page.lines.offsetAt(position), current.language);
+      const offset = page.lines.offsetAt(position);
+      return completeExpression(index.snapshot(), page, offset) ?? completionsAt(index, index.snapshot(), page, offset, current.language);
     },
     hover(path, position) {
       const page = index.page(path);

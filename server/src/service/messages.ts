@@ -20,6 +20,9 @@ function andList(values: string[], lang: Language): string {
   return `${quoted.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${quoted[quoted.length - 1]}`;
 }
 
+/** `text` in double quotes, unless it is already quoted (a quoted label in an expression). */
+const quoted = (text: string) => (/^(["']).*\1$/.test(text) && text.length > 1 ? text : q(text));
+
 function didYouMean(suggestions: string[], lang: Language): string {
   if (suggestions.length === 0) return '';
   return lang === 'nl' ? ` Bedoel je ${orList(suggestions, lang)}?` : ` Did you mean ${orList(suggestions, lang)}?`;
@@ -345,6 +348,42 @@ export const MESSAGES: Templates = {
   'directive.dropped': {
     en: (d) => `The site does not show this list: the list on line ${d.line + 1} (${d.by}) fails first.`,
     nl: (d) => `De site toont deze lijst niet: de lijst op regel ${d.line + 1} (${d.by}) faalt eerst.`,
+  },
+  'expression.syntax': {
+    en: (d) =>
+      `The site cannot read this exception: ${
+        d.problem === 'unexpected'
+          ? `${quoted(d.token)} is no part of a label expression (labels, quotes, parentheses, !, && and ||)`
+          : d.problem === 'missing-operator'
+            ? `${quoted(d.token)} follows without && or || before it`
+            : d.problem === 'missing-operand'
+              ? `a label or "(" is missing ${d.token ? `before ${quoted(d.token)}` : 'at the end'}`
+              : 'this "(" is not closed'
+      }. The site evaluates it as JavaScript and, on an error, never applies the exception.`,
+    nl: (d) =>
+      `De site kan deze uitzondering niet lezen: ${
+        d.problem === 'unexpected'
+          ? `${quoted(d.token)} hoort niet in een labeluitdrukking (labels, aanhalingstekens, haakjes, !, && en ||)`
+          : d.problem === 'missing-operator'
+            ? `${quoted(d.token)} volgt zonder && of || ervoor`
+            : d.problem === 'missing-operand'
+              ? `er ontbreekt een label of "(" ${d.token ? `voor ${quoted(d.token)}` : 'aan het eind'}`
+              : 'dit "(" wordt niet gesloten'
+      }. De site rekent haar uit als JavaScript en past de uitzondering bij een fout nooit toe.`,
+  },
+  'expression.unknown-label': {
+    en: (d) =>
+      d.caseOnly
+        ? `"${d.label}" differs from the label "${d.suggestions[0]}" only in upper/lower case; the site compares exactly, so this part of the exception never holds.`
+        : `"${d.label}" is not a label the site's filter sets (a label is <group>-<value>, like risicogroep-hoog-risico-ai-systeem), so this part of the exception never holds.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) =>
+      d.caseOnly
+        ? `"${d.label}" verschilt alleen in hoofd- en kleine letters van het label "${d.suggestions[0]}"; de site vergelijkt precies, dus dit deel van de uitzondering geldt nooit.`
+        : `"${d.label}" is geen label dat het filter van de site zet (een label is <groep>-<waarde>, zoals risicogroep-hoog-risico-ai-systeem), dus dit deel van de uitzondering geldt nooit.${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'expression.single-operator': {
+    en: (d) => `A single "${d.operator}" is JavaScript's bitwise operator; here it works like "${d.operator}${d.operator}" only by accident. Write "${d.operator}${d.operator}".`,
+    nl: (d) => `Een enkele "${d.operator}" is de bitsgewijze operator van JavaScript; hier werkt hij alleen toevallig als "${d.operator}${d.operator}". Schrijf "${d.operator}${d.operator}".`,
   },
   'glossary.duplicate-term': {
     en: (d) =>

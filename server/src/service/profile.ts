@@ -29,6 +29,11 @@ export interface VocabularyData {
   builtin?: string[];
   /** Values with quotes, parentheses, `||` or `&&` are logical expressions, accepted as they are. */
   acceptExpressions?: boolean;
+  /**
+   * The vocabularies whose values, as `<vocabulary>-<value>`, are the labels an expression names (the AI Act
+   * labels the site's filter sets); they are this vocabulary's values too.
+   */
+  expressionLabels?: string[];
   /** False for values that are not labels on the site (`hide`: page parts to hide); the preview leaves them out. */
   shownAsLabel?: boolean;
 }

@@ -126,6 +126,15 @@ export interface DiagnosticDataByCode {
   'glossary.duplicate-term': { term: string; line: number; same: boolean };
   /** A glossary line with no definition (or no term): the site makes no tooltip of it. */
   'glossary.empty-definition': { term: string };
+  /**
+   * An `uitzondering` expression the site's script cannot read (it evaluates it as JavaScript and, on an error,
+   * never applies the exception). `problem`: what is wrong at the range; `token`: the text there ('' at the end).
+   */
+  'expression.syntax': { key: string; expression: string; problem: 'unexpected' | 'missing-operator' | 'missing-operand' | 'unclosed'; token: string };
+  /** A label in an expression that the site's filter never sets (`<group>-<value>` of the AI Act labels). */
+  'expression.unknown-label': { key: string; label: string; suggestions: string[]; caseOnly: boolean };
+  /** A single `|` or `&` in an expression: JavaScript's bitwise operator, which works like `||`/`&&` here only by accident. */
+  'expression.single-operator': { operator: string };
   /** The file name contains whitespace; the site's URL and stem lookups mangle it. */
   'file.whitespace-in-name': { name: string };
   /** The file name ends in `.md.md`; its stem then ends in `.md` and references by name miss it. */

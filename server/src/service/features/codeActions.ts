@@ -133,6 +133,13 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   'frontmatter.unknown-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
   'reference.unknown-target': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
   'directive.unknown-filter-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
+  // Only where the range is the label or operator itself (in a value with escapes it is the whole value).
+  'expression.unknown-label': (d, page, fix) => {
+    if (textOf(page, d.range) === d.data.label) replaceWithSuggestions(d, page, fix, d.data.label, d.data.suggestions, d.data.caseOnly);
+  },
+  'expression.single-operator': (d, page, fix) => {
+    if (textOf(page, d.range) === d.data.operator) fix.add('writeAs', { text: d.data.operator.repeat(2) }, [{ range: d.range, newText: d.data.operator.repeat(2) }], true);
+  },
   'directive.unknown-filter-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.key, d.data.suggestions, false),
   'frontmatter.unknown-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.key, d.data.suggestions, false, 'renameKey'),
 
