@@ -75,7 +75,7 @@ describe('ak render', () => {
     assert.equal(r.status, 0);
     assert.equal(
       r.stdout.split('## Lists on this page')[1].split('## Named by')[0],
-      '\n\n### line 19: `<!-- list_vereisten_on_maatregelen_page -->`\n\nThe site lists 1 page here.\n\n' +
+      '\n\n### line 30: `<!-- list_vereisten_on_maatregelen_page -->`\n\nThe site lists 1 page here.\n\n' +
         '| id | Vereisten | Rollen | Levenscyclus | Onderwerpen |\n|---|---|---|---|---|\n' +
         '| avg-01 | Persoonsgegevens worden rechtmatig verwerkt | jurist | ontwerp | governance |\n\n',
     );

@@ -103,6 +103,10 @@ describe('corpus: algoritmekader-2024-08', function () {
       // includes/begrippenlijst.md defines "geharmoniseerde norm" (lines 30, 34) and "gemeenschappelijke
       // specificatie" (lines 31, 37) twice, differently; the site's tooltip shows the later one.
       'glossary.duplicate-term warning': 2,
+      // Body contracts (profile data from the published pages; 2024 has no templates in the snapshot). One page
+      // out of order: automatische_logregistratie repeats "Wanneer van toepassing?" and "Risico" after its Risico.
+      // Every other requirement and measure has its sections in order, <!-- tags --> and its own list.
+      'body.section-order hint': 1,
     });
   });
 });
@@ -157,6 +161,16 @@ describe('corpus: algoritmekader-2026-06', function () {
       // (29, 35) twice, differently (the AI-verordening vs deze verordening); the tooltip shows the later one.
       // AWB and Awb (88, 89) are two terms to the site (case-sensitive), not a duplicate.
       'glossary.duplicate-term warning': 2,
+      // Body contracts, from templates/ and the published pages (every requirement has all six sections in order):
+      // - hulpmiddelen/standaarden.md names 15 requirements and 4 measures but has neither own list (2), and none of
+      //   the template's sections: no "Hulpmiddel" (1). 0-org-00 and 0-org-16 have no "Risico" (2).
+      'body.missing-own-list warning': 2,
+      'body.missing-section hint': 3,
+      // 3-dat-02, 3-dat-05 and 6-imp-06 put "Risico" after "Bijbehorende vereiste(n)"; the template and 102 measures before it.
+      'body.section-order hint': 3,
+      // aia-37's "Van toepassing op" is empty: no <!-- tags-ai-act -->, no text (avg-07, avg-10 and awb-02 have
+      // none either, but say in their own words what the hook would have put there).
+      'body.missing-marker warning': 1,
       // templates/ is outside docs/: its directives are not checked (the site does not build it).
     });
   });

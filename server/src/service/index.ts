@@ -10,6 +10,7 @@ import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, ta
 import { linkDiagnostics } from './features/links';
 import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
 import { completeExpression, expressionDiagnostics } from './features/expressions';
+import { bodyDiagnostics } from './features/contracts';
 import { GLOSSARY_FILE, parseGlossary, type Glossary } from './glossary';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
@@ -167,6 +168,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       frontmatterDiagnostics(index, snapshot, page, out);
       linkDiagnostics(index, snapshot, linkGraph(snapshot), page, out);
       expressionDiagnostics(snapshot, page, out);
+      bodyDiagnostics(snapshot, linkGraph(snapshot), page, out);
       if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
       return out.diagnostics;
     },

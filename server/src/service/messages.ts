@@ -349,6 +349,32 @@ export const MESSAGES: Templates = {
     en: (d) => `The site does not show this list: the list on line ${d.line + 1} (${d.by}) fails first.`,
     nl: (d) => `De site toont deze lijst niet: de lijst op regel ${d.line + 1} (${d.by}) faalt eerst.`,
   },
+  'body.missing-section': {
+    en: (d) => `This ${d.pageType} page has no "${d.section}" section, which the template gives every ${d.pageType} page${d.before ? `, before "${d.before}"` : ', at the end'}.`,
+    nl: (d) => `Deze pagina (${d.pageType}) heeft geen sectie "${d.section}", die het sjabloon elke pagina van dit type geeft${d.before ? `, vóór "${d.before}"` : ', aan het eind'}.`,
+  },
+  'body.section-order': {
+    en: (d) => `"${d.section}" comes after "${d.after}" here; the template and the other ${d.pageType} pages put it before.`,
+    nl: (d) => `"${d.section}" staat hier na "${d.after}"; het sjabloon en de andere pagina's van type ${d.pageType} zetten het ervoor.`,
+  },
+  'body.missing-marker': {
+    en: (d) =>
+      `The page lacks ${d.marker}${d.section ? ` in "${d.section}"` : ''}: the site puts ${d.shows} in its place, so the reader sees none` +
+      (d.section ? ` and the section stays empty.` : '.'),
+    nl: (d) =>
+      `De pagina mist ${d.marker}${d.section ? ` in "${d.section}"` : ''}: de site zet daar ${d.shows} neer, dus de lezer ziet die niet` +
+      (d.section ? ` en de sectie blijft leeg.` : '.'),
+  },
+  'body.missing-own-list': {
+    en: (d) =>
+      d.filterKey
+        ? `The page has no ${d.name} of its own (${d.insert}), so the ${d.target} pages that name it are not listed on it.`
+        : `The page names ${d.count} ${d.target} page${d.count === 1 ? '' : 's'} under "${d.whenKey}" but has no <!-- ${d.name} -->, so the site does not list them on it.`,
+    nl: (d) =>
+      d.filterKey
+        ? `De pagina heeft geen eigen ${d.name} (${d.insert}), dus de pagina's van type ${d.target} die haar noemen staan er niet op.`
+        : `De pagina noemt ${d.count} pagina${d.count === 1 ? '' : "'s"} van type ${d.target} onder "${d.whenKey}", maar heeft geen <!-- ${d.name} -->, dus de site toont ze er niet.`,
+  },
   'expression.syntax': {
     en: (d) =>
       `The site cannot read this exception: ${
@@ -562,6 +588,8 @@ export const ACTION_TITLES = {
   writeAs: { en: (a: { text: string }) => `Write it as ${a.text}`, nl: (a: { text: string }) => `Schrijf het als ${a.text}` },
   closeComment: { en: (_: Record<string, never>) => 'Close the comment with -->', nl: (_: Record<string, never>) => 'Sluit het commentaar af met -->' },
   removeToken: { en: (a: { token: string }) => `Remove ${q(a.token)}`, nl: (a: { token: string }) => `Verwijder ${q(a.token)}` },
+  insertSection: { en: (a: { heading: string }) => `Insert the section ${q(a.heading)} from the template`, nl: (a: { heading: string }) => `Voeg de sectie ${q(a.heading)} uit het sjabloon in` },
+  insertComment: { en: (a: { text: string }) => `Insert ${a.text}`, nl: (a: { text: string }) => `Voeg ${a.text} in` },
 } as const;
 
 export type ActionTitle<T extends keyof typeof ACTION_TITLES> = (typeof ACTION_TITLES)[T]['en'];

@@ -16,6 +16,54 @@ export interface PageTypeData {
   folder: string;
   /** Schema file, relative to `schemas/`. */
   schema: string;
+  /** What the body of a page of this type holds, from the upstream templates and the published pages. */
+  body?: BodyContract;
+}
+
+/**
+ * The contract of a page type's body: its level-2 sections in their order, the comments the site's hooks
+ * replace (markers), and the page's own lists. Only what the published pages keep: a rule most pages break
+ * belongs to another era or is not a rule.
+ */
+export interface BodyContract {
+  sections: SectionData[];
+  markers?: MarkerData[];
+  ownLists?: OwnListRule[];
+}
+
+export interface SectionData {
+  /** The heading text (without `## ` and an attribute list `{ … }`), compared ignoring case. */
+  heading: string;
+  /** Other headings that are the same section to the reader (`Bijbehorende vereisten` for `…vereiste(n)`). */
+  also?: string[];
+  /** The page must have it. */
+  required?: boolean;
+  /** False: its place varies on the published pages, so its order is not checked. */
+  ordered?: boolean;
+  /** The heading line as the template writes it, for the quick fix (`## Maatregelen { data-search-exclude }`). */
+  insert: string;
+}
+
+export interface MarkerData {
+  /** The comment a hook replaces, as written (matched ignoring case, as the hook does). */
+  text: string;
+  /** The section it belongs in; absent: at the top of the body. */
+  section?: string;
+  /** What the site puts in its place (for the message). */
+  shows?: Text;
+}
+
+export interface OwnListRule {
+  /** The directive's name. */
+  name: string;
+  /** For a generic list: the filter key whose value must be the page's own stem (`vereiste/<stem>`). */
+  filterKey?: string;
+  /** Required only when the page's frontmatter lists values under this key (`vereiste:` on a measure). */
+  whenKey?: string;
+  /** The section it belongs in. */
+  section: string;
+  /** The comment as the templates write it; `{stem}` is the page's stem. */
+  insert: string;
 }
 
 export interface VocabularyData {

@@ -127,6 +127,20 @@ export interface DiagnosticDataByCode {
   /** A glossary line with no definition (or no term): the site makes no tooltip of it. */
   'glossary.empty-definition': { term: string };
   /**
+   * The page lacks a section its type's template (and the published pages) give every page. `before`: the
+   * heading of the next section present, where it belongs (null: at the end); `insert`: the template's heading line.
+   */
+  'body.missing-section': { pageType: string; section: string; before: string | null; insert: string };
+  /** A section comes after `after`, which the template and the published pages put after it. */
+  'body.section-order': { pageType: string; section: string; after: string };
+  /** A comment the site's hook replaces is missing, so the reader misses what it puts there (`shows`). */
+  'body.missing-marker': { marker: string; section: string | null; shows: string };
+  /**
+   * The page lacks its own list: a requirement's `list_maatregelen vereiste/<its stem>` (`filterKey`), or a
+   * measure's or tool's own list of the pages its `whenKey` names (`count` of them). `insert`: the comment.
+   */
+  'body.missing-own-list': { name: string; target: string; filterKey: string | null; whenKey: string | null; count: number; section: string; sectionPresent: boolean; insert: string };
+  /**
    * An `uitzondering` expression the site's script cannot read (it evaluates it as JavaScript and, on an error,
    * never applies the exception). `problem`: what is wrong at the range; `token`: the text there ('' at the end).
    */

@@ -191,6 +191,33 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
     if (edit) fix.add('makeList', { key }, [edit], same);
   },
 
+  // Body contracts: the template's text where it belongs. A section heading alone is no content, so that fix is
+  // never preferred; a comment the site replaces is certain where its place is known.
+  'body.missing-section': (d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const heading = d.data.insert;
+    const edit = d.data.before
+      ? { range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: `${heading}${eol}${eol}` }
+      : { range: { start: d.range.end, end: d.range.end }, newText: `${eol}${eol}${heading}${eol}` };
+    fix.add('insertSection', { heading: d.data.section }, [edit]);
+  },
+  'body.missing-marker': (d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const edit = d.data.section
+      ? { range: { start: d.range.end, end: d.range.end }, newText: `${eol}${d.data.marker}` }
+      : { range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: `${d.data.marker}${eol}${eol}` };
+    fix.add('insertComment', { text: d.data.marker }, [edit], true);
+  },
+  'body.missing-own-list': (d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    if (d.data.sectionPresent) {
+      fix.add('insertComment', { text: d.data.insert }, [{ range: { start: d.range.end, end: d.range.end }, newText: `${eol}${eol}${d.data.insert}` }], true);
+    } else {
+      const end = page.lines.positionAt(page.text.replace(/\s+$/, '').length);
+      fix.add('insertComment', { text: d.data.insert }, [{ range: { start: end, end }, newText: `${eol}${eol}## ${d.data.section}${eol}${eol}${d.data.insert}${eol}` }]);
+    }
+  },
+
   'frontmatter.title-period': (d, page, fix) => {
     const written = textOf(page, d.range);
     const quoted = /^["']/.test(written) && written.endsWith(written[0]) && written.length >= 2;
