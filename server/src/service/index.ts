@@ -11,12 +11,16 @@ import { linkDiagnostics } from './features/links';
 import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
 import { completeExpression, expressionDiagnostics } from './features/expressions';
 import { bodyDiagnostics } from './features/contracts';
+import { codeLenses, type AkCodeLens } from './features/codeLens';
+import { documentLinks, type AkDocumentLink } from './features/documentLinks';
+import { willRenameFiles } from './features/fileRename';
+import { inlayHints, type AkInlayHint } from './features/inlayHints';
+import { pageSummaries, type PageSummary } from './features/summaries';
+import { workspaceSymbols, type AkSymbol } from './features/workspaceSymbols';
 import { GLOSSARY_FILE, parseGlossary, type Glossary } from './glossary';
 import type { Directive, PageDirectives, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { ACTION_TITLES, PROFILE } from './messages';
-import { stemOf } from './profile';
-import { pageId, pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
@@ -35,6 +39,11 @@ export { cardToMarkdown } from './features/card';
 export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
+export type { AkCodeLens } from './features/codeLens';
+export type { AkDocumentLink } from './features/documentLinks';
+export type { AkInlayHint } from './features/inlayHints';
+export type { PageSummary } from './features/summaries';
+export type { AkSymbol } from './features/workspaceSymbols';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -107,6 +116,18 @@ export interface LanguageService {
   fixAll(write: (path: string, text: string) => void): Map<string, number>;
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
+  /** Every content page: path, type, stem, id, title (in path order). Workspace symbols and the coverage read these. */
+  pageSummaries(): PageSummary[];
+  /** The page names on `path` (entries, directive filters) as links to the pages they name. */
+  documentLinks(path: string): AkDocumentLink[];
+  /** The titles of the pages named on `path`, after each name (only names within `range`, when given). */
+  inlayHints(path: string, range?: Range): AkInlayHint[];
+  /** Counts above each list directive and above the page's title, with the places they count. */
+  codeLenses(path: string): AkCodeLens[];
+  /** Content pages whose id code, stem or title matches `query` (every word), for Ctrl+T. */
+  workspaceSymbols(query: string): AkSymbol[];
+  /** The edits, by page (paths before), that keep every name right when `renames` (files or folders) happen. */
+  willRenameFiles(renames: readonly { from: string; to: string }[]): { path: string; edits: AkTextEdit[] }[];
   /** Stop listening to the workspace. */
   dispose(): void;
 }
@@ -122,6 +143,13 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
   const linkGraph = (snapshot: Snapshot) => {
     if (graphCache?.snapshot !== snapshot) graphCache = new LinkGraph(index, snapshot, scans);
     return graphCache;
+  };
+  const summaries = new WeakMap<Snapshot, PageSummary[]>();
+  /** The content pages' summaries of the current snapshot, built once per snapshot. */
+  const summariesOf = (snapshot: Snapshot) => {
+    let list = summaries.get(snapshot);
+    if (!list) summaries.set(snapshot, (list = pageSummaries(index, snapshot)));
+    return list;
   };
   const glossaries = new WeakMap<PageModel, Glossary>();
   /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per version of the file. */
@@ -202,12 +230,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     graph() {
       const snapshot = index.snapshot();
       const links = linkGraph(snapshot);
-      const pages: GraphModel['pages'] = [];
-      for (const path of snapshot.files) {
-        const page = index.page(path);
-        if (!page?.pageType) continue;
-        pages.push({ file: path, type: page.pageType.type, stem: stemOf(path), id: pageId(page) ?? null, title: pageTitle(page) ?? null });
-      }
+      const pages: GraphModel['pages'] = summariesOf(snapshot).map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,
         line: index.page(path)!.lines.positionAt(directive.start).line,
@@ -318,6 +341,35 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const results = service.workspaceDiagnostics();
       for (const path of snapshot.files) results.push({ path, diagnostics: service.doValidation(path) });
       return results;
+    },
+    pageSummaries() {
+      return summariesOf(index.snapshot());
+    },
+    documentLinks(path) {
+      const page = index.page(path);
+      if (!page) return [];
+      const snapshot = index.snapshot();
+      return documentLinks(index, snapshot, linkGraph(snapshot), page);
+    },
+    inlayHints(path, range) {
+      const page = index.page(path);
+      if (!page) return [];
+      const snapshot = index.snapshot();
+      return inlayHints(index, snapshot, linkGraph(snapshot), page, range);
+    },
+    codeLenses(path) {
+      const page = index.page(path);
+      if (!page) return [];
+      const snapshot = index.snapshot();
+      return codeLenses(index, snapshot, linkGraph(snapshot), page, current.language);
+    },
+    workspaceSymbols(query) {
+      const snapshot = index.snapshot();
+      return workspaceSymbols(index, snapshot, summariesOf(snapshot), query, current.language);
+    },
+    willRenameFiles(renames) {
+      const snapshot = index.snapshot();
+      return willRenameFiles(index, snapshot, linkGraph(snapshot), renames);
     },
     dispose() {
       unsubscribe?.();

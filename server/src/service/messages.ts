@@ -704,3 +704,20 @@ export const PROFILE = {
 export const GLOSSARY = {
   source: { en: 'Glossary', nl: 'Begrippenlijst' },
 };
+
+/** Code lens titles (features/codeLens.ts): counts above a page's title and above each list directive. */
+export const CODE_LENS = {
+  namedBy: { en: (counts: string[]) => `named by ${counts.join(', ')}`, nl: (counts: string[]) => `genoemd door ${counts.join(', ')}` },
+  namedByNone: { en: 'named by no page', nl: 'door geen pagina genoemd' },
+  listedOn: { en: (n: number) => `listed on ${n} page${n === 1 ? '' : 's'}`, nl: (n: number) => `getoond op ${n} pagina${n === 1 ? '' : "'s"}` },
+  listedOnNone: { en: 'listed on no page', nl: 'op geen pagina getoond' },
+  empty: { en: (why: string) => `empty: ${why}`, nl: (why: string) => `leeg: ${why}` },
+  notShown: { en: 'not shown: the site leaves this comment alone', nl: 'niet getoond: de site laat dit commentaar staan' },
+  raises: { en: (path: string) => `the build fails here, on ${path}`, nl: (path: string) => `de bouw mislukt hier, op ${path}` },
+  dropped: { en: 'not shown: an earlier list on this page failed', nl: 'niet getoond: een eerdere lijst op deze pagina mislukte' },
+  ownNone: { en: (many: string) => `the page names no ${many}`, nl: (many: string) => `de pagina noemt geen ${many}` },
+  noPages: { en: (many: string) => `there are no ${many}`, nl: (many: string) => `er zijn geen ${many}` },
+  nobodyNames: { en: (many: string, stem: string) => `no ${many} name ${stem}`, nl: (many: string, stem: string) => `geen ${many} noemen ${stem}` },
+  nobodyHas: { en: (many: string, key: string, value: string) => `no ${many} have ${key} ${value}`, nl: (many: string, key: string, value: string) => `geen ${many} hebben ${key} ${value}` },
+  noneMatch: { en: (many: string, filters: string) => `no ${many} match ${filters}`, nl: (many: string, filters: string) => `geen ${many} voldoen aan ${filters}` },
+};
