@@ -2,6 +2,7 @@
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 //   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+//   ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
 // Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT or PAGE.
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -9,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
+import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, coverageToMarkdown, coverageToText, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = ['text', 'json', 'github', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
@@ -32,22 +33,28 @@ const USAGE = {
   en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
        ak graph [ROOT] [--format text|json] [--profile ...]
        ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+       ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
        --fix first applies every fix that leaves no doubt (the editor's preferred quick fixes), in place.
 graph  prints the pages, the list directives with the pages they list, and the references.
 render prints what the site makes of each PAGE: its labels, the pages it names, the table of every list
        on it (or why there is none), and who names or lists it. ROOT is the folder above PAGE that holds docs/.
+report prints what is left uncovered: requirements without measures, measures naming no requirement, tools
+       linked to nothing, pages on no list, and the pages per levenscyclus phase and onderwerp.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
          ak graph [MAP] [--format text|json] [--profile ...]
          ak render PAGINA... [--root MAP] [--format text|json] [--profile ...] [--lang nl|en]
+         ak report [MAP] [--format text|json|markdown] [--profile ...] [--lang nl|en]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
        --fix past eerst elke eenduidige correctie toe (de voorkeurs-snelle-correcties van de editor), in de bestanden zelf.
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
 render toont wat de site van elke PAGINA maakt: de labels, de pagina's die ze noemt, de tabel van elke lijst
        erop (of waarom die er niet is), en wie haar noemt of toont. MAP is de map boven PAGINA met docs/ erin.
+report toont wat nog niet gedekt is: vereisten zonder maatregelen, maatregelen die geen vereiste noemen,
+       hulpmiddelen die nergens aan gekoppeld zijn, pagina's op geen enkele lijst, en de pagina's per fase en onderwerp.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
 
@@ -191,11 +198,15 @@ export function run(argv: string[], io: CliIo): number {
     io[args.help ? 'stdout' : 'stderr'](`${USAGE[args.lang]}\n`);
     return args.help ? 0 : 2;
   }
-  if (args.command !== 'check' && args.command !== 'graph' && args.command !== 'render') {
+  if (args.command !== 'check' && args.command !== 'graph' && args.command !== 'render' && args.command !== 'report') {
     io.stderr(`ak: ${CLI.unknownCommand[args.lang](args.command)}\n\n${USAGE[args.lang]}\n`);
     return 2;
   }
   if (args.command === 'render') return render(args, io);
+  if (args.format === 'markdown' && args.command !== 'report') {
+    io.stderr(`ak: ${CLI.noMarkdown[args.lang](args.command)}\n`);
+    return 2;
+  }
   const root = resolve(io.cwd, args.operands[0] ?? '.');
   const unreadable = unreadableRoot(root, args.lang);
   if (unreadable) {
@@ -205,6 +216,16 @@ export function run(argv: string[], io: CliIo): number {
 
   const workspace = new NodeWorkspace(root);
   const service = createLanguageService(workspace, { language: args.lang, profile: args.profile });
+  if (args.command === 'report') {
+    if (args.format === 'github') {
+      io.stderr(`ak: ${CLI.reportFormats[args.lang]}\n`);
+      return 2;
+    }
+    const report = service.coverage();
+    if (args.format === 'json') io.stdout(JSON.stringify({ version, root, ...report }, null, 2) + '\n');
+    else io.stdout((args.format === 'markdown' ? coverageToMarkdown : coverageToText)(report, args.lang));
+    return 0;
+  }
   if (args.command === 'graph') {
     if (args.format === 'github') {
       io.stderr(`ak: ${CLI.textOrJson[args.lang]('graph')}\n`);
@@ -278,7 +299,7 @@ function contentRootAbove(file: string): string | undefined {
 /** `ak render`: the preview card of each page, as Markdown (text) or JSON. */
 function render(args: Args, io: CliIo): number {
   const lang = args.lang;
-  if (args.format === 'github') {
+  if (args.format === 'github' || args.format === 'markdown') {
     io.stderr(`ak: ${CLI.textOrJson[lang]('render')}\n`);
     return 2;
   }

@@ -46,7 +46,7 @@ describe('ak check', () => {
     assert.match(r.stderr, /unknown option "--formaat"/);
     assert.match(r.stderr, /Usage: ak check/);
     const nl = ak(['check', '--format', 'xml'], { LANG: 'nl_NL.UTF-8' });
-    assert.match(nl.stderr, /^ak: onbekend formaat "xml" \(text, json, github\)\n\nGebruik: ak check/);
+    assert.match(nl.stderr, /^ak: onbekend formaat "xml" \(text, json, github, markdown\)\n\nGebruik: ak check/);
     assert.match(ak(['check', '--lang', 'nl', '--profiel', 'x']).stderr, /^ak: onbekende optie "--profiel"\n/);
   });
 

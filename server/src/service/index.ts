@@ -12,6 +12,7 @@ import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
 import { completeExpression, expressionDiagnostics } from './features/expressions';
 import { bodyDiagnostics } from './features/contracts';
 import { codeLenses, type AkCodeLens } from './features/codeLens';
+import { coverage, type CoverageReport } from './features/coverage';
 import { documentLinks, type AkDocumentLink } from './features/documentLinks';
 import { willRenameFiles } from './features/fileRename';
 import { inlayHints, type AkInlayHint } from './features/inlayHints';
@@ -40,6 +41,8 @@ export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
 export type { AkCodeLens } from './features/codeLens';
+export type { CoverageCount, CoverageItem, CoverageReport } from './features/coverage';
+export { COVERAGE_SECTIONS, coverageToMarkdown, coverageToText } from './features/coverage';
 export type { AkDocumentLink } from './features/documentLinks';
 export type { AkInlayHint } from './features/inlayHints';
 export type { PageSummary } from './features/summaries';
@@ -128,6 +131,8 @@ export interface LanguageService {
   workspaceSymbols(query: string): AkSymbol[];
   /** The edits, by page (paths before), that keep every name right when `renames` (files or folders) happen. */
   willRenameFiles(renames: readonly { from: string; to: string }[]): { path: string; edits: AkTextEdit[] }[];
+  /** What is left uncovered: requirements without measures, measures without requirements, tools linked to nothing, pages on no list; counts per phase and topic. */
+  coverage(): CoverageReport;
   /** Stop listening to the workspace. */
   dispose(): void;
 }
@@ -370,6 +375,10 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     willRenameFiles(renames) {
       const snapshot = index.snapshot();
       return willRenameFiles(index, snapshot, linkGraph(snapshot), renames);
+    },
+    coverage() {
+      const snapshot = index.snapshot();
+      return coverage(index, snapshot, linkGraph(snapshot), summariesOf(snapshot), current.language);
     },
     dispose() {
       unsubscribe?.();

@@ -624,6 +624,8 @@ export const CLI = {
   renderNeedsPage: { en: 'render needs a PAGE', nl: 'render heeft een PAGINA nodig' },
   rootIsForRender: { en: '--root is for render; give ROOT after the command', nl: '--root hoort bij render; geef MAP na de opdracht' },
   textOrJson: { en: (command: string) => `${command} --format is text or json`, nl: (command: string) => `${command} --format is text of json` },
+  noMarkdown: { en: (command: string) => `--format markdown is for report, not ${command}`, nl: (command: string) => `--format markdown hoort bij report, niet bij ${command}` },
+  reportFormats: { en: 'report --format is text, json or markdown', nl: 'report --format is text, json of markdown' },
   cannotReadRoot: { en: (root: string, why: string) => `cannot read ROOT: ${root} (${why})`, nl: (root: string, why: string) => `kan de map niet lezen: ${root} (${why})` },
   cannotReadPage: { en: (page: string, why: string) => `cannot read PAGE: ${page} (${why})`, nl: (page: string, why: string) => `kan de pagina niet lezen: ${page} (${why})` },
   doesNotExist: { en: 'does not exist', nl: 'bestaat niet' },
@@ -720,4 +722,25 @@ export const CODE_LENS = {
   nobodyNames: { en: (many: string, stem: string) => `no ${many} name ${stem}`, nl: (many: string, stem: string) => `geen ${many} noemen ${stem}` },
   nobodyHas: { en: (many: string, key: string, value: string) => `no ${many} have ${key} ${value}`, nl: (many: string, key: string, value: string) => `geen ${many} hebben ${key} ${value}` },
   noneMatch: { en: (many: string, filters: string) => `no ${many} match ${filters}`, nl: (many: string, filters: string) => `geen ${many} voldoen aan ${filters}` },
+};
+
+/** The coverage view and `ak report` (features/coverage.ts). */
+export const COVERAGE = {
+  title: { en: 'Algoritmekader coverage', nl: 'Dekking van het Algoritmekader' },
+  heading: {
+    en: (profile: string, pages: string) => `Content model ${profile}: ${pages}.`,
+    nl: (profile: string, pages: string) => `Contentmodel ${profile}: ${pages}.`,
+  },
+  what: { en: 'What', nl: 'Wat' },
+  count: { en: 'Pages', nl: "Pagina's" },
+  requirementsWithoutMeasures: { en: 'Requirements without measures', nl: 'Vereisten zonder maatregelen' },
+  measuresWithoutRequirements: { en: 'Measures naming no requirement', nl: 'Maatregelen die geen vereiste noemen' },
+  toolsLinkedToNothing: { en: 'Tools linked to nothing', nl: 'Hulpmiddelen die nergens aan gekoppeld zijn' },
+  pagesOnNoList: { en: 'Pages on no list', nl: "Pagina's op geen enkele lijst" },
+  byPhase: { en: 'Per levenscyclus phase', nl: 'Per fase van de levenscyclus' },
+  byTopic: { en: 'Per onderwerp', nl: 'Per onderwerp' },
+  missing: {
+    en: (names: string[]) => `names ${names.length === 1 ? 'no page' : 'no pages'}: ${names.join(', ')}`,
+    nl: (names: string[]) => `noemt ${names.length === 1 ? 'een pagina die niet bestaat' : "pagina's die niet bestaan"}: ${names.join(', ')}`,
+  },
 };
