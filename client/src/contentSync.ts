@@ -2,11 +2,16 @@
 // the server runs in a web worker without a disk, and a virtual workspace has no files on a disk. The files are
 // read through the editor's file system API (vscode.workspace.fs), which every file system provider serves, and
 // kept current with a file system watcher. Which files: every Markdown file, with the same folders left out as
-// the Node server leaves out (NodeWorkspace), and the config file; the server asks for any other (READ_FILES_REQUEST).
+// the Node server leaves out (NodeWorkspace), the config file and the site's list hook; the server asks for any
+// other (READ_FILES_REQUEST).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CONTENT_NOTIFICATION, READ_FILES_REQUEST, type ContentParams, type ReadFilesParams, type ReadFilesResponse } from '../../server/src/protocol';
 import { CONFIG_FILE } from '../../server/src/service/config';
+import { HOOK_FILE } from '../../server/src/service/profile';
+
+/** Files besides the pages that every check reads: the config file, and the site's list hook (it tells the content model). */
+const ALWAYS = [CONFIG_FILE, HOOK_FILE];
 
 /** Folders never searched for pages (as in NodeWorkspace): dependencies, caches, hidden folders, and MkDocs' output at the root. */
 const SKIPPED = new Set(['node_modules', '__pycache__']);
@@ -16,7 +21,7 @@ const PARALLEL = 16;
 
 /** Whether the root-relative `path` is one the server is handed: a Markdown file outside skipped folders, or the config file. */
 function handedOver(path: string): boolean {
-  if (path === CONFIG_FILE) return true;
+  if (ALWAYS.includes(path)) return true;
   const parts = path.split('/');
   if (parts.some((p) => p.startsWith('.') || SKIPPED.has(p)) || (parts.length > 1 && parts[0] === SITE_DIR)) return false;
   return path.endsWith('.md');
@@ -74,10 +79,12 @@ async function readAll(folder: vscode.Uri, paths: readonly string[]): Promise<Re
   return texts;
 }
 
-/** The content of `folder` as InitializationOptions.content holds it: every Markdown file, and the config file if there is one. */
-export async function folderContent(folder: vscode.Uri): Promise<Record<string, string>> {
-  const texts = await readAll(folder, [...(await markdownFiles(folder)), CONFIG_FILE]);
-  return Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => entry[1] !== null));
+/** The content of `folder` as InitializationOptions.content holds it: every Markdown file, and the config file and list hook (`null` when absent). */
+export async function folderContent(folder: vscode.Uri): Promise<Record<string, string | null>> {
+  const pages = await markdownFiles(folder);
+  const texts = await readAll(folder, [...pages, ...ALWAYS]);
+  // A page that could not be read is left out (it is not there); the other files say that they are absent.
+  return Object.fromEntries(Object.entries(texts).filter(([path, text]) => text !== null || ALWAYS.includes(path)));
 }
 
 /**

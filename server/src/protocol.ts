@@ -46,12 +46,13 @@ export type NewPageResponse = { uri: string; text: string } | { error: string };
 /**
  * What the client hands the server in `initialize` (`initializationOptions`). `trusted`: whether the workspace is
  * trusted (VS Code's workspace trust; absent means trusted). `content`: for the workspace folders the server
- * cannot read itself (the web, a virtual workspace), every Markdown file and the config file, by the folder's URI
- * and then the root-relative path; the server asks for other files when it needs them (READ_FILES_REQUEST).
+ * cannot read itself (the web, a virtual workspace), every Markdown file, the config file and the site's list hook,
+ * by the folder's URI and then the root-relative path (`null`: looked for, not there); the server asks for other
+ * files when it needs them (READ_FILES_REQUEST).
  */
 export interface InitializationOptions {
   trusted?: boolean;
-  content?: Record<string, Record<string, string>>;
+  content?: Record<string, Record<string, string | null>>;
 }
 
 /** The client tells the server that files of a folder it handed over changed: their text, or `null` for a deleted file or folder. */

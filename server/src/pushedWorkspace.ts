@@ -18,15 +18,19 @@ export class PushedWorkspace implements ServerWorkspace {
   private readonly listeners = new Set<(paths: readonly string[]) => void>();
 
   /**
-   * `files`: root-relative path → text, every Markdown file and the config file. `request` is called (once per
+   * `files`: root-relative path → text (`null`: the client looked, there is none), every Markdown file, the config
+   * file and the site's list hook. `request` is called (once per
    * batch, after the current request) with the paths read but not handed over; without it they stay absent.
    */
   constructor(
     readonly folderUri: string,
-    files: Readonly<Record<string, string>>,
+    files: Readonly<Record<string, string | null>>,
     private readonly request?: (paths: string[]) => void,
   ) {
-    for (const [path, text] of Object.entries(files)) this.files.set(path, text);
+    for (const [path, text] of Object.entries(files)) {
+      if (text === null) this.absent.add(path);
+      else this.files.set(path, text);
+    }
   }
 
   listMarkdownFiles(): readonly string[] {

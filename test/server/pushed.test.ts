@@ -14,7 +14,7 @@ const FOLDER = 'memfs:/content';
 const MEASURE = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag-vastleggen.md';
 
 /** Every file of examples/current, by root-relative path. */
-function exampleFiles(): Record<string, string> {
+function exampleFiles(): Record<string, string | null> {
   const base = join(ROOT, 'examples', 'current');
   const files: Record<string, string> = {};
   const walk = (dir: string) => {
@@ -25,7 +25,8 @@ function exampleFiles(): Record<string, string> {
     }
   };
   walk(base);
-  return files;
+  // As the client hands a folder over: the config file and the list hook are said to be absent when they are.
+  return { '.algoritmekader.json': null, 'src/overrides/hooks/lists.py': null, ...files };
 }
 
 type Published = { uri: string; version?: number; diagnostics: { code: string; severity: number; range: { start: { line: number; character: number } }; data: unknown }[] };
@@ -112,7 +113,7 @@ describe('language server on handed-over content (a folder not on the disk)', fu
   const OWN = JSON.stringify({ properties: { eigenaar: { type: 'string' } }, required: ['id', 'title', 'toelichting', 'levenscyclus', 'onderwerp', 'rollen', 'eigenaar'] });
 
   it('trusted: asks the client for the schema file the config names, and checks with it once it arrives', async () => {
-    const files: Record<string, string> = { ...exampleFiles(), '.algoritmekader.json': CONFIG };
+    const files: Record<string, string | null> = { ...exampleFiles(), '.algoritmekader.json': CONFIG };
     const lsp = await start({ trusted: true, content: { [FOLDER]: files } }, { 'own.schema.json': OWN });
     try {
       await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: measureUri, languageId: 'markdown', version: 1, text: files[MEASURE] } });
@@ -125,7 +126,7 @@ describe('language server on handed-over content (a folder not on the disk)', fu
   });
 
   it('untrusted: never asks for the schema file, says so on the config file, and reads it once trust is granted', async () => {
-    const files: Record<string, string> = { ...exampleFiles(), '.algoritmekader.json': CONFIG };
+    const files: Record<string, string | null> = { ...exampleFiles(), '.algoritmekader.json': CONFIG };
     const lsp = await start({ trusted: false, content: { [FOLDER]: files } }, { 'own.schema.json': OWN });
     try {
       await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: measureUri, languageId: 'markdown', version: 1, text: files[MEASURE] } });

@@ -86,12 +86,14 @@ describe('Algoritmekader Authoring in VS Code', () => {
     );
     const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, new vscode.Position(5, 6));
     const places = references.map((l) => `${l.uri.path.slice(l.uri.path.lastIndexOf('/') + 1)}:${rangeOf(l)}`).sort();
+    const requirement = await vscode.workspace.openTextDocument(workspaceUri(REQUIREMENT));
+    const directive = requirement.getText().split('\n').findIndex((l) => l.startsWith('<!-- list_maatregelen vereiste/avg-01-voorbeeldvereiste'));
     // The measure's entry, the tool's, the requirement page's own directive, which names it, and (the editor asks
     // with the declaration) the requirement page itself.
     assert.deepEqual(places, [
       '2-owp-01-grondslag-vastleggen.md:5:2-5:26',
       'avg-01-voorbeeldvereiste.md:0:0-0:0',
-      'avg-01-voorbeeldvereiste.md:23:31-23:55',
+      `avg-01-voorbeeldvereiste.md:${directive}:31-${directive}:55`,
       'grondslagenwijzer.md:6:2-6:26',
     ]);
   });

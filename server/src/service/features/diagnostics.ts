@@ -1,7 +1,7 @@
 // Diagnostics of one document: frontmatter structure and syntax, the page type's schema, and the
 // checks the schema cannot express (ids across the workspace, the templates' writing hints).
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import { findEntry, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
+import { findEntry, MAX_YAML_LENGTH, plainEntries, TOO_LARGE, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
 import { message, RELATED } from '../messages';
 import type { SchemaProblem } from '../schema';
 import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
@@ -12,6 +12,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.missing': DiagnosticSeverity.Error,
   'frontmatter.unclosed': DiagnosticSeverity.Error,
   'frontmatter.close-needs-newline': DiagnosticSeverity.Error,
+  'frontmatter.too-large': DiagnosticSeverity.Warning,
   'frontmatter.not-a-mapping': DiagnosticSeverity.Error,
   'frontmatter.unknown-key': DiagnosticSeverity.Warning,
   'frontmatter.duplicate-key': DiagnosticSeverity.Warning,
@@ -20,6 +21,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.unknown-value': DiagnosticSeverity.Error,
   'frontmatter.duplicate-value': DiagnosticSeverity.Warning,
   'frontmatter.empty-list': DiagnosticSeverity.Warning,
+  'frontmatter.list-as-text': DiagnosticSeverity.Hint,
   'frontmatter.id-format': DiagnosticSeverity.Error,
   'frontmatter.duplicate-id': DiagnosticSeverity.Error,
   'frontmatter.id-filename-mismatch': DiagnosticSeverity.Warning,
@@ -39,6 +41,15 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'directive.raises': DiagnosticSeverity.Error,
   'directive.dropped': DiagnosticSeverity.Error,
   'reference.unknown-target': DiagnosticSeverity.Error,
+  'body.missing-section': DiagnosticSeverity.Hint,
+  'body.section-order': DiagnosticSeverity.Hint,
+  'body.missing-marker': DiagnosticSeverity.Warning,
+  'body.missing-own-list': DiagnosticSeverity.Warning,
+  'expression.syntax': DiagnosticSeverity.Error,
+  'expression.unknown-label': DiagnosticSeverity.Error,
+  'expression.single-operator': DiagnosticSeverity.Warning,
+  'glossary.duplicate-term': DiagnosticSeverity.Warning,
+  'glossary.empty-definition': DiagnosticSeverity.Warning,
   'file.whitespace-in-name': DiagnosticSeverity.Warning,
   'file.double-extension': DiagnosticSeverity.Warning,
   'file.case-conflict': DiagnosticSeverity.Error,
@@ -93,6 +104,12 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   if (fm.status === 'no-final-newline') {
     out.add('frontmatter.close-needs-newline', page.lines.range(fm.contentEnd, page.text.length), {});
   }
+  const tooLarge = fm.problems.find((p) => p.code === TOO_LARGE);
+  if (tooLarge) {
+    // Not read, so nothing more to say about it.
+    out.add('frontmatter.too-large', tooLarge.range, { chars: fm.contentEnd - fm.contentStart, limit: MAX_YAML_LENGTH });
+    return;
+  }
   for (const problem of fm.problems) {
     out.add('frontmatter.yaml-syntax', problem.range, { yamlCode: problem.code }, { detail: problem.message });
   }
@@ -104,23 +121,13 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   if (!type) return;
 
   const schemaName = type.schema;
-  const data: Record<string, unknown> = {};
-  for (const entry of fm.entries) data[entry.key] = plain(entry.value);
+  const data = plainEntries(fm.entries);
   for (const problem of snapshot.schemas.validate(schemaName, data)) {
     if (problem.kind === 'missing-key' && fm.brokenKeys.includes(problem.key)) continue;
-    schemaDiagnostic(problem, page, fm.openRange, type.type, out);
+    schemaDiagnostic(problem, page, fm.openRange, type.type, out, snapshot);
   }
   idChecks(index, snapshot, page, out);
   writingHints(snapshot, page, schemaName, out);
-}
-
-/** The plain value of a node, as the site's YAML loader would give it. */
-function plain(value: FmValue): unknown {
-  if (value.kind === 'scalar') return value.value;
-  if (value.kind === 'seq') return value.items.map(plain);
-  const object: Record<string, unknown> = {};
-  for (const entry of value.entries) object[entry.key] = plain(entry.value);
-  return object;
 }
 
 function duplicateKeys(entries: FmEntry[], out: DiagnosticBuilder): void {
@@ -142,7 +149,7 @@ function keyRangeAt(page: PageModel, parent: FmPath, key: string, fallback: Rang
   return (node?.kind === 'map' ? findEntry(node.entries, key)?.keyRange : undefined) ?? node?.range ?? fallback;
 }
 
-function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, pageType: string, out: DiagnosticBuilder): void {
+function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, pageType: string, out: DiagnosticBuilder, snapshot: Snapshot): void {
   const key = (path: FmPath) => String(path[0] ?? '');
   switch (problem.kind) {
     case 'missing-key':
@@ -151,7 +158,13 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
     case 'unknown-key':
       out.add('frontmatter.unknown-key', keyRangeAt(page, problem.path, problem.key, open), { key: problem.key, pageType, suggestions: problem.suggestions, path: [...problem.path] });
       break;
-    case 'wrong-type':
+    case 'wrong-type': {
+      const written = valueAt(page.frontmatter!.entries, problem.path);
+      const node = snapshot.schemas.nodeAt(page.pageType!.schema, problem.path);
+      if (problem.actual === 'string' && node?.['x-text-membership'] === true && written?.kind === 'scalar' && typeof written.value === 'string') {
+        listAsText(problem.path, written.value, written.range, snapshot, page, out);
+        break;
+      }
       out.add(
         'frontmatter.wrong-type',
         rangeAt(page, problem.path, open),
@@ -159,6 +172,7 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
         problem.tolerated ? { severity: DiagnosticSeverity.Warning } : {},
       );
       break;
+    }
     case 'unknown-value':
       out.add('frontmatter.unknown-value', rangeAt(page, problem.path, open), {
         key: key(problem.path),
@@ -196,6 +210,19 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
       out.add('frontmatter.schema', rangeAt(page, problem.path, open), { key: key(problem.path), path: problem.path, keyword: problem.keyword, detail: problem.detail });
       break;
   }
+}
+
+/**
+ * Text on a key the site tests with `in`: what the site does with it (each vocabulary value found inside the
+ * text applies) against what was written. When they agree the reader sees no difference: a hint.
+ */
+function listAsText(path: FmPath, value: string, range: Range, snapshot: Snapshot, page: PageModel, out: DiagnosticBuilder): void {
+  const vocabulary = snapshot.schemas.nodeAt(page.pageType!.schema, [...path, 0])?.['x-vocabulary'];
+  const known = typeof vocabulary === 'string' ? [...(snapshot.vocabularies.get(vocabulary)?.values.keys() ?? [])] : [];
+  const applied = known.filter((v) => value.includes(v));
+  const written = value.split(/[\s,]+/).filter(Boolean);
+  const same = written.length === applied.length && written.every((w) => applied.includes(w));
+  out.add('frontmatter.list-as-text', range, { key: String(path[0]), value, applied, written, same }, same ? {} : { severity: DiagnosticSeverity.Warning });
 }
 
 /** The URN's last part (`aia-04`) when `value` is a well-formed id for this schema. */
