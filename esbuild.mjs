@@ -54,7 +54,8 @@ const validatorsPlugin = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', minify };
+// The rendered page's stylesheet is inlined by `ak render --format html` as text.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', minify, loader: { '.css': 'text' } };
 
 const builds = [];
 if (only !== 'tests') {
@@ -64,7 +65,7 @@ if (only !== 'tests') {
     { ...common, entryPoints: { ak: 'server/src/cli.ts' }, outdir: 'dist' },
     { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node' } },
     // The preview's webview: a browser script and its stylesheet.
-    { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/preview.ts', 'preview-style': 'client/src/webview/preview.css' }, outdir: 'dist/preview', entryNames: '[name]' },
+    { ...common, loader: {}, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/preview.ts', 'preview-style': 'client/src/webview/preview.css' }, outdir: 'dist/preview', entryNames: '[name]' },
   );
 }
 if (only !== 'dist') {

@@ -1,17 +1,18 @@
 // `ak`: the command-line twin of the extension, on the same language service.
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
-//   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+//   ak render PAGE... [--root ROOT] [--format text|json|html] [-o PATH] [--profile ...] [--lang nl|en]
 // Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT or PAGE.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
+import PAGE_CSS from './service/render/page.css';
 import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = ['text', 'json', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
@@ -20,6 +21,8 @@ interface Args {
   operands: string[];
   /** `--root`: render's content root (otherwise found above the first page). */
   root: string | undefined;
+  /** `-o`: render --format html's output file (one page) or folder (several). */
+  output: string | undefined;
   format: Format;
   profile: string;
   lang: Language;
@@ -31,23 +34,29 @@ interface Args {
 const USAGE = {
   en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
        ak graph [ROOT] [--format text|json] [--profile ...]
-       ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+       ak render PAGE... [--root ROOT] [--format text|json|html] [-o PATH] [--profile ...] [--lang nl|en]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
        --fix first applies every fix that leaves no doubt (the editor's preferred quick fixes), in place.
 graph  prints the pages, the list directives with the pages they list, and the references.
 render prints what the site makes of each PAGE: its labels, the pages it names, the table of every list
        on it (or why there is none), and who names or lists it. ROOT is the folder above PAGE that holds docs/.
+       --format html writes the page as the site shows it, as one standalone HTML file per page: to
+       standard output, or to -o FILE; with several pages -o names a folder, and each page is written
+       at its path under docs/ with .html for .md.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
          ak graph [MAP] [--format text|json] [--profile ...]
-         ak render PAGINA... [--root MAP] [--format text|json] [--profile ...] [--lang nl|en]
+         ak render PAGINA... [--root MAP] [--format text|json|html] [-o PAD] [--profile ...] [--lang nl|en]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
        --fix past eerst elke eenduidige correctie toe (de voorkeurs-snelle-correcties van de editor), in de bestanden zelf.
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
 render toont wat de site van elke PAGINA maakt: de labels, de pagina's die ze noemt, de tabel van elke lijst
        erop (of waarom die er niet is), en wie haar noemt of toont. MAP is de map boven PAGINA met docs/ erin.
+       --format html schrijft de pagina zoals de site haar toont, als één losstaand HTML-bestand per pagina:
+       naar de standaarduitvoer, of naar -o BESTAND; bij meerdere pagina's is -o een map, en elke pagina
+       komt op haar pad onder docs/ met .html in plaats van .md.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
 
@@ -68,7 +77,7 @@ export function environmentLanguage(env: NodeJS.ProcessEnv): Language {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
-  const args: Args = { command: undefined, operands: [], root: undefined, format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
+  const args: Args = { command: undefined, operands: [], root: undefined, output: undefined, format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -97,9 +106,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     else if (args.command === undefined) args.command = arg;
     else args.operands.push(arg);
   }
+  if (args.output !== undefined && (args.command !== 'render' || args.format !== 'html')) throw new UsageError(CLI.outputIsForHtml);
   if (args.command === 'render') {
     if (args.operands.length === 0 && !args.help) throw new UsageError(CLI.renderNeedsPage);
+    if (args.format === 'html' && args.operands.length > 1 && args.output === undefined) throw new UsageError(CLI.severalNeedOutput);
   } else {
+    if (args.format === 'html') throw new UsageError(CLI.htmlIsForRender);
     if (args.operands.length > 1) throw new UsageError(both(CLI.unexpectedArgument, args.operands[1]));
     if (args.root !== undefined) throw new UsageError(CLI.rootIsForRender);
   }
@@ -307,9 +319,60 @@ function render(args: Args, io: CliIo): number {
     }
     cards.push(card);
   }
-  if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
+  if (args.format === 'html') {
+    const docs = BUILTIN_PROFILES.find((p) => p.name === service.profile()?.name)?.docsDir ?? 'docs';
+    for (const card of cards) {
+      const page = service.renderPage(card.path, { links: 'html' })!;
+      const html = standaloneHtml(page.title, page.html, lang);
+      let target: string | undefined;
+      if (args.output !== undefined && cards.length === 1 && args.operands.length === 1) target = resolve(io.cwd, args.output);
+      else if (args.output !== undefined) {
+        const inDocs = docs && card.path.startsWith(docs + '/') ? card.path.slice(docs.length + 1) : card.path;
+        target = join(resolve(io.cwd, args.output), inDocs.replace(/\.md$/, '') + '.html');
+      }
+      if (target === undefined) {
+        io.stdout(html);
+        continue;
+      }
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, html);
+      } catch (error) {
+        io.stderr(`ak: ${CLI.cannotWrite[lang](target, (error as Error).message)}\n`);
+        return 2;
+      }
+    }
+  } else if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
   else io.stdout(cards.map((card) => cardToMarkdown(card, lang)).join('\n---\n\n'));
   return cards.some((card) => card.problems.errors > 0) ? 1 : 0;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * One page as a standalone HTML file: inline CSS and no script; its content security policy lets nothing
+ * run and nothing load but images, so a page that holds hostile HTML stays harmless even if opened as is.
+ */
+export function standaloneHtml(title: string, body: string, lang: Language): string {
+  return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ak ${escapeHtml(version)}">
+<title>${escapeHtml(title)}</title>
+<style>
+body { margin: 0; padding: 1.5rem 2rem 3rem; background: #fff; }
+${PAGE_CSS}</style>
+</head>
+<body>
+<main class="ak-page" data-generated-by="ak render" data-lang="${lang}">
+${body}
+</main>
+</body>
+</html>
+`;
 }
 
 /** Runs `ak` on this process's arguments and streams (dist/cli.js calls this after loading the bundle). */

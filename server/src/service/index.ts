@@ -16,6 +16,8 @@ import { pageId, pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
+import { createPageRenderer, pageRenderData, renderPage, type LinkStyle, type RenderedPage } from './render/page';
+import type { PageRenderData } from './render/env';
 
 export * from './types';
 export { CONFIG_FILE } from './config';
@@ -31,6 +33,9 @@ export { cardToMarkdown } from './features/card';
 export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind } from './features/completion';
+export type { LinkStyle, RenderedPage } from './render/page';
+export type { DirectiveReplacement, PageRenderData } from './render/env';
+export { sanitizeHtml } from './render/sanitize';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -83,6 +88,14 @@ export interface LanguageService {
   hover(path: string, position: Position): AkHover | undefined;
   /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
   card(path: string): PageCard | undefined;
+  /**
+   * The page as the site shows it, as sanitized HTML: title, chips, body, each list's table. `links`: how
+   * links to other pages are written (`md`: to their files, `html`: to the `.html` beside them that `ak render` writes);
+   * `lineAttributes` adds `data-line` (0-based source line) to block elements. Undefined for a file that is not a page here.
+   */
+  renderPage(path: string, options?: { links?: LinkStyle; lineAttributes?: boolean }): RenderedPage | undefined;
+  /** What VS Code's Markdown preview needs beyond the page's text to draw it as `renderPage` does (chips, tables, glossary). */
+  renderData(path: string): PageRenderData | undefined;
   /** The page types of the content model in use, with their labels and the id codes in use under each. */
   pageTypes(): { type: string; label: string; folder: string; codes: IdCode[]; hasIds: boolean }[];
   /** A new page of a type: its path and text (from the workspace's template, or the schema), or why not. Writes nothing. */
@@ -117,6 +130,9 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     if (graphCache?.snapshot !== snapshot) graphCache = new LinkGraph(index, snapshot, scans);
     return graphCache;
   };
+  /** markdown-it instances with the site's extensions, per link style and line attributes (made on first use). */
+  const renderers = new Map<string, ReturnType<typeof createPageRenderer>>();
+  const renderContext = (snapshot: Snapshot) => ({ index, snapshot, links: linkGraph(snapshot), language: current.language });
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -246,6 +262,19 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       // The tree's own findings (no known layout) belong on every page's card, as the editor shows them.
       const tree = service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
       return cardOf(index, snapshot, linkGraph(snapshot), page, [...tree, ...service.doValidation(path)], current.language);
+    },
+    renderPage(path, options = {}) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const style = options.links ?? 'md';
+      const key = `${style}:${options.lineAttributes ? 1 : 0}`;
+      let md = renderers.get(key);
+      if (!md) renderers.set(key, (md = createPageRenderer(style, options.lineAttributes ?? false)));
+      return renderPage(md, page, pageRenderData(renderContext(index.snapshot()), page, style));
+    },
+    renderData(path) {
+      const page = index.page(path);
+      return page ? pageRenderData(renderContext(index.snapshot()), page) : undefined;
     },
     pageTypes() {
       const snapshot = index.snapshot();

@@ -528,6 +528,13 @@ export const CLI = {
   renderNeedsPage: { en: 'render needs a PAGE', nl: 'render heeft een PAGINA nodig' },
   rootIsForRender: { en: '--root is for render; give ROOT after the command', nl: '--root hoort bij render; geef MAP na de opdracht' },
   textOrJson: { en: (command: string) => `${command} --format is text or json`, nl: (command: string) => `${command} --format is text of json` },
+  htmlIsForRender: { en: '--format html is for render', nl: '--format html hoort bij render' },
+  outputIsForHtml: { en: '-o is for render --format html', nl: '-o hoort bij render --format html' },
+  severalNeedOutput: {
+    en: 'several pages as HTML need -o FOLDER (one file per page)',
+    nl: 'meerdere pagina\'s als HTML hebben -o MAP nodig (één bestand per pagina)',
+  },
+  cannotWrite: { en: (path: string, why: string) => `cannot write ${path} (${why})`, nl: (path: string, why: string) => `kan ${path} niet schrijven (${why})` },
   cannotReadRoot: { en: (root: string, why: string) => `cannot read ROOT: ${root} (${why})`, nl: (root: string, why: string) => `kan de map niet lezen: ${root} (${why})` },
   cannotReadPage: { en: (page: string, why: string) => `cannot read PAGE: ${page} (${why})`, nl: (page: string, why: string) => `kan de pagina niet lezen: ${page} (${why})` },
   doesNotExist: { en: 'does not exist', nl: 'bestaat niet' },
