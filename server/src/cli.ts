@@ -102,6 +102,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
       if (v !== 'nl' && v !== 'en') throw new UsageError(both(CLI.unknownValue, 'language', v, ['nl', 'en']));
       args.lang = v;
     } else if (flag === '--root') args.root = value();
+    else if (flag === '-o' || flag === '--output') args.output = value();
     else if (flag.startsWith('-')) throw new UsageError(both(CLI.unknownOption, flag));
     else if (args.command === undefined) args.command = arg;
     else args.operands.push(arg);

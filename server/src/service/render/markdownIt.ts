@@ -82,27 +82,112 @@ export function algoritmekaderMarkdownIt(md: MarkdownIt, options: Algoritmekader
   gate<BlockRule>(md.block.ruler, ['footnote_def'], (state) => state.env, false);
   gate<(state: { env: unknown }, silent: boolean) => boolean>(md.inline.ruler, ['footnote_inline', 'footnote_ref'], (state) => state.env, false);
   gate<(state: StateCore) => void>(md.core.ruler, ['footnote_tail'], (state) => state.env, undefined);
-  md.renderer.rules.footnote_caption = (tokens, idx) => {
-    const meta = tokens[idx].meta as { id: number; subId: number };
-    return `${meta.id + 1}${meta.subId > 0 ? `:${meta.subId}` : ''}`;
-  };
+  // The footnote's number, as Python-Markdown writes it (also on a second reference to the same note).
+  md.renderer.rules.footnote_caption = (tokens, idx) => String((tokens[idx].meta as { id: number }).id + 1);
 
   // The page's data and its Markdown as the site reads it.
+  let siteRender = false;
   md.core.ruler.after('normalize', 'ak_source', (state) => {
     const env = state.env as Record<string, unknown>;
     if (!isAkEnv(env) && options.dataFor) {
       const data = options.dataFor(env);
       if (data) (env as unknown as AkEnv).ak = data;
     }
+    siteRender = isAkEnv(env);
     if (isAkEnv(env)) state.src = prepareSource(state.src, env.ak);
   });
+
+  // Python-Markdown takes a link's target up to the closing parenthesis, spaces and all
+  // (`[x](my file.xlsx)`); CommonMark ends it at the first space. (The helper has no env: the flag above says
+  // whether this render is the site's.)
+  const destination = md.helpers.parseLinkDestination;
+  md.helpers.parseLinkDestination = (str, start, max) => {
+    const result = destination(str, start, max);
+    if (!siteRender) return result;
+    const rest = str.slice(result.ok ? result.pos : start, max);
+    if (result.ok && /^\s*(?:\)|["'(])/.test(rest)) return result;
+    let pos = start;
+    let depth = 0;
+    for (; pos < max; pos++) {
+      const c = str[pos];
+      if (c === '\n') return result;
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if ((c === '"' || c === "'") && pos > start && /\s/.test(str[pos - 1])) break;
+    }
+    const raw = str.slice(start, pos).trimEnd();
+    if (raw === '' || raw.startsWith('<')) return result;
+    return { ok: true, pos: start + raw.length, str: md.utils.unescapeAll(raw) };
+  };
 
   // Python-Markdown: a list does not interrupt a paragraph (it needs a blank line before it).
   const listRule = (md.block.ruler as unknown as { __rules__: RuleEntry<BlockRule>[] }).__rules__.find((r) => r.name === 'list');
   if (listRule) {
     const list = listRule.fn;
-    listRule.fn = (state, startLine, endLine, silent) => (silent && state.parentType === 'paragraph' && isAkEnv(state.env) ? false : list(state, startLine, endLine, silent));
+    // Inside a list item it may: there Python-Markdown reads a line indented into the item as a block of its own.
+    listRule.fn = (state, startLine, endLine, silent) =>
+      silent && state.parentType === 'paragraph' && state.listIndent < 0 && isAkEnv(state.env) ? false : list(state, startLine, endLine, silent);
   }
+  // Python-Markdown's list items: their content is indented 4 columns from the list, whatever the marker's
+  // width, so a block indented less after a blank line ends the list, and `- a` + `  - b` is one flat list.
+  // markdown-it indents an item's content by the marker's width; here, when the list rule hands an item's
+  // lines to the block parser, that indent becomes the list's + 4 (the item's first line keeps its place).
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    const need = state.listIndent + 4;
+    if (state.parentType !== 'list' || state.listIndent < 0 || state.blkIndent >= need || !isAkEnv(state.env)) return tokenize(state, startLine, endLine);
+    const firstCount = state.sCount[startLine];
+    const shift = need - state.blkIndent;
+    state.sCount[startLine] += shift;
+    state.blkIndent = need;
+    tokenize(state, startLine, endLine);
+    state.sCount[startLine] = firstCount;
+  };
+
+  // Python-Markdown's headings: `#` at the very start of the line (indented, it is text), a space after the
+  // hashes optional (`#Titel` is a heading), closing hashes dropped.
+  const headingRule = (md.block.ruler as unknown as { __rules__: RuleEntry<BlockRule>[] }).__rules__.find((r) => r.name === 'heading');
+  if (headingRule) {
+    const heading = headingRule.fn;
+    headingRule.fn = (state, startLine, endLine, silent) => {
+      if (!isAkEnv(state.env)) return heading(state, startLine, endLine, silent);
+      if (state.sCount[startLine] !== state.blkIndent) return false;
+      const start = state.bMarks[startLine] + state.tShift[startLine];
+      const line = state.src.slice(start, state.eMarks[startLine]);
+      const m = /^(#{1,6})(.*?)#*\s*$/.exec(line);
+      if (!m) return false;
+      if (silent) return true;
+      state.line = startLine + 1;
+      const open = state.push('heading_open', `h${m[1].length}`, 1);
+      open.markup = m[1];
+      open.map = [startLine, state.line];
+      const inline = state.push('inline', '', 0);
+      inline.content = m[2].trim();
+      inline.map = [startLine, state.line];
+      inline.children = [];
+      state.push('heading_close', `h${m[1].length}`, -1).markup = m[1];
+      return true;
+    };
+  }
+
+  // Python-Markdown's tables: a table without body rows gets one empty row.
+  md.core.ruler.after('block', 'ak_empty_tables', (state) => {
+    if (!isAkEnv(state.env)) return;
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].type !== 'thead_close' || tokens[i + 1]?.type !== 'table_close') continue;
+      let cells = 0;
+      for (let j = i - 1; j >= 0 && tokens[j].type !== 'thead_open'; j--) if (tokens[j].type === 'th_open') cells++;
+      const row = [new state.Token('tbody_open', 'tbody', 1), new state.Token('tr_open', 'tr', 1)];
+      for (let c = 0; c < cells; c++) row.push(new state.Token('td_open', 'td', 1), new state.Token('td_close', 'td', -1));
+      row.push(new state.Token('tr_close', 'tr', -1), new state.Token('tbody_close', 'tbody', -1));
+      for (const token of row) token.block = true;
+      tokens.splice(i + 1, 0, ...row);
+    }
+  });
+
   // Python-Markdown has no strikethrough (`~~`) and no bare-URL links.
   for (const rule of (md.inline.ruler as unknown as { __rules__: RuleEntry<(state: { env: unknown }, silent: boolean) => boolean>[] }).__rules__) {
     if (rule.name !== 'strikethrough' && rule.name !== 'linkify') continue;

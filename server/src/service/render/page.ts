@@ -121,7 +121,7 @@ function cellHtml(ctx: RenderContext, page: PageModel, style: LinkStyle, column:
         const text = `<span class="mdx-badge__text">${escapeHtml(v)}</span>`;
         return target ? `<a class="mdx-badge" href="${escapeHtml(hrefTo(page.path, target, style))}">${text}</a>` : `<span class="mdx-badge ak-unknown">${text}</span>`;
       })
-      .join('');
+      .join(' ');
   }
   if (show === 'law') {
     return values
@@ -134,6 +134,9 @@ function cellHtml(ctx: RenderContext, page: PageModel, style: LinkStyle, column:
   }
   return escapeHtml(values.join(', '));
 }
+
+/** Python's `str()` of a YAML value, as the hooks write one into the page. */
+const pyStr = (value: unknown): string => (value === null || value === undefined ? 'None' : value === true ? 'True' : value === false ? 'False' : String(value));
 
 const note = (text: string) => `<p class="ak-note">${escapeHtml(text)}</p>`;
 
@@ -168,7 +171,7 @@ function ownListHtml(ctx: RenderContext, page: PageModel, style: LinkStyle, dire
     if (names.length === 0 && data.empty !== undefined) return `<div class="ak-list" data-list="${escapeHtml(directive.name)}" data-state="empty"><p>${escapeHtml(data.empty)}</p></div>`;
     rows = names.map((name) => {
       const path = typeof name === 'string' ? stems.get(name)?.[0] : undefined;
-      return path ? `<tr>${data.cells.map((c) => cell(path, c)).join('')}</tr>` : `<tr class="ak-unknown"><td>${escapeHtml(String(name))}</td></tr>`;
+      return path ? `<tr>${data.cells.map((c) => cell(path, c)).join('')}</tr>` : `<tr class="ak-unknown"><td>${escapeHtml(pyStr(name))}</td></tr>`;
     });
   } else rows = resolution.paths.map((path) => `<tr>${data.cells.map((c) => cell(path, c)).join('')}</tr>`);
   const head = data.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
@@ -228,6 +231,7 @@ export function createPageRenderer(style: LinkStyle, lineAttributes: boolean): M
 export function renderPage(md: MarkdownIt, page: PageModel, data: PageRenderData): RenderedPage {
   const env: AkEnv & Record<string | symbol, unknown> = { ak: data };
   const body = md.render(page.text, env);
-  const heading = /<h1[\s>]/i.test(body) ? '' : `<h1>${escapeHtml(data.title)}</h1>\n`;
+  // The site's theme shows the title as the page's h1 when the page has none of its own.
+  const heading = /<h1[\s>]/i.test(body) ? '' : `<h1 class="ak-title">${escapeHtml(data.title)}</h1>\n`;
   return { path: page.path, title: data.title, html: sanitizeHtml(heading + body), data };
 }
