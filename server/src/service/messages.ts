@@ -428,6 +428,12 @@ export const CARD = {
   noPage: { en: 'Open a Markdown page of the Algoritmekader to see its preview.', nl: 'Open een Markdown-pagina van het Algoritmekader om het voorbeeld te zien.' },
 };
 
+/** The preview's own words around the rendered page (client/src/preview.ts). */
+export const PREVIEW = {
+  inspector: { en: 'Inspector', nl: 'Inspecteur' },
+  cannotOpen: { en: (path: string) => `Cannot open ${path}: no such file.`, nl: (path: string) => `Kan ${path} niet openen: dat bestand bestaat niet.` },
+};
+
 /** The card's plain strings in one language, for a client that draws the card (the editor's preview); `pageTypes` as on the card. */
 export function cardStrings(language: Language, pageTypes: string[]) {
   return {

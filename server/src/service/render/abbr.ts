@@ -53,7 +53,9 @@ function occurrences(text: string, term: string): number[] {
 
 type Piece = { text: string; title?: string };
 
-function applyAbbreviations(text: string, abbreviations: Map<string, string>): Piece[] {
+function applyAbbreviations(text: string, abbreviations: Map<string, string>, any: RegExp): Piece[] {
+  // Most text holds no term at all: one search for all of them first.
+  if (!any.test(text)) return [{ text }];
   let pieces: Piece[] = [{ text }];
   for (const [term, title] of abbreviations) {
     if (term === '' || !text.includes(term)) continue;
@@ -76,9 +78,25 @@ function applyAbbreviations(text: string, abbreviations: Map<string, string>): P
   return pieces;
 }
 
-function abbreviate(state: StateCore): void {
+/** One expression that finds any of the terms; the last one is kept (the glossary is the same on every page). */
+function termFinder(): (terms: Iterable<string>) => RegExp {
+  let key = '';
+  let re = /(?!)/;
+  return (terms) => {
+    const list = [...terms].filter((t) => t !== '');
+    const next = list.join('\u0000');
+    if (next !== key) {
+      key = next;
+      re = list.length ? new RegExp(list.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : /(?!)/;
+    }
+    return re;
+  };
+}
+
+function abbreviate(state: StateCore, anyTerm: (terms: Iterable<string>) => RegExp): void {
   const abbreviations = (state.env as AbbrEnv).abbreviations;
   if (!isAkEnv(state.env) || !abbreviations || abbreviations.size === 0) return;
+  const any = anyTerm(abbreviations.keys());
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const out: Token[] = [];
@@ -89,7 +107,7 @@ function abbreviate(state: StateCore): void {
         out.push(token);
         continue;
       }
-      const pieces = applyAbbreviations(token.content, abbreviations);
+      const pieces = applyAbbreviations(token.content, abbreviations, any);
       if (pieces.length === 1 && pieces[0].title === undefined) {
         out.push(token);
         continue;
@@ -116,9 +134,11 @@ function abbreviate(state: StateCore): void {
 export function abbrPlugin(md: MarkdownIt): void {
   md.block.ruler.before('reference', 'ak_abbr_definition', definition, { alt: ['paragraph', 'reference'] });
   // After adjacent text is joined (markdown-it 13+, which VS Code has); before that, after the inline parse.
+  const anyTerm = termFinder();
+  const rule = (state: StateCore) => abbreviate(state, anyTerm);
   try {
-    md.core.ruler.after('text_join', 'ak_abbr', abbreviate);
+    md.core.ruler.after('text_join', 'ak_abbr', rule);
   } catch {
-    md.core.ruler.after('inline', 'ak_abbr', abbreviate);
+    md.core.ruler.after('inline', 'ak_abbr', rule);
   }
 }

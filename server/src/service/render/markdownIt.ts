@@ -9,7 +9,7 @@
 // hook replaces each list directive's comment in the HTML by its table. Here the directive comments are
 // swapped for numbered placeholders before parsing (at the places the service found them, so a comment
 // in code is never one) and the placeholders for the tables when the HTML is written.
-import type { MarkdownIt, RendererRule, StateBlock, StateCore } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateCore } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { abbrPlugin } from './abbr';
 import { attrListPlugin } from './attrList';
@@ -19,10 +19,11 @@ import { htmlBlockPlugin } from './htmlBlock';
 
 export interface AlgoritmekaderMarkdownOptions {
   /**
-   * Finds the page's data for an `env` that has none (VS Code's preview passes its own env, with
-   * `currentDocument`); undefined leaves the render to markdown-it alone.
+   * Finds the page's data for a parse whose `env` has none: VS Code's preview parses with an empty env, so
+   * the page is known by its text (`src`, line ends normalised to `\n`). Undefined leaves the render to
+   * markdown-it alone.
    */
-  dataFor?: (env: Record<string, unknown>) => PageRenderData | undefined;
+  dataFor?: (env: Record<string, unknown>, src: string) => PageRenderData | undefined;
   /** Adds `data-line` (0-based source line) to block elements, for scrolling the preview with the editor. */
   lineAttributes?: boolean;
   /** Rewrites a link or image target (`.md` links to pages, say); the attributes returned are set on the element. */
@@ -90,7 +91,7 @@ export function algoritmekaderMarkdownIt(md: MarkdownIt, options: Algoritmekader
   md.core.ruler.after('normalize', 'ak_source', (state) => {
     const env = state.env as Record<string, unknown>;
     if (!isAkEnv(env) && options.dataFor) {
-      const data = options.dataFor(env);
+      const data = options.dataFor(env, state.src);
       if (data) (env as unknown as AkEnv).ak = data;
     }
     siteRender = isAkEnv(env);
@@ -201,15 +202,17 @@ export function algoritmekaderMarkdownIt(md: MarkdownIt, options: Algoritmekader
   md.use(attrListPlugin);
   md.use(taskListPlugin);
 
-  // The directives' tables where their placeholders are.
-  for (const type of ['html_block', 'html_inline'] as const) {
-    const original: RendererRule = md.renderer.rules[type] ?? ((tokens, idx) => tokens[idx].content);
-    md.renderer.rules[type] = (tokens, idx, opts, env, self) => {
-      const html = original(tokens, idx, opts, env, self);
-      if (!isAkEnv(env) || !html.includes('<!--ak-list:')) return html;
-      return html.replace(PLACEHOLDER, (_, n: string) => env.ak.directives[Number(n)]?.html ?? '');
-    };
-  }
+  // The directives' tables where their placeholders are, in the tokens (a renderer's env may be another
+  // object than the parser's: VS Code renders with an env of its own).
+  md.core.ruler.push('ak_lists', (state) => {
+    if (!isAkEnv(state.env)) return;
+    const { directives } = state.env.ak;
+    const fill = (html: string) => html.replace(PLACEHOLDER, (_, n: string) => directives[Number(n)]?.html ?? '');
+    for (const token of state.tokens) {
+      if (token.type === 'html_block' && token.content.includes('<!--ak-list:')) token.content = fill(token.content);
+      for (const child of token.children ?? []) if (child.type === 'html_inline' && child.content.includes('<!--ak-list:')) child.content = fill(child.content);
+    }
+  });
 
   if (options.link) {
     const rewrite = options.link;

@@ -138,7 +138,7 @@ export function sanitizeHtml(html: string): string {
   let i = 0;
   const n = html.length;
   const text = (chunk: string) => {
-    if (chunk) out.push(escapeText(decodeHTML(chunk)));
+    if (chunk) out.push(escapeText(chunk.includes('&') ? decodeHTML(chunk) : chunk));
   };
   while (i < n) {
     const lt = html.indexOf('<', i);
@@ -169,14 +169,16 @@ export function sanitizeHtml(html: string): string {
     // The tag runs to the first `>` outside quoted attribute values.
     let j = i + tag[0].length;
     let quote = '';
+    // Only a quote that starts a value (right after `=` and blanks) opens a quoted value.
+    let afterEquals = false;
     for (; j < n; j++) {
       const c = html[j];
       if (quote) {
         if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") {
-        // Only a quote that starts a value (after `=`) opens a quoted value.
-        if (/=\s*$/.test(html.slice(Math.max(i, j - 8), j))) quote = c;
       } else if (c === '>') break;
+      else if (c === '=') afterEquals = true;
+      else if ((c === '"' || c === "'") && afterEquals) quote = c;
+      else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r' && c !== '\f') afterEquals = false;
     }
     const inner = html.slice(i + tag[0].length, j);
     i = Math.min(j + 1, n);
