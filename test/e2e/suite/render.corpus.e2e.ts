@@ -36,6 +36,20 @@ async function drawnUntil(a: AlgoritmekaderApi, accept: (s: DrawnSummary | undef
   }
 }
 
+/** Asks the driver (test/e2e/run.mjs) for a screenshot of the workbench and waits until it is taken. */
+async function screenshot(name: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const done = new Promise<void>((resolve) => {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `.e2e-shots/${name}`));
+    watcher.onDidCreate(() => {
+      watcher.dispose();
+      resolve();
+    });
+  });
+  console.log(`e2e: screenshot ${name}`);
+  await done;
+}
+
 /** The rows of the list table in VS Code's own Markdown preview rendering of `document`. */
 async function markdownPreviewRows(document: vscode.TextDocument): Promise<string[]> {
   const html = await vscode.commands.executeCommand<string>('markdown.api.render', document);
@@ -59,6 +73,7 @@ describe('the page as the site shows it (2026 snapshot)', function () {
     assert.deepEqual(shown.chips.slice(0, 6), ['aia-14', 'Verificatie en validatie', 'Implementatie', 'Jurist', 'Projectleider', 'Governance']);
     assert.deepEqual(shown.lists, [{ name: 'list_maatregelen', state: 'table', rows: 6 }]);
     assert.equal(shown.inspectorOpen, true);
+    await screenshot('aia-14-preview');
 
     // VS Code's own Markdown preview, with the same renderer and the server's data, in a third column (in the
     // second it would hide ours: a hidden webview draws nothing).
@@ -67,6 +82,7 @@ describe('the page as the site shows it (2026 snapshot)', function () {
     const rows = await markdownPreviewRows(requirement);
     assert.equal(rows.length, 6);
     assert.ok(rows.some((r) => r.startsWith('2-owp-15-bespreek-vereisten-met-aanbieders')), rows.join(', '));
+    await screenshot('aia-14-markdown-preview');
 
     // A measure stops naming the requirement (unsaved, as while typing): its row leaves both previews.
     const measure = await vscode.workspace.openTextDocument(workspaceUri(OWP_15));
@@ -91,6 +107,7 @@ describe('the page as the site shows it (2026 snapshot)', function () {
     const rowsAfter = await markdownPreviewRows(requirement);
     assert.equal(rowsAfter.length, 5);
     assert.ok(!rowsAfter.some((r) => r.startsWith('2-owp-15')), rowsAfter.join(', '));
+    await screenshot('aia-14-after-edit');
     await vscode.commands.executeCommand('workbench.action.files.revert', measure.uri);
   });
 
@@ -111,6 +128,7 @@ describe('the page as the site shows it (2026 snapshot)', function () {
     const html = a.previewPanel.lastPage?.html ?? '';
     assert.doesNotMatch(html, /<script|<iframe|<[^>]+\son\w+=|<[^>]+href="javascript:|<[^>]+style=/i);
     assert.match(html, /<a>klik<\/a>/);
+    await screenshot('hostile-preview');
     assert.deepEqual([...a.previewPanel.received].filter((t) => !['ready', 'drawn', 'scrolled'].includes(t)), []);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
