@@ -1,6 +1,6 @@
 // The renderer's requests: the page as the site shows it for the preview, and the data VS Code's own
 // Markdown preview needs to draw it the same way. Each finds the document's service and asks it.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { RENDER_DATA_REQUEST, RENDER_REQUEST, type RenderDataParams, type RenderDataResponse, type RenderParams, type RenderResponse } from './protocol';
 import type { LanguageService } from './service';
 
