@@ -140,6 +140,8 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
   /** markdown-it instances with the site's extensions, per link style and line attributes (made on first use). */
   const renderers = new Map<string, ReturnType<typeof createPageRenderer>>();
   const renderContext = () => ({ index, snapshot: index.snapshot(), links: linkGraph, language: current.language });
+  /** The last rendering per page and options: drawn again only when the page's text or its data changed. */
+  const rendered = new Map<string, { text: string; data: string; page: RenderedPage }>();
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -277,10 +279,18 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return undefined;
       const style = options.links ?? 'md';
-      const key = `${style}:${options.lineAttributes ? 1 : 0}`;
-      let md = renderers.get(key);
-      if (!md) renderers.set(key, (md = createPageRenderer(style, options.lineAttributes ?? false)));
-      return renderPage(md, page, pageRenderData(renderContext(), page, style));
+      const flavour = `${style}:${options.lineAttributes ? 1 : 0}`;
+      let md = renderers.get(flavour);
+      if (!md) renderers.set(flavour, (md = createPageRenderer(style, options.lineAttributes ?? false)));
+      const data = pageRenderData(renderContext(), page, style);
+      const dataKey = JSON.stringify(data);
+      const key = `${flavour}:${path}`;
+      const last = rendered.get(key);
+      if (last && last.text === page.text && last.data === dataKey) return last.page;
+      const result = renderPage(md, page, data);
+      if (rendered.size >= 64) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, { text: page.text, data: dataKey, page: result });
+      return result;
     },
     renderData(path) {
       const page = index.page(path);
