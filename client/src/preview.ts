@@ -32,7 +32,8 @@ type FromWebview =
   | { type: 'reveal'; uri: string; line?: number; character?: number }
   | { type: 'link'; href: string }
   | { type: 'scrolled'; line: number }
-  | { type: 'drawn'; summary: DrawnSummary };
+  | { type: 'drawn'; summary: DrawnSummary }
+  | { type: 'position'; line: number; scrollY: number };
 
 export class Preview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -49,6 +50,8 @@ export class Preview implements vscode.Disposable {
   readonly received = new Set<string>();
   /** Resolves the next time the webview has drawn, for the editor tests. */
   private drawn: ((summary: DrawnSummary | undefined) => void)[] = [];
+  /** Resolves the next time the webview followed the editor's scroll, with the source line at its top. */
+  private positioned: ((position: { line: number; scrollY: number }) => void)[] = [];
   /** The line of the last edit in the followed document: the preview shows it after the redraw. */
   private editedLine: number | undefined;
   private editorScrolledAt = 0;
@@ -103,6 +106,11 @@ export class Preview implements vscode.Disposable {
     return new Promise((resolve) => this.drawn.push(resolve));
   }
 
+  /** Resolves when the webview next scrolls with the editor: the source line now at its top, and its offset. */
+  whenPositioned(): Promise<{ line: number; scrollY: number }> {
+    return new Promise((resolve) => this.positioned.push(resolve));
+  }
+
   private receive(message: FromWebview): void {
     this.received.add(String(message?.type));
     const column = vscode.ViewColumn.One;
@@ -133,6 +141,9 @@ export class Preview implements vscode.Disposable {
       case 'drawn':
         this.lastDrawn = message.summary;
         for (const resolve of this.drawn.splice(0)) resolve(message.summary);
+        break;
+      case 'position':
+        for (const resolve of this.positioned.splice(0)) resolve({ line: message.line, scrollY: message.scrollY });
         break;
     }
   }

@@ -271,6 +271,10 @@ function drawAll(message: Draw): void {
 window.addEventListener('message', (event: MessageEvent<Draw | { type: 'scroll'; line: number }>) => {
   const message = event.data;
   if (message?.type === 'draw') drawAll(message);
-  else if (message?.type === 'scroll') scrollToLine(message.line);
+  else if (message?.type === 'scroll') {
+    scrollToLine(message.line);
+    // Where the editor's scroll brought the page (the editor tests wait for it).
+    vscode.postMessage({ type: 'position', line: lineAtTop() ?? 0, scrollY: window.scrollY });
+  }
 });
 vscode.postMessage({ type: 'ready' });

@@ -108,7 +108,38 @@ describe('the page as the site shows it (2026 snapshot)', function () {
     assert.equal(rowsAfter.length, 5);
     assert.ok(!rowsAfter.some((r) => r.startsWith('2-owp-15')), rowsAfter.join(', '));
     await screenshot('aia-14-after-edit');
-    await vscode.commands.executeCommand('workbench.action.files.revert', measure.uri);
+    // The measure names the requirement again, as on disk.
+    const undo = new vscode.WorkspaceEdit();
+    undo.insert(measure.uri, new vscode.Position(line, 0), '- aia-14-conformiteitsbeoordeling\n');
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    await drawnUntil(a, (s) => s?.lists[0]?.rows === 6, 'six measures again');
+  });
+
+  it('the preview scrolls with the editor, keeps its place while you type, and shows the part you edit', async () => {
+    const a = await api();
+    const requirement = await vscode.workspace.openTextDocument(workspaceUri(AIA_14));
+    const editor = await vscode.window.showTextDocument(requirement, vscode.ViewColumn.One);
+    await drawnUntil(a, (s) => s?.title.startsWith('Hoog-risico-AI-systemen') === true, 'aia-14 in the preview');
+    // The editor scrolls to the Toelichting section (which the preview can bring to its top): so does the preview.
+    const section = requirement.getText().split('\n').findIndex((l) => l.startsWith('## Toelichting'));
+    assert.ok(section > 0);
+    const positioned = a.previewPanel.whenPositioned();
+    editor.revealRange(new vscode.Range(section, 0, section, 0), vscode.TextEditorRevealType.AtTop);
+    const at = await positioned;
+    assert.ok(Math.abs(at.line - section) <= 2, `the preview's top is at line ${at.line}, the editor's at ${section}`);
+    assert.ok(at.scrollY > 0);
+    // Typing in that section redraws in place: the view stays where it was.
+    const redrawn = a.previewPanel.whenDrawn();
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(requirement.uri, new vscode.Position(section + 2, 0), 'Een zin erbij. ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await redrawn;
+    assert.ok(after, 'the preview redrew');
+    assert.ok(Math.abs(after.scrollY - at.scrollY) < 40, `scrolled from ${at.scrollY} to ${after.scrollY}`);
+    await screenshot('aia-14-scrolled');
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(requirement.uri, new vscode.Range(section + 2, 0, section + 2, 'Een zin erbij. '.length));
+    assert.ok(await vscode.workspace.applyEdit(undo));
   });
 
   it('a hostile page runs nothing in the preview: no script, handler, frame or javascript: link reaches it', async () => {
@@ -129,7 +160,7 @@ describe('the page as the site shows it (2026 snapshot)', function () {
     assert.doesNotMatch(html, /<script|<iframe|<[^>]+\son\w+=|<[^>]+href="javascript:|<[^>]+style=/i);
     assert.match(html, /<a>klik<\/a>/);
     await screenshot('hostile-preview');
-    assert.deepEqual([...a.previewPanel.received].filter((t) => !['ready', 'drawn', 'scrolled'].includes(t)), []);
+    assert.deepEqual([...a.previewPanel.received].filter((t) => !['ready', 'drawn', 'scrolled', 'position'].includes(t)), []);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
