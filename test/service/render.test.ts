@@ -1,7 +1,9 @@
 // The renderer: the page as the site shows it. Exact HTML for each of the site's Markdown extensions, the
 // chips of the tags hook, the tables of the lists hook, and what the sanitizer leaves of hostile HTML.
 import assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import { createLanguageService, sanitizeHtml } from '../../server/src/service';
+import { algoritmekaderMarkdownIt } from '../../server/src/service/render/markdownIt';
 import { BASE_2024, CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -141,6 +143,16 @@ describe('renderer: chips and tables as the hooks make them', () => {
       '<h1 class="ak-title">Grondslag</h1>\n<p><span class="mdx-badge" data-md-color-accent="deep-orange" data-chip="rollen"><span class="mdx-badge__icon" data-icon="material-account"><a href="../rollen/index.md" title="Rollen">:material-account:</a></span><span class="mdx-badge__text"><a href="../rollen/jurist.md">Jurist</a></span></span>' +
         '<span class="mdx-badge" data-md-color-accent="teal" data-chip="bouwblok"><span class="mdx-badge__icon" data-icon="material-cube"><a href="../governance/index.md" title="Bouwblok">:material-cube:</a></span><span class="mdx-badge__text"><a href="../governance/index.md">Governance</a></span></span></p>\n',
     );
+  });
+
+  it('VS Code\'s preview: data a keystroke behind the text still puts each table where its directive now is', () => {
+    const data = service.renderData(R)!;
+    const text = FILES[R].replace('## Maatregelen\n', '## Maatregelen\n\nEen regel erbij.\n');
+    // As in VS Code: the parse gets an empty env and finds the page's data by its text.
+    const md = algoritmekaderMarkdownIt(new MarkdownIt({ html: true }), { dataFor: (_env, src) => (src === text ? data : undefined) });
+    const html = md.render(text, {});
+    assert.match(html, /<p>Een regel erbij\.<\/p>\n<div class="ak-list" data-list="list_maatregelen" data-state="table">/);
+    assert.equal(md.render('# Gewone *Markdown*\n\n!!! note\n    geen admonitie\n', {}), '<h1>Gewone <em>Markdown</em></h1>\n<p>!!! note\ngeen admonitie</p>\n');
   });
 
   it('the data VS Code\'s preview needs: title, where the body starts, the chips\' Markdown, each directive\'s place and table', () => {
