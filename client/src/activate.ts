@@ -6,14 +6,20 @@ import type { ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { PAGE_TYPES_REQUEST, TRUST_NOTIFICATION, type InitializationOptions, type PageTypesResponse, type TrustParams } from '../../server/src/protocol';
 import { folderContent, syncContent } from './contentSync';
+import { MarkdownPreviewData } from './markdownPreview';
 import { newPageCommand } from './newPage';
 import { Preview } from './preview';
 import { PublishTracker, type Published } from './published';
 
-/** What activate() returns: hooks for the editor tests. */
+/** What activate() returns: VS Code's Markdown preview calls `extendMarkdownIt`; the editor tests use the rest. */
 export interface ExtensionApi {
+  extendMarkdownIt<T>(md: T): T;
   /** What the preview shows now, or after its next redraw when `next` is set. */
   preview(next?: boolean): Promise<unknown>;
+  /** The preview panel itself (what it drew, what its webview said). */
+  previewPanel: Preview;
+  /** The data VS Code's Markdown preview renders a page with. */
+  markdownPreview: MarkdownPreviewData;
   /** Resolves once the editor shows the server's findings for `uri` of that version or later, or published after publish `after`. */
   published(uri: vscode.Uri, condition: { version?: number; after?: number }): Promise<Published>;
 }
@@ -81,8 +87,13 @@ export async function activateWith(
     }),
     vscode.commands.registerCommand('algoritmekader.newPage', (request?: Parameters<typeof newPageCommand>[1]) => newPageCommand(client, request)),
   );
+  const markdownPreview = new MarkdownPreviewData(client);
+  context.subscriptions.push(markdownPreview);
   return {
+    extendMarkdownIt: (md) => markdownPreview.extendMarkdownIt(md),
     preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last),
+    previewPanel: preview,
+    markdownPreview,
     published: (uri, condition) => tracker.until(uri, condition),
   };
 }

@@ -5,6 +5,7 @@
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Diagnostic, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
 import { CARD_REQUEST, CONTENT_NOTIFICATION, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, READ_FILES_REQUEST, TRUST_NOTIFICATION, type CardParams, type CardResponse, type ContentParams, type InitializationOptions, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse, type ReadFilesParams, type ReadFilesResponse, type TrustParams } from './protocol';
 import { PushedWorkspace } from './pushedWorkspace';
+import { registerRenderHandlers } from './renderHandlers';
 import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
@@ -398,6 +399,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
     const { errors, warnings, hints } = card.problems;
     return { card, strings: cardStrings(lang, card.pageTypes), summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
+  });
+
+  registerRenderHandlers(connection, (uri) => {
+    const place = open.get(uri) ?? locate(uri);
+    return place && { service: place.root.service, path: place.path };
   });
 
   /** The content root of a file or folder URI (a root's own folder included). */

@@ -87,7 +87,6 @@ const wanted = process.env.E2E_SUITES?.split(',');
 const built = [...readdirSync(OUT).filter((f) => f.endsWith('.e2e.js')).map(suiteOf), ...(existsSync(join(ROOT, 'out', 'e2e-web', 'tests.js')) ? ['web'] : [])];
 const suites = [...new Set(built)].filter((s) => !wanted || wanted.includes(s)).sort();
 
-rmSync(RESULTS, { recursive: true, force: true });
 let failed = false;
 for (const suite of suites) {
   if (!SUITES[suite]) {
@@ -169,6 +168,7 @@ async function screenshotServer(page, onLog) {
 /** Runs one suite in a fresh VS Code server and browser; resolves with 0 when every test passed. */
 async function runSuite(suite, { source, overlay, untrusted = false, web = false }) {
   const PORT = Number(process.env.E2E_PORT ?? (await freePort()));
+  rmSync(join(RESULTS, suite), { recursive: true, force: true }); // this suite's screenshots of an earlier run
   const run = mkdtempSync(join(E2E, `run.${suite}.`));
   const ws = join(run, 'ws');
   cpSync(source, ws, { recursive: true });
@@ -241,7 +241,18 @@ async function runSuite(suite, { source, overlay, untrusted = false, web = false
     let exit;
     const exited = new Promise((resolve) => (exit = resolve));
     // The workbench's own chatter (no network here, so the gallery fails) is kept back unless a test fails.
+    // A test may also ask for a screenshot of its own by logging `e2e: screenshot NAME`: it is kept as
+    // test-results/<suite>/NAME.png and acknowledged by creating .e2e-shots/NAME in the workspace, which the test awaits.
     const log = (line) => {
+      const shot = /^e2e: screenshot ([\w.-]+)$/.exec(line.trim());
+      if (shot) {
+        mkdirSync(join(RESULTS, suite), { recursive: true });
+        mkdirSync(join(ws, '.e2e-shots'), { recursive: true });
+        void page
+          .screenshot({ path: join(RESULTS, suite, `${shot[1]}.png`) })
+          .catch((error) => console.error(`e2e: screenshot ${shot[1]} failed: ${error}`))
+          .finally(() => writeFileSync(join(ws, '.e2e-shots', shot[1]), ''));
+      }
       if (started) console.log(line);
       else if (line.includes('e2e: editor tests start')) started = true;
       else before.push(line);

@@ -78,10 +78,16 @@ describe('preview card', () => {
         name: 'list_maatregelen',
         state: 'table',
         note: 'The site lists 2 pages here.',
-        headers: ['id', 'Maatregelen', 'Rollen', 'Levenscyclus'],
+        // The 2026 hook's columns for measures: title, roles, life cycle, topics; no-onderwerp hides the last.
+        headers: ['Maatregelen', 'Rollen', 'Levenscyclus'],
         rows: [
-          { page: { path: M, stem: '2-owp-01-grondslag', title: 'Leg de grondslag vast', id: 'urn:nl:ak:mtr:owp-01' }, cells: [['owp-01'], ['Leg de grondslag vast'], ['jurist'], ['ontwerp', 'ontwerpp']] },
-          { page: { path: M2, stem: '3-dat-01-data', title: 'Data op orde', id: 'urn:nl:ak:mtr:dat-01' }, cells: [['dat-01'], ['Data op orde'], ['jurist', 'projectleider'], ['monitoring-en-beheer']] },
+          { page: { path: M, stem: '2-owp-01-grondslag', title: 'Leg de grondslag vast', id: 'urn:nl:ak:mtr:owp-01' }, cells: [['Leg de grondslag vast'], ['jurist'], ['ontwerp', 'ontwerpp']] },
+          { page: { path: M2, stem: '3-dat-01-data', title: 'Data op orde', id: 'urn:nl:ak:mtr:dat-01' }, cells: [['Data op orde'], ['jurist', 'projectleider'], ['monitoring-en-beheer']] },
+        ],
+        columns: [
+          { header: 'Maatregelen', value: 'title', column: 'title', show: 'link' },
+          { header: 'Rollen', value: 'rollen', column: 'rol', show: 'chips' },
+          { header: 'Levenscyclus', value: 'levenscyclus', column: 'levenscyclus', show: 'chips' },
         ],
       },
       {
@@ -92,6 +98,12 @@ describe('preview card', () => {
         note: 'The site lists no page here: the table is empty.',
         headers: ['Hulpmiddelen', 'Rollen', 'Levenscyclus', 'Onderwerpen'],
         rows: [],
+        columns: [
+          { header: 'Hulpmiddelen', value: 'title', column: 'title', show: 'link' },
+          { header: 'Rollen', value: 'rollen', column: 'rol', show: 'chips' },
+          { header: 'Levenscyclus', value: 'levenscyclus', column: 'levenscyclus', show: 'chips' },
+          { header: 'Onderwerpen', value: 'onderwerp', column: 'onderwerp', show: 'chips' },
+        ],
       },
     ]);
   });

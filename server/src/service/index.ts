@@ -27,6 +27,8 @@ import type { PageModel } from './workspaceIndex';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
+import { createPageRenderer, pageRenderData, renderPage, type LinkStyle, type RenderedPage } from './render/page';
+import type { PageRenderData } from './render/env';
 
 export * from './types';
 export { CONFIG_FILE } from './config';
@@ -49,6 +51,9 @@ export type { AkDocumentLink } from './features/documentLinks';
 export type { AkInlayHint } from './features/inlayHints';
 export type { PageSummary } from './features/summaries';
 export type { AkSymbol } from './features/workspaceSymbols';
+export type { LinkStyle, RenderedPage } from './render/page';
+export type { DirectiveReplacement, PageRenderData } from './render/env';
+export { sanitizeHtml } from './render/sanitize';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -109,6 +114,14 @@ export interface LanguageService {
   hover(path: string, position: Position): AkHover | undefined;
   /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
   card(path: string): PageCard | undefined;
+  /**
+   * The page as the site shows it, as sanitized HTML: title, chips, body, each list's table. `links`: how
+   * links to other pages are written (`md`: to their files, `html`: to the `.html` beside them that `ak render` writes);
+   * `lineAttributes` adds `data-line` (0-based source line) to block elements. Undefined for a file that is not a page here.
+   */
+  renderPage(path: string, options?: { links?: LinkStyle; lineAttributes?: boolean }): RenderedPage | undefined;
+  /** What VS Code's Markdown preview needs beyond the page's text to draw it as `renderPage` does (chips, tables, glossary). */
+  renderData(path: string): PageRenderData | undefined;
   /** The page types of the content model in use, with their labels and the id codes in use under each. */
   pageTypes(): { type: string; label: string; folder: string; codes: IdCode[]; hasIds: boolean }[];
   /** A new page of a type: its path and text (from the workspace's template, or the schema), or why not. Writes nothing. */
@@ -175,6 +188,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     if (!parsed) glossaries.set(page, (parsed = parseGlossary(page.text, page.lines)));
     return parsed;
   };
+  /** markdown-it instances with the site's extensions, per link style and line attributes (made on first use). */
+  const renderers = new Map<string, ReturnType<typeof createPageRenderer>>();
+  const renderContext = () => ({ index, snapshot: index.snapshot(), links: linkGraph, language: current.language });
+  /** The last rendering per page and options: drawn again only when the page's text or its data changed. */
+  const rendered = new Map<string, { text: string; data: string; page: RenderedPage }>();
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -329,6 +347,27 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       // The tree's own findings (no known layout) belong on every page's card, as the editor shows them.
       const tree = service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
       return cardOf(index, snapshot, linkGraph, page, [...tree, ...service.doValidation(path)], current.language);
+    },
+    renderPage(path, options = {}) {
+      const page = index.page(path);
+      if (!page) return undefined;
+      const style = options.links ?? 'md';
+      const flavour = `${style}:${options.lineAttributes ? 1 : 0}`;
+      let md = renderers.get(flavour);
+      if (!md) renderers.set(flavour, (md = createPageRenderer(style, options.lineAttributes ?? false)));
+      const data = pageRenderData(renderContext(), page, style);
+      const dataKey = JSON.stringify(data);
+      const key = `${flavour}:${path}`;
+      const last = rendered.get(key);
+      if (last && last.text === page.text && last.data === dataKey) return last.page;
+      const result = renderPage(md, page, data);
+      if (rendered.size >= 64) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, { text: page.text, data: dataKey, page: result });
+      return result;
+    },
+    renderData(path) {
+      const page = index.page(path);
+      return page ? pageRenderData(renderContext(), page) : undefined;
     },
     pageTypes() {
       const snapshot = index.snapshot();

@@ -536,6 +536,12 @@ export const CARD = {
   noPage: { en: 'Open a Markdown page of the Algoritmekader to see its preview.', nl: 'Open een Markdown-pagina van het Algoritmekader om het voorbeeld te zien.' },
 };
 
+/** The preview's own words around the rendered page (client/src/preview.ts). */
+export const PREVIEW = {
+  inspector: { en: 'Inspector', nl: 'Inspecteur' },
+  cannotOpen: { en: (path: string) => `Cannot open ${path}: no such file.`, nl: (path: string) => `Kan ${path} niet openen: dat bestand bestaat niet.` },
+};
+
 /** The card's plain strings in one language, for a client that draws the card (the editor's preview); `pageTypes` as on the card. */
 export function cardStrings(language: Language, pageTypes: string[]) {
   return {
@@ -640,8 +646,16 @@ export const CLI = {
   renderNeedsPage: { en: 'render needs a PAGE', nl: 'render heeft een PAGINA nodig' },
   rootIsForRender: { en: '--root is for render; give ROOT after the command', nl: '--root hoort bij render; geef MAP na de opdracht' },
   textOrJson: { en: (command: string) => `${command} --format is text or json`, nl: (command: string) => `${command} --format is text of json` },
+  renderFormats: { en: 'render --format is text, json or html', nl: 'render --format is text, json of html' },
   noMarkdown: { en: (command: string) => `--format markdown is for report, not ${command}`, nl: (command: string) => `--format markdown hoort bij report, niet bij ${command}` },
   reportFormats: { en: 'report --format is text, json or markdown', nl: 'report --format is text, json of markdown' },
+  htmlIsForRender: { en: '--format html is for render', nl: '--format html hoort bij render' },
+  outputIsForHtml: { en: '-o is for render --format html', nl: '-o hoort bij render --format html' },
+  severalNeedOutput: {
+    en: 'several pages as HTML need -o FOLDER (one file per page)',
+    nl: 'meerdere pagina\'s als HTML hebben -o MAP nodig (één bestand per pagina)',
+  },
+  cannotWrite: { en: (path: string, why: string) => `cannot write ${path} (${why})`, nl: (path: string, why: string) => `kan ${path} niet schrijven (${why})` },
   cannotReadRoot: { en: (root: string, why: string) => `cannot read ROOT: ${root} (${why})`, nl: (root: string, why: string) => `kan de map niet lezen: ${root} (${why})` },
   cannotReadPage: { en: (page: string, why: string) => `cannot read PAGE: ${page} (${why})`, nl: (page: string, why: string) => `kan de pagina niet lezen: ${page} (${why})` },
   doesNotExist: { en: 'does not exist', nl: 'bestaat niet' },

@@ -140,6 +140,59 @@ export interface TableColumnData {
   column?: string;
   /** Hidden unless an `add-` flag shows it. */
   hidden?: boolean;
+  /** How the site draws the cell: a link to the listed page (default for `title`), chips linking to vocabulary pages, text (default), or a law code. */
+  show?: 'link' | 'chips' | 'text' | 'law';
+  /** `law`: codes shown as the code with its definition as a tooltip; others as the glossary's full name. */
+  keep?: string[];
+}
+
+/** One chip of a chips row: a frontmatter key's values, as the site's tags hook draws them. */
+export interface ChipData {
+  key: string;
+  /** The icon's emoji name (`material-reload`). */
+  icon: string;
+  /** Docs-relative page the icon links to (2024); absent: the icon is no link. */
+  iconLink?: string;
+  iconLinkByValue?: Record<string, string>;
+  iconTitle?: string;
+  /** The accent colour (`data-md-color-accent`). */
+  color: string;
+  /** `last6`: the value's last 6 characters; `capitalize`: Python's `str.capitalize()`, `-` → space, then `replace`. */
+  text: 'last6' | 'capitalize';
+  replace?: [string, string][];
+  /** Docs-relative page (and anchor) the text links to, `{value}` replaced; absent: plain text. */
+  link?: string;
+  linkByValue?: Record<string, string>;
+}
+
+export interface ChipsRowData {
+  /** The comment the hook replaces, e.g. `<!-- tags -->`. */
+  comment: string;
+  iconLinks?: boolean;
+  /** A key that holds a string: one chip (default), or one per character (2024's loop over the value). */
+  stringValue?: 'one' | 'characters';
+  /** Values without a chip. */
+  skip?: string[];
+  /** Text before the chips when `key` starts with `prefix`; otherwise `otherwise` instead of the chips. */
+  lead?: { key: string; prefix: string; matched: string; otherwise: string };
+  chips: ChipData[];
+}
+
+export interface OwnTableData {
+  headers: string[];
+  /** Per column: `id` (the URN after its prefix), `title`, or a frontmatter key. */
+  cells: string[];
+  /** `written`: the page's values in order, an unknown one as a row of its own; `site`: the listed pages in file order. */
+  order: 'written' | 'site';
+  /** What stands there instead of a table when the page names nothing. */
+  empty?: string;
+}
+
+/** What the site draws beyond a page's Markdown: appended files, chips rows, own lists' tables. */
+export interface RenderData {
+  append?: string[];
+  chips?: ChipsRowData[];
+  ownTables?: Record<string, OwnTableData>;
 }
 
 /** A rule of the site's list hook, as a regular expression over its text: it must occur (or, `absent`, must not). */
@@ -166,6 +219,8 @@ export interface ProfileData {
   overviewPages: string[];
   vocabularies: Record<string, VocabularyData>;
   directives: DirectiveData;
+  /** How the preview and `ak render` draw a page as the site does; absent: the Markdown alone. */
+  render?: RenderData;
 }
 
 export const BUILTIN_PROFILES: readonly ProfileData[] = [profileCurrent, profileTransitional, profile2024] as ProfileData[];
