@@ -4,7 +4,7 @@ import { cardOf, type PageCard } from './features/card';
 import { idCodes, newPage, urnPrefix, type IdCode, type NewPageRequest } from './features/newPage';
 import { codeActionsFor, compatiblePreferred, fixAllPreferred, touches, WHOLE, type AkCodeAction, type AkTextEdit } from './features/codeActions';
 import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
-import { completionsAt, type AkCompletionItem } from './features/completion';
+import { completionsAt, pageDocumentation, type AkCompletionList } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
@@ -19,7 +19,7 @@ import { inlayHints, type AkInlayHint } from './features/inlayHints';
 import { pageSummaries, type PageSummary } from './features/summaries';
 import { workspaceSymbols, type AkSymbol } from './features/workspaceSymbols';
 import { GLOSSARY_FILE, parseGlossary, type Glossary } from './glossary';
-import type { Directive, PageDirectives, Resolution } from './directives';
+import type { Directive, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { ACTION_TITLES, PROFILE } from './messages';
 import { BUILTIN_PROFILES } from './profile';
@@ -39,7 +39,7 @@ export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, Pag
 export { cardToMarkdown } from './features/card';
 export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
-export type { AkCompletionItem, AkCompletionKind } from './features/completion';
+export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './features/completion';
 export type { AkCodeLens } from './features/codeLens';
 export type { CoverageCount, CoverageItem, CoverageReport } from './features/coverage';
 export { COVERAGE_SECTIONS, coverageToMarkdown, coverageToText } from './features/coverage';
@@ -74,8 +74,12 @@ export interface LanguageService {
   profile(): { name: string; source: 'setting' | 'config' | 'detected' } | undefined;
   /** The profile in use and why, as one sentence in the language in use (`ak check`'s summary, the status bar). */
   profileStatus(): { name: string | undefined; source: 'setting' | 'config' | 'detected' | 'none'; text: string };
-  /** Diagnostics of one root-relative file. */
-  doValidation(path: string): AkDiagnostic[];
+  /**
+   * Diagnostics of one root-relative file. With `available`, while the tree is still being indexed (see
+   * `indexing`), only what the page itself decides: no findings that need every page (what a list lists,
+   * every duplicate id); the default indexes the rest first.
+   */
+  doValidation(path: string, mode?: 'complete' | 'available'): AkDiagnostic[];
   /** Diagnostics about the workspace itself (its layout, its config file), by file; `.` is the root. */
   workspaceDiagnostics(): FileDiagnostics[];
   /** The whole link graph, for `ak graph`. */
@@ -96,7 +100,9 @@ export interface LanguageService {
   /** Renames that page or label value: its file, and every frontmatter entry and directive filter naming it. */
   rename(path: string, position: Position, newName: string): AkRename | undefined;
   /** What may be typed at `position` of `path`: keys, vocabulary values, page stems, directive parts. */
-  complete(path: string, position: Position): AkCompletionItem[];
+  complete(path: string, position: Position): AkCompletionList;
+  /** The documentation of a completion item that names `page` (filled in when the editor shows the item). */
+  completionDocumentation(page: string): string;
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
   hover(path: string, position: Position): AkHover | undefined;
   /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
@@ -119,6 +125,15 @@ export interface LanguageService {
   fixAll(write: (path: string, text: string) => void): Map<string, number>;
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
+  /**
+   * The root-relative paths whose results (diagnostics, card) may have changed since the last call, or
+   * `all`; the first call answers `all`. An editor re-checks those it shows and publishes what really changed.
+   */
+  takeAffected(): ReadonlySet<string> | 'all';
+  /** How far indexing of the whole tree is: pages indexed and in all. Until it is done, `doValidation` leaves out what needs every page. */
+  indexing(): { done: number; total: number };
+  /** Indexes pages not yet indexed until `stop()` says so (checked after each page); returns how many are left. */
+  indexSome(stop: () => boolean): number;
   /** Every content page: path, type, stem, id, title (in path order). Workspace symbols and the coverage read these. */
   pageSummaries(): PageSummary[];
   /** The page names on `path` (entries, directive filters) as links to the pages they name. */
@@ -140,24 +155,20 @@ export interface LanguageService {
 export function createLanguageService(workspace: Workspace, options: Partial<ServiceOptions> = {}): LanguageService {
   let current: ServiceOptions = { language: 'en', profile: 'auto', ...options };
   const index = new WorkspaceIndex(workspace, current);
-  const unsubscribe = workspace.onDidChange?.((paths) => index.invalidate(paths));
-
-  const scans = new WeakMap<PageModel, PageDirectives>();
-  let graphCache: LinkGraph | undefined;
-  /** The link graph of the current snapshot (a new snapshot after any change gets a new graph). */
-  const linkGraph = (snapshot: Snapshot) => {
-    if (graphCache?.snapshot !== snapshot) graphCache = new LinkGraph(index, snapshot, scans);
-    return graphCache;
-  };
-  const summaries = new WeakMap<Snapshot, PageSummary[]>();
-  /** The content pages' summaries of the current snapshot, built once per snapshot. */
+  const unsubscribe = workspace.onDidChange?.((paths) => index.update(paths));
+  const linkGraph = new LinkGraph(index);
+  const summaries = new WeakMap<Snapshot, { generation: number; list: PageSummary[] }>();
+  /** The content pages' summaries: rebuilt when the structure or any page's facts changed. */
   const summariesOf = (snapshot: Snapshot) => {
-    let list = summaries.get(snapshot);
-    if (!list) summaries.set(snapshot, (list = pageSummaries(index, snapshot)));
+    index.ensureIndexed();
+    const cached = summaries.get(snapshot);
+    if (cached && cached.generation === index.generation) return cached.list;
+    const list = pageSummaries(index, snapshot);
+    summaries.set(snapshot, { generation: index.generation, list });
     return list;
   };
   const glossaries = new WeakMap<PageModel, Glossary>();
-  /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per version of the file. */
+  /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per parsed version of the file. */
   const glossary = (): Glossary | undefined => {
     const page = index.page(GLOSSARY_FILE);
     if (!page) return undefined;
@@ -193,15 +204,16 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
               : PROFILE.setting[lang];
       return { name: profile.name, source: profileSource, text: PROFILE.line[lang](profile.name, why) };
     },
-    doValidation(path) {
+    doValidation(path, mode = 'complete') {
+      if (mode === 'complete') index.ensureIndexed();
       const page = index.page(path);
       if (!page) return [];
       const out = builder();
       const snapshot = index.snapshot();
       frontmatterDiagnostics(index, snapshot, page, out);
-      linkDiagnostics(index, snapshot, linkGraph(snapshot), page, out);
+      linkDiagnostics(index, snapshot, linkGraph, page, out);
       expressionDiagnostics(snapshot, page, out);
-      bodyDiagnostics(snapshot, linkGraph(snapshot), page, out);
+      bodyDiagnostics(snapshot, linkGraph, page, out);
       if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
       return out.diagnostics;
     },
@@ -233,8 +245,9 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return [...byFile].map(([path, out]) => ({ path, diagnostics: out.diagnostics }));
     },
     graph() {
+      index.ensureIndexed();
       const snapshot = index.snapshot();
-      const links = linkGraph(snapshot);
+      const links = linkGraph;
       const pages: GraphModel['pages'] = summariesOf(snapshot).map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,
@@ -250,27 +263,25 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return { profile: snapshot.profile?.name ?? null, pages, directives, references };
     },
     resolveDirective(path, offset) {
-      const snapshot = index.snapshot();
-      for (const [directive, resolution] of linkGraph(snapshot).resolve(path)) {
+      for (const [directive, resolution] of linkGraph.resolve(path)) {
         if (offset >= directive.start && offset <= directive.end) return { directive, resolution };
       }
       return undefined;
     },
     referencesTo(path) {
-      const snapshot = index.snapshot();
-      return linkGraph(snapshot).referencesTo(path);
+      return linkGraph.referencesTo(path);
     },
     definition(path, position) {
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return definitionAt(snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position));
+      return definitionAt(snapshot, linkGraph, page, page.lines.offsetAt(position));
     },
     references(path, position, includeDeclaration) {
       const page = index.page(path);
       if (!page) return [];
       const snapshot = index.snapshot();
-      const links = linkGraph(snapshot);
+      const links = linkGraph;
       const target = targetAt(snapshot, links, page, page.lines.offsetAt(position)) ?? pageAsTarget(snapshot, page);
       if (!target) return [];
       const declarations = !includeDeclaration ? [] : (target.kind === 'page' ? target.paths : target.path ? [target.path] : []).map((p) => ({ path: p, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
@@ -280,19 +291,24 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return prepareRenameAt(snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language);
+      return prepareRenameAt(snapshot, linkGraph, page, page.lines.offsetAt(position), current.language);
     },
     rename(path, position, newName) {
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return renameAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), newName, current.language);
+      return renameAt(index, snapshot, linkGraph, page, page.lines.offsetAt(position), newName, current.language);
     },
     complete(path, position) {
       const page = index.page(path);
-      if (!page) return [];
+      if (!page) return { items: [], isIncomplete: false };
       const offset = page.lines.offsetAt(position);
-      return completeExpression(index.snapshot(), page, offset) ?? completionsAt(index, index.snapshot(), page, offset, current.language);
+      const expression = completeExpression(index.snapshot(), page, offset);
+      if (expression) return { items: expression, isIncomplete: false };
+      return completionsAt(index, index.snapshot(), page, offset, current.language);
+    },
+    completionDocumentation(page) {
+      return pageDocumentation(page, current.language);
     },
     hover(path, position) {
       const page = index.page(path);
@@ -301,7 +317,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const offset = page.lines.offsetAt(position);
       const uri = (p: string) => workspace.uri(p);
       const terms = path.startsWith(`${snapshot.profile?.docsDir ?? 'docs'}/`) ? glossary() : undefined;
-      return hoverAt(index, snapshot, linkGraph(snapshot), page, offset, current.language, uri) ?? (terms && hoverGlossary(terms, GLOSSARY_FILE, page, offset, current.language, uri));
+      return hoverAt(index, snapshot, linkGraph, page, offset, current.language, uri) ?? (terms && hoverGlossary(terms, GLOSSARY_FILE, page, offset, current.language, uri));
     },
     card(path) {
       const page = index.page(path);
@@ -309,7 +325,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       // The tree's own findings (no known layout) belong on every page's card, as the editor shows them.
       const tree = service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
-      return cardOf(index, snapshot, linkGraph(snapshot), page, [...tree, ...service.doValidation(path)], current.language);
+      return cardOf(index, snapshot, linkGraph, page, [...tree, ...service.doValidation(path)], current.language);
     },
     pageTypes() {
       const snapshot = index.snapshot();
@@ -342,10 +358,21 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       );
     },
     checkAll() {
+      index.ensureIndexed();
       const snapshot = index.snapshot();
       const results = service.workspaceDiagnostics();
       for (const path of snapshot.files) results.push({ path, diagnostics: service.doValidation(path) });
       return results;
+    },
+    takeAffected() {
+      return index.takeAffected();
+    },
+    indexing() {
+      const total = index.snapshot().files.length;
+      return { done: total - index.pendingCount, total };
+    },
+    indexSome(stop) {
+      return index.indexSome(stop);
     },
     pageSummaries() {
       return summariesOf(index.snapshot());
@@ -353,32 +380,30 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     documentLinks(path) {
       const page = index.page(path);
       if (!page) return [];
-      const snapshot = index.snapshot();
-      return documentLinks(index, snapshot, linkGraph(snapshot), page);
+      return documentLinks(index, index.snapshot(), linkGraph, page);
     },
     inlayHints(path, range) {
       const page = index.page(path);
       if (!page) return [];
-      const snapshot = index.snapshot();
-      return inlayHints(index, snapshot, linkGraph(snapshot), page, range);
+      return inlayHints(index, index.snapshot(), linkGraph, page, range);
     },
     codeLenses(path) {
       const page = index.page(path);
       if (!page) return [];
-      const snapshot = index.snapshot();
-      return codeLenses(index, snapshot, linkGraph(snapshot), page, current.language);
+      index.ensureIndexed();
+      return codeLenses(index, index.snapshot(), linkGraph, page, current.language);
     },
     workspaceSymbols(query) {
       const snapshot = index.snapshot();
-      return workspaceSymbols(index, snapshot, summariesOf(snapshot), query, current.language);
+      return workspaceSymbols(snapshot, summariesOf(snapshot), query, current.language);
     },
     willRenameFiles(renames) {
-      const snapshot = index.snapshot();
-      return willRenameFiles(index, snapshot, linkGraph(snapshot), renames);
+      index.ensureIndexed();
+      return willRenameFiles(index, index.snapshot(), linkGraph, renames);
     },
     coverage() {
       const snapshot = index.snapshot();
-      return coverage(index, snapshot, linkGraph(snapshot), summariesOf(snapshot), current.language);
+      return coverage(index, snapshot, linkGraph, summariesOf(snapshot), current.language);
     },
     dispose() {
       unsubscribe?.();

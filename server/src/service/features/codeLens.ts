@@ -19,11 +19,10 @@ export interface AkCodeLens {
   locations: AkLocation[];
 }
 
-/** Where a page is shown in a peek: its title line, else its start. */
+/** Where a page is shown in a peek: its title, else its start (from its facts: listed pages are not parsed again). */
 function placeOf(index: WorkspaceIndex, path: string): AkLocation {
-  const page = index.page(path);
-  const title = page?.frontmatter ? findEntry(page.frontmatter.entries, 'title') : undefined;
-  return { path, range: title ? title.value.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  const title = index.factsOf(path)?.named.find((n) => n.key === 'title');
+  return { path, range: title ? title.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 export function codeLenses(index: WorkspaceIndex, snapshot: Snapshot, links: LinkGraph, page: PageModel, language: Language): AkCodeLens[] {

@@ -2,7 +2,7 @@
 // Requirements no measure names, measures that name no (existing) requirement, tools linked to nothing, pages no
 // list on the site shows, and how many pages of each type each levenscyclus phase and onderwerp has. Built from
 // the per-page summaries and the link graph's per-page answers (referencesOf, resolve), one pass over the pages.
-import { siteMeta, type LinkGraph } from '../links';
+import type { LinkGraph } from '../links';
 import { COVERAGE as T } from '../messages';
 import type { Language } from '../types';
 import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
@@ -87,7 +87,7 @@ export function coverage(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
     if (!values) return [];
     const rows = new Map<string, CoverageCount>([...values.values()].map((v) => [v.value, { value: v.value, title: v.title ?? null, counts: {} }]));
     for (const s of summaries) {
-      const meta = siteMeta(index.page(s.path))[vocabulary];
+      const meta = index.factsOf(s.path)?.meta[vocabulary];
       for (const value of new Set(Array.isArray(meta) ? meta : [])) {
         const row = typeof value === 'string' ? rows.get(value) : undefined;
         if (row) row.counts[s.type] = (row.counts[s.type] ?? 0) + 1;

@@ -26,8 +26,15 @@ export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph
       miss.reason === 'in-code' ? { severity: DiagnosticSeverity.Hint } : {},
     );
   }
-  const resolved = graph.resolve(page.path);
-  for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, resolved, out);
+  if (index.complete) {
+    const resolved = graph.resolve(page.path);
+    for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, resolved, out);
+  } else {
+    // Not every page is indexed yet: what the directives list (and so whether one is empty, raises, or
+    // filters on a key no page uses) waits; what the page itself says is checked now. Same order as resolved.
+    const directives = [...graph.scan(page.path).directives].sort((a, b) => a.pass - b.pass || a.start - b.start);
+    for (const directive of directives) directiveDiagnostics(index, snapshot, graph, page, directive, undefined, undefined, out);
+  }
 }
 
 function fileNameDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
@@ -64,8 +71,8 @@ function directiveDiagnostics(
   graph: LinkGraph,
   page: PageModel,
   directive: Directive,
-  resolution: Resolution,
-  all: Map<Directive, Resolution>,
+  resolution: Resolution | undefined,
+  all: Map<Directive, Resolution> | undefined,
   out: DiagnosticBuilder,
 ): void {
   const profile = snapshot.profile!;
@@ -93,12 +100,14 @@ function directiveDiagnostics(
   }
 
   // Filters: key used by no candidate, value outside its domain, a requirement page listing another's measures.
-  const candidateSet = graph.candidates(directive.target);
+  // Until every page is indexed, only filters on a key of the listed type's schema are checked.
+  const candidateSet = resolution ? graph.candidates(directive.target) : undefined;
   const targetType = profile.pageTypes.find((t) => t.type === directive.target);
   const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
   for (const filter of directive.filters) {
     const { key, value, token } = filter;
-    if (!candidateSet.usedKeys().has(key)) {
+    if (!candidateSet && !(targetType && snapshot.schemas.keys(targetType.schema).includes(key))) continue;
+    if (candidateSet && !candidateSet.keyCount(key)) {
       const known = new Set<string>([...(targetType ? snapshot.schemas.keys(targetType.schema) : []), ...candidateSet.usedKeys()]);
       out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions: nearest(key, known) });
       explained = true;
@@ -144,6 +153,7 @@ function directiveDiagnostics(
   }
 
   // What the site does with it.
+  if (!resolution || !all) return;
   if (resolution.raises) {
     const { cause, key, path } = resolution.raises;
     const token =
