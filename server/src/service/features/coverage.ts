@@ -3,6 +3,7 @@
 // list on the site shows, and how many pages of each type each levenscyclus phase and onderwerp has. Built from
 // the per-page summaries and the link graph's per-page answers (referencesOf, resolve), one pass over the pages.
 import type { LinkGraph } from '../links';
+import { markdownCode, markdownText } from '../markdownEscape';
 import { COVERAGE as T } from '../messages';
 import type { Language } from '../types';
 import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
@@ -127,7 +128,7 @@ export function coverageToText(report: CoverageReport, language: Language): stri
 
 /** `ak report --format markdown`: for a pull request comment. Page text is escaped; lists fold open. */
 export function coverageToMarkdown(report: CoverageReport, language: Language): string {
-  const esc = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|]/g, '\\$&');
+  const esc = markdownText;
   const out: string[] = [`## ${T.title[language]}`, '', esc(T.heading[language](report.profile ?? '-', pagesLine(report))), ''];
   out.push(`| ${T.what[language]} | ${T.count[language]} |`, '|---|---:|');
   for (const section of COVERAGE_SECTIONS) out.push(`| ${T[section][language]} | ${report[section].length} |`);
@@ -136,7 +137,7 @@ export function coverageToMarkdown(report: CoverageReport, language: Language): 
     out.push('', `<details><summary>${T[section][language]} (${report[section].length})</summary>`, '');
     for (const item of report[section]) {
       const missing = item.missing?.length ? ` (${esc(T.missing[language](item.missing))})` : '';
-      out.push(`- ${item.code ? `\`${item.code}\` ` : ''}${esc(item.title ?? item.stem)} — \`${item.path}\`${missing}`);
+      out.push(`- ${item.code ? `${markdownCode(item.code)} ` : ''}${esc(item.title ?? item.stem)} — ${markdownCode(item.path)}${missing}`);
     }
     out.push('', '</details>');
   }
