@@ -3,13 +3,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { PAGE_TYPES_REQUEST, type PageTypesResponse } from '../../server/src/protocol';
+import { inlayHintsEnabled, registerDepth } from './depth';
 import { newPageCommand } from './newPage';
 import { Preview } from './preview';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<{ preview: (next?: boolean) => Promise<unknown> }> {
+export async function activate(context: ExtensionContext): Promise<{ preview: (next?: boolean) => Promise<unknown>; coverage: (next?: boolean) => Promise<unknown>; revealCoverage: () => Promise<void> }> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -18,6 +19,8 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     synchronize: { configurationSection: 'algoritmekader' },
+    // `algoritmekader.inlayHints.enabled: false` turns the titles after page names off (see depth.ts).
+    middleware: { provideInlayHints: (document, range, token, next) => (inlayHintsEnabled(document) ? next(document, range, token) : []) },
   };
   client = new LanguageClient('algoritmekader', 'Algoritmekader Authoring', serverOptions, clientOptions);
   await client.start();
@@ -42,6 +45,8 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
       if (e.affectsConfiguration('algoritmekader')) setTimeout(updateContext, 300); // after the server read the new settings
     }),
   );
+  // Code lens peeks, the inlay hint setting, the status bar item and the coverage view.
+  const coverage = registerDepth(context, client);
   const preview = new Preview(context.extensionUri, client);
   context.subscriptions.push(
     preview,
@@ -51,8 +56,12 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
     }),
     vscode.commands.registerCommand('algoritmekader.newPage', (request?: Parameters<typeof newPageCommand>[1]) => newPageCommand(client!, request)),
   );
-  // For the editor tests: what the preview shows now, after its next redraw when `next` is set.
-  return { preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last) };
+  // For the editor tests: what the preview and the coverage view show now, after their next redraw when `next` is set.
+  return {
+    preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last),
+    coverage: async (next?: boolean) => (next ? coverage.whenDrawn().then(() => coverage.last) : coverage.last),
+    revealCoverage: () => coverage.reveal(),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -132,6 +132,12 @@ async function runSuite(suite, source) {
     // The workbench's own chatter (no network here, so the gallery fails) is kept back unless a test fails.
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
       const line = format(...args);
+      // A test asks for a screenshot of the workbench as it is now: test-results/<name>.png (it waits for the file).
+      const shot = /^e2e: screenshot ([\w.-]+)$/.exec(line);
+      if (shot) {
+        mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+        void page.screenshot({ path: join(ROOT, 'test-results', `${shot[1]}.png`) }).catch((error) => console.error(`e2e: screenshot ${shot[1]} failed: ${error}`));
+      }
       if (started) console.log(line);
       else if (line.includes('e2e: editor tests start')) started = true;
       else before.push(line);

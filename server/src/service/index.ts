@@ -12,7 +12,7 @@ import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
 import { completeExpression, expressionDiagnostics } from './features/expressions';
 import { bodyDiagnostics } from './features/contracts';
 import { codeLenses, type AkCodeLens } from './features/codeLens';
-import { coverage, type CoverageReport } from './features/coverage';
+import { coverage, coverageTree, type CoverageReport, type CoverageTreeNode } from './features/coverage';
 import { documentLinks, type AkDocumentLink } from './features/documentLinks';
 import { willRenameFiles } from './features/fileRename';
 import { inlayHints, type AkInlayHint } from './features/inlayHints';
@@ -41,7 +41,7 @@ export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './features/completion';
 export type { AkCodeLens } from './features/codeLens';
-export type { CoverageCount, CoverageItem, CoverageReport } from './features/coverage';
+export type { CoverageCount, CoverageItem, CoverageReport, CoverageTreeNode } from './features/coverage';
 export { COVERAGE_SECTIONS, coverageToMarkdown, coverageToText } from './features/coverage';
 export type { AkDocumentLink } from './features/documentLinks';
 export type { AkInlayHint } from './features/inlayHints';
@@ -148,6 +148,8 @@ export interface LanguageService {
   willRenameFiles(renames: readonly { from: string; to: string }[]): { path: string; edits: AkTextEdit[] }[];
   /** What is left uncovered: requirements without measures, measures without requirements, tools linked to nothing, pages on no list; counts per phase and topic. */
   coverage(): CoverageReport;
+  /** The coverage report as the editor's view draws it: sections of pages, then counts per phase and topic. */
+  coverageView(): CoverageTreeNode[];
   /** Stop listening to the workspace. */
   dispose(): void;
 }
@@ -167,6 +169,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     summaries.set(snapshot, { generation: index.generation, list });
     return list;
   };
+  let coverageCache: { snapshot: Snapshot; generation: number; language: Language; report: CoverageReport } | undefined;
   const glossaries = new WeakMap<PageModel, Glossary>();
   /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per parsed version of the file. */
   const glossary = (): Glossary | undefined => {
@@ -403,7 +406,16 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     },
     coverage() {
       const snapshot = index.snapshot();
-      return coverage(index, snapshot, linkGraph, summariesOf(snapshot), current.language);
+      const list = summariesOf(snapshot); // indexes every page first
+      // Asked again after every pause in typing (the coverage view): the same model gives the same report.
+      const key = { snapshot, generation: index.generation, language: current.language };
+      if (coverageCache && coverageCache.snapshot === key.snapshot && coverageCache.generation === key.generation && coverageCache.language === key.language) return coverageCache.report;
+      const report = coverage(index, snapshot, linkGraph, list, current.language);
+      coverageCache = { ...key, report };
+      return report;
+    },
+    coverageView() {
+      return coverageTree(service.coverage(), current.language);
     },
     dispose() {
       unsubscribe?.();
