@@ -47,7 +47,7 @@ const USAGE = {
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
 graph  prints the pages, the list directives with the pages they list, and the references.
 render prints what the site makes of each PAGE.
-report prints what is left uncovered: requirements without measures, pages on no list, ...
+report prints what is left uncovered: requirements without measures, measures naming no requirement, and more.
 ak help COMMAND (or ak COMMAND --help) tells more about one command; ak --version prints the version.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
@@ -59,7 +59,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PA
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
 render toont wat de site van elke PAGINA maakt.
-report toont wat nog niet gedekt is: vereisten zonder maatregelen, pagina's op geen enkele lijst, ...
+report toont wat nog niet gedekt is: vereisten zonder maatregelen, maatregelen die geen vereiste noemen, en meer.
 ak help OPDRACHT (of ak OPDRACHT --help) vertelt meer over één opdracht; ak --version toont de versie.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
@@ -67,11 +67,11 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGI
 /** Options every command takes, as the per-command help lists them. */
 const COMMON_OPTIONS = {
   en: `  --profile ${PROFILES}
-                  the content model (default auto: from the site's hook and the folders, or .algoritmekader.json)
+                  the content model (default auto: detected from the folders, or .algoritmekader.json)
   --lang nl|en    the language of the messages (default: Dutch when the locale is Dutch)
   -h, --help      this help`,
   nl: `  --profile ${PROFILES}
-                  het contentmodel (standaard auto: herkend aan de hook van de site en de mappen, of .algoritmekader.json)
+                  het contentmodel (standaard auto: herkend aan de mappen, of .algoritmekader.json)
   --lang nl|en    de taal van de meldingen (standaard: Nederlands als de locale Nederlands is)
   -h, --help      deze hulp`,
 };
@@ -153,23 +153,23 @@ Afsluitcode: 0 geen fouten op de pagina's, 1 fouten op een pagina of de inhoud p
   report: {
     en: `Usage: ak report [ROOT] [options]
 
-Prints what is left uncovered in the content at ROOT: requirements no measure names, measures naming no
-requirement (or only names that are no page), tools linked to nothing, pages no list on the site shows, and
-the pages of each type per levenscyclus phase and per onderwerp.
+Prints what is left uncovered, for a pull request comment: requirements without measures, measures naming no
+requirement (or only missing ones), tools linked to nothing, pages on no list, and the pages per levenscyclus
+phase and onderwerp.
 
   -f, --format text|json|markdown
-                  text (default), JSON, or Markdown for a pull request comment
+                  text (default), JSON (see the README for its shape), or Markdown for a comment
 ${COMMON_OPTIONS.en}
 
 Exit status: 0 printed, 1 the tree matches no content model, 2 usage error or unreadable ROOT.`,
     nl: `Gebruik: ak report [MAP] [opties]
 
-Toont wat in de inhoud in MAP nog niet gedekt is: vereisten die geen maatregel noemt, maatregelen die geen
-vereiste noemen (of alleen namen die geen pagina zijn), hulpmiddelen die nergens aan gekoppeld zijn, pagina's
-die geen lijst op de site toont, en de pagina's van elk type per fase van de levenscyclus en per onderwerp.
+Toont wat nog niet gedekt is, voor een reactie op een pull request: vereisten zonder maatregelen, maatregelen
+die geen (of alleen ontbrekende) vereisten noemen, hulpmiddelen die nergens aan gekoppeld zijn, pagina's op geen
+enkele lijst, en de pagina's per levenscyclusfase en onderwerp.
 
   -f, --format text|json|markdown
-                  tekst (standaard), JSON, of Markdown voor een reactie op een pull request
+                  tekst (standaard), JSON (zie de README voor de vorm), of Markdown voor een reactie
 ${COMMON_OPTIONS.nl}
 
 Afsluitcode: 0 getoond, 1 de inhoud past in geen contentmodel, 2 verkeerd gebruik of MAP onleesbaar.`,
@@ -398,17 +398,15 @@ export function run(argv: string[], io: CliIo): number {
     const text = formatText(results);
     if (text) io.stdout(text + '\n');
     if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
-    // Which content model and why (a tree that matches none has its finding above instead).
-    const status = service.profileStatus();
-    if (status.name) io.stdout(status.text + '\n');
+    io.stdout(service.profileStatus().text + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
   return errors > 0 ? 1 : 0;
 }
 
 /**
- * A tree that matches no content model has no page types, so there is no graph or card to show: graph and
- * render print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
+ * A tree that matches no content model has no page types, so there is no graph, card or report to show: graph,
+ * render and report print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
  */
 function reportUnknownLayout(service: LanguageService, root: string, io: CliIo): boolean {
   if (service.profile()) return false;

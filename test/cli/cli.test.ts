@@ -42,8 +42,8 @@ describe('ak check', () => {
         `${M}2-owp-04-tekst-in-plaats-van-lijst.md:10:3 warning frontmatter.duplicate-value`,
         `${M}2-owp-04-tekst-in-plaats-van-lijst.md:11:1 warning frontmatter.unknown-key`,
         `${M}2-owp-05-yaml-fout.md:2:8 error frontmatter.yaml-syntax`,
-        `${V}avg-02-gekopieerde-lijst.md:41:32 warning directive.foreign-stem`,
-        `${V}avg-02-gekopieerde-lijst.md:44:23 error directive.unknown-filter-key`,
+        `${V}avg-02-gekopieerde-lijst.md:39:32 warning directive.foreign-stem`,
+        `${V}avg-02-gekopieerde-lijst.md:41:23 error directive.unknown-filter-key`,
         'Content model: current,',
         '20 files checked:',
         '',
@@ -236,13 +236,13 @@ describe('ak help, per-command help, and errors a newcomer meets', () => {
     });
   });
 
-  it('a tree that matches no content model: check, graph and render all report it and exit 1', () => {
+  it('a tree that matches no content model: check, graph, render and report all report it and exit 1', () => {
     withTree({ 'docs/notes/a.md': '# A\n' }, (dir) => {
       const finding = 'error workspace.unknown-layout This folder matches no known content layout (current, transitional, 2024): expected docs/voldoen-aan-wetten-en-regels/, or docs/vereisten/ or docs/maatregelen/. The content root is the folder that holds docs/. To choose a content model, use --profile, the setting algoritmekader.profile or .algoritmekader.json.';
       const check = ak(['check', dir]);
       assert.equal(check.status, 1);
-      assert.equal(check.stdout, `.:1:1 ${finding}\n1 file checked: 1 error, 0 warnings, 0 hints.\n`);
-      for (const argv of [['graph', dir], ['graph', dir, '--format', 'json'], ['render', join(dir, 'docs/notes/a.md')], ['render', join(dir, 'docs/notes/a.md'), '--format', 'json']]) {
+      assert.equal(check.stdout, `.:1:1 ${finding}\nContent model: none; the folders match no known content model.\n1 file checked: 1 error, 0 warnings, 0 hints.\n`);
+      for (const argv of [['graph', dir], ['graph', dir, '--format', 'json'], ['render', join(dir, 'docs/notes/a.md')], ['render', join(dir, 'docs/notes/a.md'), '--format', 'json'], ['report', dir], ['report', dir, '--format', 'json']]) {
         const r = ak(argv);
         assert.equal(r.status, 1, argv.join(' '));
         assert.equal(r.stdout, '', argv.join(' '));

@@ -98,18 +98,18 @@ describe('uitzondering expressions: completion', () => {
     const text = page('("soort-toepassing-ai" || risico) && x');
     const lines = new LineIndex(text);
     const cursor = text.indexOf('risico)') + 3;
-    const items = service(text).complete(R, lines.positionAt(cursor)).items;
+    const { items } = service(text).complete(R, lines.positionAt(cursor));
     assert.ok(items.length > 20, 'every label of the AI Act groups');
     const item = items.find((i) => i.label === 'risicogroep-hoog-risico-ai-systeem')!;
     assert.equal(at(item.range), `5:${text.slice(lines.lineStart(5)).indexOf('risico)')}-5:${text.slice(lines.lineStart(5)).indexOf('risico)') + 6}`);
     assert.equal(item.detail, 'risicogroep: hoog-risico-ai-systeem');
-    const inQuotes = service(text).complete(R, lines.positionAt(text.indexOf('ai"') + 1)).items;
+    const { items: inQuotes } = service(text).complete(R, lines.positionAt(text.indexOf('ai"') + 1));
     assert.equal(at(inQuotes[0].range), '5:4-5:23', 'the label inside the quotes, not the quotes');
   });
 
   it('a plain value gets the ordinary completion (the whole value)', () => {
     const text = page('risicogroep-ho');
-    const items = service(text).complete(R, { line: 5, character: 10 }).items;
+    const { items } = service(text).complete(R, { line: 5, character: 10 });
     assert.ok(items.some((i) => i.label === 'risicogroep-hoog-risico-ai-systeem' && at(i.range) === '5:2-5:16'));
   });
 });

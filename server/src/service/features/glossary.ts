@@ -6,8 +6,8 @@ import { GLOSSARY, RELATED } from '../messages';
 import type { Language } from '../types';
 import type { PageModel } from '../workspaceIndex';
 import type { DiagnosticBuilder } from './diagnostics';
-import { markdownLink, markdownText } from '../markdownEscape';
 import type { AkHover } from './hover';
+import { markdownLink, markdownText } from '../markdownEscape';
 
 /**
  * The definition of the glossary term at `offset` of a page the site builds (the glossary is appended to each),
@@ -20,9 +20,9 @@ export function hoverGlossary(glossary: Glossary, glossaryPath: string, page: Pa
   if (!found || found.start < page.bodyStart) return undefined;
   if (isInCode(findCodeRanges(page.text, page.bodyStart), found.start) || inComment(page.text, found.start)) return undefined;
   const { entry } = found;
-  const link = markdownLink(`${glossaryPath}:${entry.line + 1}`, `${uri(glossaryPath)}#L${entry.line + 1}`);
+  const link = `${uri(glossaryPath)}#L${entry.line + 1}`;
   return {
-    contents: `**${markdownText(entry.term)}**: ${markdownText(entry.definition)}\n\n${GLOSSARY.source[language]}: ${link}`,
+    contents: `**${markdownText(entry.term)}**: ${markdownText(entry.definition)}\n\n${GLOSSARY.source[language]}: ${markdownLink(`${glossaryPath}:${entry.line + 1}`, link)}`,
     range: page.lines.range(found.start, found.end),
   };
 }
