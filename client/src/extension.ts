@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { PAGE_TYPES_REQUEST, type PageTypesResponse } from '../../server/src/protocol';
 import { MarkdownPreviewData } from './markdownPreview';
+import { inlayHintsEnabled, registerDepth } from './depth';
 import { newPageCommand } from './newPage';
 import { Preview } from './preview';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -19,6 +20,9 @@ export interface AlgoritmekaderApi {
   previewPanel: Preview;
   /** The data VS Code's Markdown preview renders a page with. */
   markdownPreview: MarkdownPreviewData;
+  /** What the coverage view shows, after its next redraw when `next` is set. */
+  coverage(next?: boolean): Promise<unknown>;
+  revealCoverage(): Promise<void>;
 }
 
 export async function activate(context: ExtensionContext): Promise<AlgoritmekaderApi> {
@@ -30,6 +34,8 @@ export async function activate(context: ExtensionContext): Promise<Algoritmekade
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     synchronize: { configurationSection: 'algoritmekader' },
+    // `algoritmekader.inlayHints.enabled: false` turns the titles after page names off (see depth.ts).
+    middleware: { provideInlayHints: (document, range, token, next) => (inlayHintsEnabled(document) ? next(document, range, token) : []) },
   };
   client = new LanguageClient('algoritmekader', 'Algoritmekader Authoring', serverOptions, clientOptions);
   await client.start();
@@ -54,6 +60,8 @@ export async function activate(context: ExtensionContext): Promise<Algoritmekade
       if (e.affectsConfiguration('algoritmekader')) setTimeout(updateContext, 300); // after the server read the new settings
     }),
   );
+  // Code lens peeks, the inlay hint setting, the status bar item and the coverage view.
+  const coverage = registerDepth(context, client);
   const preview = new Preview(context.extensionUri, client);
   context.subscriptions.push(
     preview,
@@ -67,10 +75,12 @@ export async function activate(context: ExtensionContext): Promise<Algoritmekade
   context.subscriptions.push(markdownPreview);
   return {
     extendMarkdownIt: (md) => markdownPreview.extendMarkdownIt(md),
-    // For the editor tests: what the preview shows now, after its next redraw when `next` is set.
+    // For the editor tests: what the preview and the coverage view show now, after their next redraw when `next` is set.
     preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last),
     previewPanel: preview,
     markdownPreview,
+    coverage: async (next?: boolean) => (next ? coverage.whenDrawn().then(() => coverage.last) : coverage.last),
+    revealCoverage: () => coverage.reveal(),
   };
 }
 

@@ -4,6 +4,7 @@
 // in as a `ServerHost`, from main.ts (Node) or browserMain.ts (web worker).
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Diagnostic, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
 import { registerRenderHandlers } from './renderHandlers';
+import { DEPTH_CAPABILITIES, registerDepthHandlers } from './depthHandlers';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
 import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
@@ -243,18 +244,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
         renameProvider: { prepareProvider: true },
         // Markdown has no quick suggestions by default: these open the list where a value is due.
         completionProvider: { triggerCharacters: ['/', ' ', '-', '_'], resolveProvider: true },
+        ...DEPTH_CAPABILITIES,
       },
     };
   });
 
   connection.onInitialized(async () => {
     if (canWatch) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }, { globPattern: '**/src/overrides/hooks/lists.py' }] });
     }
     await applySettings();
   });
 
   connection.onDidChangeConfiguration(() => void applySettings());
+
+  // Document links, code lenses, inlay hints, workspace symbols, file moves, status and coverage (depthHandlers.ts).
+  const depth = registerDepthHandlers(connection, { roots, locate, relativePath: (folder, uri) => host.relativePath(folder, uri) });
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const place = locate(textDocument.uri);
@@ -346,6 +351,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // The file renames first, then the edits, a renamed file's under its new name: VS Code applies file
     // operations before text edits, so an edit of the old name would find no file.
     const moved = new Map(found.renames.map(({ from, to }) => [from, to]));
+    // This edit already renames every name: the editor's willRenameFiles for its file move adds nothing.
+    for (const { from, to } of found.renames) depth.renaming(uri(from), uri(to));
     return {
       documentChanges: [
         ...found.renames.map(({ from, to }) => ({ kind: 'rename' as const, oldUri: uri(from), newUri: uri(to) })),
