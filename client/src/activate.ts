@@ -6,6 +6,7 @@ import type { ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { PAGE_TYPES_REQUEST, TRUST_NOTIFICATION, type InitializationOptions, type PageTypesResponse, type TrustParams } from '../../server/src/protocol';
 import { folderContent, syncContent } from './contentSync';
+import { inlayHintsEnabled, registerDepth } from './depth';
 import { MarkdownPreviewData } from './markdownPreview';
 import { newPageCommand } from './newPage';
 import { Preview } from './preview';
@@ -20,6 +21,9 @@ export interface ExtensionApi {
   previewPanel: Preview;
   /** The data VS Code's Markdown preview renders a page with. */
   markdownPreview: MarkdownPreviewData;
+  /** What the coverage view shows, after its next redraw when `next` is set. */
+  coverage(next?: boolean): Promise<unknown>;
+  revealCoverage(): Promise<void>;
   /** Resolves once the editor shows the server's findings for `uri` of that version or later, or published after publish `after`. */
   published(uri: vscode.Uri, condition: { version?: number; after?: number }): Promise<Published>;
 }
@@ -44,7 +48,11 @@ export async function activateWith(
     documentSelector: schemes.map((scheme) => ({ scheme, language: 'markdown' })),
     synchronize: { configurationSection: 'algoritmekader' },
     initializationOptions: { trusted: vscode.workspace.isTrusted, content } satisfies InitializationOptions,
-    middleware: { handleDiagnostics: tracker.handleDiagnostics },
+    middleware: {
+      handleDiagnostics: tracker.handleDiagnostics,
+      // `algoritmekader.inlayHints.enabled: false` turns the titles after page names off (see depth.ts).
+      provideInlayHints: (document, range, token, next) => (inlayHintsEnabled(document) ? next(document, range, token) : []),
+    },
     connectionOptions: { messageStrategy: tracker.messageStrategy },
   });
   await client.start();
@@ -78,6 +86,8 @@ export async function activateWith(
       if (e.affectsConfiguration('algoritmekader')) setTimeout(updateContext, 300); // after the server read the new settings
     }),
   );
+  // Code lens peeks, the inlay hint setting, the status bar item and the coverage view.
+  const coverage = registerDepth(context, client);
   const preview = new Preview(context.extensionUri, client);
   context.subscriptions.push(
     preview,
@@ -94,6 +104,8 @@ export async function activateWith(
     preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last),
     previewPanel: preview,
     markdownPreview,
+    coverage: async (next?: boolean) => (next ? coverage.whenDrawn().then(() => coverage.last) : coverage.last),
+    revealCoverage: () => coverage.reveal(),
     published: (uri, condition) => tracker.until(uri, condition),
   };
 }

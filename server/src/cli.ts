@@ -70,11 +70,11 @@ Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGI
 /** Options every command takes, as the per-command help lists them. */
 const COMMON_OPTIONS = {
   en: `  --profile ${PROFILES}
-                  the content model (default auto: detected from the folders, or .algoritmekader.json)
+                  the content model (default auto: from the site's hook and the folders, or .algoritmekader.json)
   --lang nl|en    the language of the messages (default: Dutch when the locale is Dutch)
   -h, --help      this help`,
   nl: `  --profile ${PROFILES}
-                  het contentmodel (standaard auto: herkend aan de mappen, of .algoritmekader.json)
+                  het contentmodel (standaard auto: herkend aan de hook van de site en de mappen, of .algoritmekader.json)
   --lang nl|en    de taal van de meldingen (standaard: Nederlands als de locale Nederlands is)
   -h, --help      deze hulp`,
 };

@@ -1,6 +1,6 @@
 // Requests of our own between the extension and the language server, beyond LSP. The client imports
 // this module for its names and types only.
-import type { CardStrings, IdCode, NewPageRequest, PageCard, PageRenderData } from './service';
+import type { CardStrings, CoverageTreeNode, IdCode, NewPageRequest, PageCard, PageRenderData } from './service';
 
 /** The preview card of a document: `algoritmekader/card`, answered `null` outside a content root. */
 export const CARD_REQUEST = 'algoritmekader/card';
@@ -107,3 +107,31 @@ export interface RenderDataParams {
 }
 
 export type RenderDataResponse = PageRenderData | null;
+/** The profile in use in the content root of `uri` (a file or the folder) and why: the status bar. */
+export const STATUS_REQUEST = 'algoritmekader/status';
+
+export interface StatusParams {
+  uri: string;
+}
+
+export type StatusResponse = { name: string | undefined; source: string; text: string };
+
+/** The coverage view of the content root of `uri` (a file or the folder); `uris`: of every path it names. */
+export const COVERAGE_REQUEST = 'algoritmekader/coverage';
+
+export interface CoverageParams {
+  uri: string;
+}
+
+export interface CoverageResponse {
+  /** The profile in use and why (the view's description and tooltip). */
+  status: { name: string | undefined; text: string };
+  tree: CoverageTreeNode[];
+  uris: Record<string, string>;
+}
+
+/** The client's `algoritmekader.inlayHints` setting changed: the server asks the editor for the hints again. */
+export const INLAY_HINTS_CHANGED = 'algoritmekader/inlayHintsChanged';
+
+/** The client command a code lens runs: `(uri, position, locations)` in LSP types, shown in a peek. */
+export const PEEK_COMMAND = 'algoritmekader.peekLocations';

@@ -6,6 +6,7 @@ import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChang
 import { CARD_REQUEST, CONTENT_NOTIFICATION, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, READ_FILES_REQUEST, TRUST_NOTIFICATION, type CardParams, type CardResponse, type ContentParams, type InitializationOptions, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse, type ReadFilesParams, type ReadFilesResponse, type TrustParams } from './protocol';
 import { PushedWorkspace } from './pushedWorkspace';
 import { registerRenderHandlers } from './renderHandlers';
+import { DEPTH_CAPABILITIES, registerDepthHandlers } from './depthHandlers';
 import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
@@ -252,18 +253,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
         renameProvider: { prepareProvider: true },
         // Markdown has no quick suggestions by default: these open the list where a value is due.
         completionProvider: { triggerCharacters: ['/', ' ', '-', '_'], resolveProvider: true },
+        ...DEPTH_CAPABILITIES,
       },
     };
   });
 
   connection.onInitialized(async () => {
     if (canWatch) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }, { globPattern: '**/src/overrides/hooks/lists.py' }] });
     }
     await applySettings();
   });
 
   connection.onDidChangeConfiguration(() => void applySettings());
+
+  // Document links, code lenses, inlay hints, workspace symbols, file moves, status and coverage (depthHandlers.ts).
+  const depth = registerDepthHandlers(connection, { roots, locate, relativePath: (folder, uri) => host.relativePath(folder, uri) });
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const place = locate(textDocument.uri);
@@ -355,6 +360,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // The file renames first, then the edits, a renamed file's under its new name: VS Code applies file
     // operations before text edits, so an edit of the old name would find no file.
     const moved = new Map(found.renames.map(({ from, to }) => [from, to]));
+    // This edit already renames every name: the editor's willRenameFiles for its file move adds nothing.
+    for (const { from, to } of found.renames) depth.renaming(uri(from), uri(to));
     return {
       documentChanges: [
         ...found.renames.map(({ from, to }) => ({ kind: 'rename' as const, oldUri: uri(from), newUri: uri(to) })),

@@ -45,7 +45,7 @@ describe('ak report', () => {
     const json = JSON.parse(ak(['report', 'examples/current', '--format', 'json']).stdout);
     assert.deepEqual(Object.keys(json), ['version', 'root', 'profile', 'pages', 'requirementsWithoutMeasures', 'measuresWithoutRequirements', 'toolsLinkedToNothing', 'pagesOnNoList', 'byPhase', 'byTopic', 'types']);
     assert.deepEqual(json.pages, { hulpmiddel: 1, maatregel: 1, vereiste: 1 });
-    assert.deepEqual(json.byTopic[0], { value: 'governance', title: 'Governance', counts: { hulpmiddel: 1, maatregel: 1, vereiste: 1 } });
+    assert.deepEqual(json.byTopic[0], { value: 'governance', title: 'Governance', path: 'docs/onderwerpen/governance.md', counts: { hulpmiddel: 1, maatregel: 1, vereiste: 1 } });
     const md = ak(['report', 'examples/current', '--format', 'markdown', '--lang', 'nl']);
     assert.match(md.stdout, /^## Dekking van het Algoritmekader\n\nContentmodel current: 1 vereiste, 1 maatregel, 1 hulpmiddel\.\n/);
   });

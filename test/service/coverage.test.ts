@@ -32,8 +32,8 @@ describe('coverage', () => {
 
   it('pages per phase and topic, by type, in the vocabulary order', () => {
     assert.deepEqual(report.byPhase, [
-      { value: 'monitoring-en-beheer', title: 'Monitoring en beheer', counts: { vereiste: 1 } },
-      { value: 'ontwerp', title: 'Ontwerp', counts: { vereiste: 2, maatregel: 1 } },
+      { value: 'monitoring-en-beheer', title: 'Monitoring en beheer', path: 'docs/levenscyclus/monitoring-en-beheer.md', counts: { vereiste: 1 } },
+      { value: 'ontwerp', title: 'Ontwerp', path: 'docs/levenscyclus/ontwerp.md', counts: { vereiste: 2, maatregel: 1 } },
     ]);
     assert.deepEqual(report.byTopic.map((r) => [r.value, r.counts]), [['governance', { vereiste: 1, maatregel: 1 }], ['transparantie', {}]]);
   });

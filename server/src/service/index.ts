@@ -12,7 +12,7 @@ import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
 import { completeExpression, expressionDiagnostics } from './features/expressions';
 import { bodyDiagnostics } from './features/contracts';
 import { codeLenses, type AkCodeLens } from './features/codeLens';
-import { coverage, type CoverageReport } from './features/coverage';
+import { coverage, coverageTree, type CoverageReport, type CoverageTreeNode } from './features/coverage';
 import { documentLinks, type AkDocumentLink } from './features/documentLinks';
 import { willRenameFiles } from './features/fileRename';
 import { inlayHints, type AkInlayHint } from './features/inlayHints';
@@ -23,10 +23,9 @@ import type { Directive, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { CONFIG_FILE } from './config';
 import { ACTION_TITLES, PROFILE } from './messages';
-import type { PageModel } from './workspaceIndex';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
 import { createPageRenderer, pageRenderData, renderPage, type LinkStyle, type RenderedPage } from './render/page';
 import type { PageRenderData } from './render/env';
 
@@ -45,7 +44,7 @@ export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './features/completion';
 export type { AkCodeLens } from './features/codeLens';
-export type { CoverageCount, CoverageItem, CoverageReport } from './features/coverage';
+export type { CoverageCount, CoverageItem, CoverageReport, CoverageTreeNode } from './features/coverage';
 export { COVERAGE_SECTIONS, coverageToMarkdown, coverageToText } from './features/coverage';
 export type { AkDocumentLink } from './features/documentLinks';
 export type { AkInlayHint } from './features/inlayHints';
@@ -163,6 +162,8 @@ export interface LanguageService {
   willRenameFiles(renames: readonly { from: string; to: string }[]): { path: string; edits: AkTextEdit[] }[];
   /** What is left uncovered: requirements without measures, measures without requirements, tools linked to nothing, pages on no list; counts per phase and topic. */
   coverage(): CoverageReport;
+  /** The coverage report as the editor's view draws it: sections of pages, then counts per phase and topic. */
+  coverageView(): CoverageTreeNode[];
   /** Stop listening to the workspace. */
   dispose(): void;
 }
@@ -172,15 +173,19 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
   const index = new WorkspaceIndex(workspace, current);
   const unsubscribe = workspace.onDidChange?.((paths) => index.update(paths));
   const linkGraph = new LinkGraph(index);
-  let summaries: { generation: number; list: PageSummary[] } | undefined;
-  /** The content pages' summaries, from the page facts; built again only after the model changed. */
-  const summariesOf = () => {
+  const summaries = new WeakMap<Snapshot, { generation: number; list: PageSummary[] }>();
+  /** The content pages' summaries: rebuilt when the structure or any page's facts changed. */
+  const summariesOf = (snapshot: Snapshot) => {
     index.ensureIndexed();
-    if (summaries?.generation !== index.generation) summaries = { generation: index.generation, list: pageSummaries(index, index.snapshot()) };
-    return summaries.list;
+    const cached = summaries.get(snapshot);
+    if (cached && cached.generation === index.generation) return cached.list;
+    const list = pageSummaries(index, snapshot);
+    summaries.set(snapshot, { generation: index.generation, list });
+    return list;
   };
+  let coverageCache: { snapshot: Snapshot; generation: number; language: Language; report: CoverageReport } | undefined;
   const glossaries = new WeakMap<PageModel, Glossary>();
-  /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per version of the file. */
+  /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per parsed version of the file. */
   const glossary = (): Glossary | undefined => {
     const page = index.page(GLOSSARY_FILE);
     if (!page) return undefined;
@@ -270,7 +275,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       index.ensureIndexed();
       const snapshot = index.snapshot();
       const links = linkGraph;
-      const pages: GraphModel['pages'] = summariesOf().map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
+      const pages: GraphModel['pages'] = summariesOf(snapshot).map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,
         line: index.page(path)!.lines.positionAt(directive.start).line,
@@ -326,7 +331,8 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       if (!page) return { items: [], isIncomplete: false };
       const offset = page.lines.offsetAt(position);
       const expression = completeExpression(index.snapshot(), page, offset);
-      return expression ? { items: expression, isIncomplete: false } : completionsAt(index, index.snapshot(), page, offset, current.language);
+      if (expression) return { items: expression, isIncomplete: false };
+      return completionsAt(index, index.snapshot(), page, offset, current.language);
     },
     completionDocumentation(page) {
       return pageDocumentation(page, current.language);
@@ -417,7 +423,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return index.indexSome(stop);
     },
     pageSummaries() {
-      return summariesOf();
+      return summariesOf(index.snapshot());
     },
     documentLinks(path) {
       const page = index.page(path);
@@ -432,16 +438,29 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     codeLenses(path) {
       const page = index.page(path);
       if (!page) return [];
+      index.ensureIndexed();
       return codeLenses(index, index.snapshot(), linkGraph, page, current.language);
     },
     workspaceSymbols(query) {
-      return workspaceSymbols(index, index.snapshot(), summariesOf(), query, current.language);
+      const snapshot = index.snapshot();
+      return workspaceSymbols(snapshot, summariesOf(snapshot), query, current.language);
     },
     willRenameFiles(renames) {
+      index.ensureIndexed();
       return willRenameFiles(index, index.snapshot(), linkGraph, renames);
     },
     coverage() {
-      return coverage(index, index.snapshot(), linkGraph, summariesOf(), current.language);
+      const snapshot = index.snapshot();
+      const list = summariesOf(snapshot); // indexes every page first
+      // Asked again after every pause in typing (the coverage view): the same model gives the same report.
+      const key = { snapshot, generation: index.generation, language: current.language };
+      if (coverageCache && coverageCache.snapshot === key.snapshot && coverageCache.generation === key.generation && coverageCache.language === key.language) return coverageCache.report;
+      const report = coverage(index, snapshot, linkGraph, list, current.language);
+      coverageCache = { ...key, report };
+      return report;
+    },
+    coverageView() {
+      return coverageTree(service.coverage(), current.language);
     },
     dispose() {
       unsubscribe?.();

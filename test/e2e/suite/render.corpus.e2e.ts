@@ -3,6 +3,7 @@
 // and a measure that stops naming the requirement drops out of both. Waits on events, never on time.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './shots';
 import type { AlgoritmekaderApi } from '../../../client/src/extension';
 import type { DrawnSummary } from '../../../client/src/preview';
 
@@ -36,19 +37,6 @@ async function drawnUntil(a: AlgoritmekaderApi, accept: (s: DrawnSummary | undef
   }
 }
 
-/** Asks the driver (test/e2e/run.mjs) for a screenshot of the workbench and waits until it is taken. */
-async function screenshot(name: string): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders![0].uri;
-  const done = new Promise<void>((resolve) => {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `.e2e-shots/${name}`));
-    watcher.onDidCreate(() => {
-      watcher.dispose();
-      resolve();
-    });
-  });
-  console.log(`e2e: screenshot ${name}`);
-  await done;
-}
 
 /** The rows of the list table in VS Code's own Markdown preview rendering of `document`. */
 async function markdownPreviewRows(document: vscode.TextDocument): Promise<string[]> {

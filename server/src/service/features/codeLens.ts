@@ -19,11 +19,10 @@ export interface AkCodeLens {
   locations: AkLocation[];
 }
 
-/** Where a page is shown in a peek: its title line, else its start. */
+/** Where a page is shown in a peek: its title, else its start (from its facts: listed pages are not parsed again). */
 function placeOf(index: WorkspaceIndex, path: string): AkLocation {
-  const page = index.page(path);
-  const title = page?.frontmatter ? findEntry(page.frontmatter.entries, 'title') : undefined;
-  return { path, range: title ? title.value.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  const title = index.factsOf(path)?.named.find((n) => n.key === 'title');
+  return { path, range: title ? title.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 export function codeLenses(index: WorkspaceIndex, snapshot: Snapshot, links: LinkGraph, page: PageModel, language: Language): AkCodeLens[] {
@@ -38,7 +37,9 @@ export function codeLenses(index: WorkspaceIndex, snapshot: Snapshot, links: Lin
     }
     const listing = directives.filter((d) => d.resolution.paths.includes(page.path));
     const listedOn = new Set(listing.map((d) => d.path));
-    const named = [...byType].map(([type, paths]) => `${paths.size} ${typePlural(snapshot, type, paths.size, language)}`);
+    // In the content model's order of types (requirements, measures, tools).
+    const order = (type: string) => snapshot.profile?.pageTypes.findIndex((t) => t.type === type) ?? 0;
+    const named = [...byType].sort(([a], [b]) => order(a) - order(b)).map(([type, paths]) => `${paths.size} ${typePlural(snapshot, type, paths.size, language)}`);
     const title = `${named.length ? T.namedBy[language](named) : T.namedByNone[language]} · ${listedOn.size ? T.listedOn[language](listedOn.size) : T.listedOnNone[language]}`;
     const locations: AkLocation[] = [
       ...references.map((r) => ({ path: r.path, range: r.node.range })),

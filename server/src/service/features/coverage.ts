@@ -1,8 +1,9 @@
 // The coverage report: what is left uncovered in the content, for the editor's coverage view and `ak report`.
 // Requirements no measure names, measures that name no (existing) requirement, tools linked to nothing, pages no
 // list on the site shows, and how many pages of each type each levenscyclus phase and onderwerp has. Built from
-// the per-page summaries and the link graph's per-page answers (referencesOf, resolve), one pass over the pages.
-import { siteMeta, type LinkGraph } from '../links';
+// the per-page summaries, each page's facts (the names it gives) and the link graph's resolve, one pass over the pages.
+import type { LinkGraph } from '../links';
+import { markdownCode, markdownText } from '../markdownEscape';
 import { COVERAGE as T } from '../messages';
 import type { Language } from '../types';
 import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
@@ -20,9 +21,10 @@ export interface CoverageItem {
 }
 
 export interface CoverageCount {
-  /** The label value (`ontwerp`) and the title of its page, when it has one. */
+  /** The label value (`ontwerp`), and the title and path of its page, when it has one. */
   value: string;
   title: string | null;
+  path: string | null;
   /** Pages per page type that carry the value. */
   counts: Record<string, number>;
 }
@@ -54,10 +56,26 @@ export function coverage(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
   const namedBy = new Map<string, Set<string>>(); // target path → types of the pages naming it
   const listed = new Set<string>();
   const outgoing = new Map<string, { found: number; missing: string[] }>();
+  // The names each page gives under its reference keys, from its facts (no page is parsed again for this).
+  const keysOf = new Map<string, Map<string, string>>();
   for (const summary of summaries) {
-    const refs = links.referencesOf(summary.path);
-    outgoing.set(summary.path, { found: refs.filter((r) => r.target).length, missing: refs.filter((r) => !r.target).map((r) => r.value) });
-    for (const r of refs) if (r.target) namedBy.set(r.target, (namedBy.get(r.target) ?? new Set()).add(summary.type));
+    const facts = index.factsOf(summary.path);
+    const schema = facts?.pageType?.schema;
+    let keys = schema ? keysOf.get(schema) : undefined;
+    if (schema && !keys) keysOf.set(schema, (keys = links.referenceKeys(schema)));
+    const out = { found: 0, missing: [] as string[] };
+    for (const { key, value } of facts?.named ?? []) {
+      const targetType = keys?.get(key);
+      if (!targetType || value === '') continue;
+      const target = snapshot.stems.get(targetType)?.get(value)?.[0];
+      if (!target) {
+        out.missing.push(value);
+        continue;
+      }
+      out.found++;
+      namedBy.set(target, (namedBy.get(target) ?? new Set()).add(summary.type));
+    }
+    outgoing.set(summary.path, out);
   }
   // Lists are on any page the site builds (overviews, vocabulary pages), not only content pages.
   for (const path of snapshot.files) for (const resolution of links.resolve(path).values()) if (resolution.expanded) for (const p of resolution.paths) listed.add(p);
@@ -85,9 +103,9 @@ export function coverage(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
   const counts = (vocabulary: string): CoverageCount[] => {
     const values = snapshot.vocabularies.get(vocabulary)?.values;
     if (!values) return [];
-    const rows = new Map<string, CoverageCount>([...values.values()].map((v) => [v.value, { value: v.value, title: v.title ?? null, counts: {} }]));
+    const rows = new Map<string, CoverageCount>([...values.values()].map((v) => [v.value, { value: v.value, title: v.title ?? null, path: v.path ?? null, counts: {} }]));
     for (const s of summaries) {
-      const meta = siteMeta(index.page(s.path))[vocabulary];
+      const meta = index.factsOf(s.path)?.meta[vocabulary];
       for (const value of new Set(Array.isArray(meta) ? meta : [])) {
         const row = typeof value === 'string' ? rows.get(value) : undefined;
         if (row) row.counts[s.type] = (row.counts[s.type] ?? 0) + 1;
@@ -127,7 +145,7 @@ export function coverageToText(report: CoverageReport, language: Language): stri
 
 /** `ak report --format markdown`: for a pull request comment. Page text is escaped; lists fold open. */
 export function coverageToMarkdown(report: CoverageReport, language: Language): string {
-  const esc = (s: string) => s.replace(/[\\`*_{}[\]<>()#+!|]/g, '\\$&');
+  const esc = markdownText;
   const out: string[] = [`## ${T.title[language]}`, '', esc(T.heading[language](report.profile ?? '-', pagesLine(report))), ''];
   out.push(`| ${T.what[language]} | ${T.count[language]} |`, '|---|---:|');
   for (const section of COVERAGE_SECTIONS) out.push(`| ${T[section][language]} | ${report[section].length} |`);
@@ -136,7 +154,7 @@ export function coverageToMarkdown(report: CoverageReport, language: Language): 
     out.push('', `<details><summary>${T[section][language]} (${report[section].length})</summary>`, '');
     for (const item of report[section]) {
       const missing = item.missing?.length ? ` (${esc(T.missing[language](item.missing))})` : '';
-      out.push(`- ${item.code ? `\`${item.code}\` ` : ''}${esc(item.title ?? item.stem)} — \`${item.path}\`${missing}`);
+      out.push(`- ${item.code ? `${markdownCode(item.code)} ` : ''}${esc(item.title ?? item.stem)} — ${markdownCode(item.path)}${missing}`);
     }
     out.push('', '</details>');
   }
@@ -150,4 +168,35 @@ export function coverageToMarkdown(report: CoverageReport, language: Language): 
 
 function pagesLine(report: CoverageReport): string {
   return report.types.map((t) => `${report.pages[t.type] ?? 0} ${report.pages[t.type] === 1 ? t.label : t.plural}`).join(', ');
+}
+
+/** A node of the editor's coverage view: plain text (the view escapes nothing); `path` opens that page. */
+export interface CoverageTreeNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  path?: string;
+  children?: CoverageTreeNode[];
+}
+
+/** The coverage view's tree, in the language asked: each section with its pages, then the counts per phase and topic. */
+export function coverageTree(report: CoverageReport, language: Language): CoverageTreeNode[] {
+  const page = (item: CoverageItem): CoverageTreeNode => ({
+    label: `${item.code ? `${item.code} ` : ''}${item.title ?? item.stem}`,
+    description: item.missing?.length ? T.missing[language](item.missing) : item.stem,
+    tooltip: item.path,
+    path: item.path,
+  });
+  const counts = (rows: CoverageCount[]): CoverageTreeNode[] =>
+    rows.map((row) => ({
+      label: row.value,
+      description: report.types.map((t) => `${row.counts[t.type] ?? 0} ${(row.counts[t.type] ?? 0) === 1 ? t.label : t.plural}`).join(' · '),
+      tooltip: row.title ?? row.value,
+      ...(row.path ? { path: row.path } : {}),
+    }));
+  return [
+    ...COVERAGE_SECTIONS.map((section) => ({ label: T[section][language], description: String(report[section].length), children: report[section].map(page) })),
+    { label: T.byPhase[language], children: counts(report.byPhase) },
+    { label: T.byTopic[language], children: counts(report.byTopic) },
+  ];
 }

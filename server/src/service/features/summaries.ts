@@ -2,6 +2,7 @@
 // `ak graph` need of every page. The one place that walks the whole tree for them, so that it can be backed by
 // the incremental index.
 import { stemOf } from '../profile';
+import type { Range } from '../types';
 import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
 
 export interface PageSummary {
@@ -14,16 +15,19 @@ export interface PageSummary {
   /** The id's last part (`aia-14`), or null without a well-formed id. */
   code: string | null;
   title: string | null;
+  /** Where the `title:` value is, or null (a page without one: its start). */
+  titleRange: Range | null;
 }
 
-/** The content pages of the snapshot, in path order, from the pages' facts (nothing is parsed again). */
+/** The content pages of the snapshot, in path order, from each page's facts (no page is parsed again for it). */
 export function pageSummaries(index: WorkspaceIndex, snapshot: Snapshot): PageSummary[] {
   const out: PageSummary[] = [];
   for (const [type, paths] of snapshot.pagesByType) {
     for (const path of paths) {
       const facts = index.factsOf(path);
       const id = facts?.id ?? null;
-      out.push({ path, type, stem: stemOf(path), id, code: id ? (/:([a-z]+-[0-9]+)$/i.exec(id)?.[1] ?? null) : null, title: facts?.title ?? null });
+      const titleRange = facts?.named.find((n) => n.key === 'title')?.range ?? null;
+      out.push({ path, type, stem: stemOf(path), id, code: id ? (/:([a-z]+-[0-9]+)$/i.exec(id)?.[1] ?? null) : null, title: facts?.title ?? null, titleRange });
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,8 +1,7 @@
 // Workspace symbols (Ctrl+T): every content page by its id code (`aia-14`), its stem and the words of its title.
 // The editor ranks what it gets by its own fuzzy match on the name, so the name leads with the id code.
-import { findEntry } from '../frontmatter';
 import type { Language, Range } from '../types';
-import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
+import type { Snapshot } from '../workspaceIndex';
 import type { PageSummary } from './summaries';
 
 export interface AkSymbol {
@@ -30,21 +29,19 @@ function inOrder(word: string, part: string): boolean {
   return i === word.length;
 }
 
-export function workspaceSymbols(index: WorkspaceIndex, snapshot: Snapshot, summaries: readonly PageSummary[], query: string, language: Language): AkSymbol[] {
+export function workspaceSymbols(snapshot: Snapshot, summaries: readonly PageSummary[], query: string, language: Language): AkSymbol[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const out: AkSymbol[] = [];
   for (const page of summaries) {
     const text = `${page.code ?? ''} ${page.stem} ${page.title ?? ''}`.toLowerCase();
     if (words.length && !matches(words, text)) continue;
     const label = snapshot.profile?.pageTypes.find((t) => t.type === page.type)?.label[language] ?? page.type;
-    const model = index.page(page.path);
-    const title = model?.frontmatter ? findEntry(model.frontmatter.entries, 'title') : undefined;
     out.push({
       name: [page.code, page.title ?? page.stem].filter(Boolean).join(' '),
       container: `${label} · ${page.stem}`,
       type: page.type,
       path: page.path,
-      range: title ? title.value.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: page.titleRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     });
     if (out.length >= LIMIT) break;
   }
