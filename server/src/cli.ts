@@ -3,13 +3,13 @@
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 //   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
 // Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT or PAGE.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { accessSync, chmodSync, constants as fsConstants, existsSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language } from './service';
+import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type FixAllResult, type GraphModel, type Language, type LanguageService } from './service';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -215,12 +215,9 @@ export function run(argv: string[], io: CliIo): number {
     else io.stdout(formatGraph(graph, args.lang));
     return 0;
   }
-  const fixed = args.fix
-    ? service.fixAll((path, text) => {
-        writeFileSync(join(root, path), text);
-        workspace.changedOnDisk([path]);
-      })
-    : undefined;
+  const fixing = args.fix ? fixInPlace(workspace, service, args.lang) : undefined;
+  const fixed = fixing?.result.fixed;
+  for (const [path, why] of fixing?.notFixed ?? []) io.stderr(`ak: ${CLI.notFixed[args.lang](path, why)}\n`);
   const results = service.checkAll();
   const errors = count(results, DiagnosticSeverity.Error);
   const files = workspace.listMarkdownFiles().length;
@@ -237,7 +234,8 @@ export function run(argv: string[], io: CliIo): number {
         ...(d.relatedInformation ? { related: d.relatedInformation.map((r) => ({ file: workspace.relativePath(fileURLToPath(r.location.uri)), range: r.location.range, message: r.message })) } : {}),
       })),
     );
-    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
+    const fixes = fixing ? { fixed: Object.fromEntries(fixing.result.fixed), notFixed: Object.fromEntries(fixing.notFixed) } : {};
+    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, ...fixes, diagnostics }, null, 2) + '\n');
   } else if (args.format === 'github') {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
@@ -247,7 +245,87 @@ export function run(argv: string[], io: CliIo): number {
     if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
+  // A fix that could not be written is a failure of the run, like an unreadable ROOT.
+  if (fixing && fixing.writeFailures > 0) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * `ak check --fix`: the service's fixes (each page's result verified before it is written) written in place.
+ * A page is written only when its bytes were valid UTF-8 and are still what was checked, only when it is a
+ * regular, writable file inside the content root (after its links are followed: a link leading out is not
+ * written through), and atomically: the new text goes to a temporary file beside the real file, which then
+ * replaces it (keeping its mode), so an interrupted run leaves each page old or new, never half. Since the
+ * bytes decoded exactly, re-encoding changes them only where the fixes are. Per page, why it was not fixed.
+ */
+function fixInPlace(workspace: NodeWorkspace, service: LanguageService, lang: Language): { result: FixAllResult; notFixed: Map<string, string>; writeFailures: number } {
+  const notFixed = new Map<string, string>();
+  const written = new Map<string, string>();
+  let writeFailures = 0;
+  const result = service.fixAll((path, text) => {
+    if (workspace.notUtf8(path) !== undefined) return CLI.notUtf8[lang];
+    const why = writePage(workspace, path, text, written, lang);
+    if (why === undefined) workspace.changedOnDisk([path]);
+    else writeFailures++;
+    return why;
+  });
+  for (const [path, reason] of result.refused) notFixed.set(path, CLI.fixRefused[reason][lang]);
+  for (const [path, why] of result.failed) notFixed.set(path, why);
+  return { result, notFixed: new Map([...notFixed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), writeFailures };
+}
+
+/** Writes the fixed `text` of page `path` (see fixInPlace); why not, or undefined when written. */
+function writePage(workspace: NodeWorkspace, path: string, text: string, written: Map<string, string>, lang: Language): string | undefined {
+  const cannot = (error: unknown) => CLI.cannotWrite[lang](errorText(error, lang));
+  let real: string;
+  try {
+    real = realpathSync(join(workspace.root, path));
+  } catch (error) {
+    return cannot(error);
+  }
+  if (!workspace.insideRoot(real)) return CLI.outsideRoot[lang](workspace.root);
+  // The same file reached under two paths (a link to a page) is written under the first.
+  if ((written.get(real) ?? path) !== path) return undefined;
+  if (!statOr(real)?.isFile()) return CLI.notARegularFile[lang];
+  let mode: number;
+  try {
+    accessSync(real, fsConstants.W_OK);
+    mode = statSync(real).mode & 0o7777;
+  } catch (error) {
+    return cannot(error);
+  }
+  const temporary = join(dirname(real), `.${basename(real)}.ak-fix-${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { mode, flag: 'wx' });
+    chmodSync(temporary, mode); // the umask may have taken bits away
+    renameSync(temporary, real);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was left behind
+    }
+    return cannot(error);
+  }
+  written.set(real, path);
+  return undefined;
+}
+
+function statOr(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An error of the file system in words, without the path (the caller says which file). */
+function errorText(error: unknown, lang: Language): string {
+  const code = typeof error === 'string' ? error : (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'no-permission' || code === 'EROFS') return CLI.noPermission[lang];
+  if (code === 'ENOENT' || code === 'missing') return CLI.doesNotExist[lang];
+  if (code === 'too-large') return 'too large';
+  return String(code ?? (error as Error).message);
 }
 
 /** Why `root` cannot serve as the content root (a message for stderr), or undefined when it can. */

@@ -2,10 +2,15 @@
 // that one page. A fix is offered only where its result is certain to be what the diagnostic asks for;
 // anything that needs a choice the data cannot make (which value to fill in, which file to rename) is
 // left to the author.
+//
+// A fix is preferred (and so applied by Fix All, on save and by `ak check --fix`) only when it cannot move
+// or swallow text the author wrote: its result is checked (verifyFix) — the frontmatter still reads as the
+// site reads it, the Markdown body is unchanged outside the directive comments, and no line of text is
+// joined to another.
 import { ACTION_TITLES, type ActionTitle } from '../messages';
 import { editDistance } from '../nearest';
 import type { AkDiagnostic, DiagnosticCode, Language, Range } from '../types';
-import { valueAt } from '../frontmatter';
+import { parsePage, valueAt, type ParsedPage } from '../frontmatter';
 import { applyTextEdits, stripBom } from '../text';
 import type { PageModel } from '../workspaceIndex';
 
@@ -48,6 +53,32 @@ class FixBuilder {
 /** The text `range` covers. */
 function textOf(page: PageModel, range: Range): string {
   return page.text.slice(page.lines.offsetAt(range.start), page.lines.offsetAt(range.end));
+}
+
+/** The line break that ends `line` (that of the line above for the last line; `\n` when there is none). */
+function lineBreakOf(page: PageModel, line: number): string {
+  const { lines, text } = page;
+  for (const l of [line, line - 1, 0]) {
+    if (l < 0 || l + 1 >= lines.lineCount) continue;
+    const end = lines.lineEnd(l);
+    return text.slice(end, lines.lineStart(l + 1));
+  }
+  return '\n';
+}
+
+/**
+ * Whether the parameters of a directive comment written over lines (or left open) are only what a
+ * directive holds: `key/value` filters and `no-`/`add-` flags. Then rewriting it on one line, or closing
+ * it at its line's end, takes in nothing the author meant as page text. Otherwise (a `--` typed for `-->`
+ * runs the comment on over paragraphs, headings and tables) the fix is still offered, never preferred.
+ */
+function onlyDirectiveTokens(params: string): boolean {
+  if (/\n[ \t]*\r?\n|\r[ \t]*\r|<!--/.test(params)) return false;
+  return params
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((token) => /^[^\s/<>]+\/[^\s/<>]*$/.test(token) || /^(?:no|add)-[\p{L}\p{N}_-]+$/u.test(token));
 }
 
 /** `value` written the way `written` was: in the same quotes when it was quoted. */
@@ -162,7 +193,7 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       const colon = page.text.lastIndexOf(':', valueStart - 1);
       if (colon < lineStart) return;
       const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
-      const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+      const eol = lineBreakOf(page, line);
       fix.add('makeList', { key: String(path[0]) }, [{ range: page.lines.range(colon + 1, page.lines.offsetAt(d.range.end)), newText: `${eol}${indent}- ${textOf(page, d.range)}` }], true);
     }
   },
@@ -178,7 +209,7 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   },
 
   'frontmatter.close-needs-newline': (_d, page, fix) => {
-    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(page, page.lines.lineCount - 1);
     const end = page.text.length;
     fix.add('addLineBreak', {}, [{ range: page.lines.range(end, end), newText: eol }], true);
   },
@@ -190,7 +221,8 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       const m = /^<!--([\s\S]*?)-->$/.exec(written);
       if (!m) return;
       const canonical = `<!-- ${m[1].trim().split(/\s+/).join(' ')} -->`;
-      if (canonical !== written) fix.add('writeAs', { text: canonical }, [{ range: d.range, newText: canonical }], true);
+      const certain = reason === 'spacing' || onlyDirectiveTokens(m[1].trim().slice(d.data.written.length));
+      if (canonical !== written) fix.add('writeAs', { text: canonical }, [{ range: d.range, newText: canonical }], certain);
     } else if (reason === 'unknown-name') {
       const at = written.indexOf(d.data.written);
       if (at < 0) return;
@@ -203,7 +235,8 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       const line = d.range.start.line;
       const text = page.text.slice(page.lines.lineStart(line), page.lines.lineEnd(line));
       const end = page.lines.lineStart(line) + text.replace(/\s+$/, '').length;
-      fix.add('closeComment', {}, [{ range: page.lines.range(end, page.lines.lineEnd(line)), newText: ' -->' }], true);
+      const after = page.text.slice(page.lines.offsetAt(d.range.end), end);
+      fix.add('closeComment', {}, [{ range: page.lines.range(end, page.lines.lineEnd(line)), newText: ' -->' }], onlyDirectiveTokens(after));
     }
   },
 
@@ -215,7 +248,7 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   },
 };
 
-/** The quick fixes for `diagnostics` (of `page`), in their order. */
+/** The quick fixes for `diagnostics` (of `page`), in their order; a preferred one only when its result verifies. */
 export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], language: Language): AkCodeAction[] {
   const actions: AkCodeAction[] = [];
   for (const diagnostic of diagnostics) {
@@ -223,9 +256,54 @@ export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], lan
     if (!fixer) continue;
     const fix = new FixBuilder(page, diagnostic, language);
     fixer(diagnostic as AkDiagnostic<DiagnosticCode>, page, fix);
+    for (const action of fix.actions) if (action.isPreferred && 'reason' in verifyFix(page, action.edits)) action.isPreferred = false;
     actions.push(...fix.actions);
   }
   return actions;
+}
+
+/** Why a fix's result is refused: see verifyFix. */
+export type FixRefusal = 'overlap' | 'frontmatter' | 'body' | 'changed';
+
+/**
+ * `page`'s text (without a BOM) after `edits`, if that result keeps what the author wrote: the edits do not
+ * overlap; the frontmatter reads as the site reads it (still closed and a mapping, and valid if it was valid,
+ * with no more YAML problems than before if it was not); and the Markdown body is the same apart from edits
+ * inside directive comments, which stay on their lines (an edit there adds no line break, and joins lines
+ * only inside one `<!-- … -->`). Otherwise the reason.
+ */
+export function verifyFix(page: ParsedPage, edits: readonly AkTextEdit[]): { text: string } | { reason: FixRefusal } {
+  const spans = edits
+    .map((e) => ({ start: page.lines.offsetAt(e.range.start), end: page.lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].end) return { reason: 'overlap' };
+  const bodyStart = page.bodyStart;
+  const inBody = spans.filter((span) => span.end > bodyStart);
+  for (const span of inBody) {
+    if (span.start < bodyStart || /[\r\n]/.test(span.newText)) return { reason: 'body' };
+    const replaced = page.text.slice(span.start, span.end);
+    if (/[\r\n]/.test(replaced) && !/^<!--(?:(?!<!--)[\s\S])*-->$/.test(replaced)) return { reason: 'body' };
+  }
+  const text = applyTextEdits(page.text, edits);
+  const after = parsePage(text);
+  const before = page.frontmatter;
+  const now = after.frontmatter;
+  if (before) {
+    if (!now || now.isMapping !== before.isMapping) return { reason: 'frontmatter' };
+    const rank = { unclosed: 0, 'no-final-newline': 1, closed: 2 } as const;
+    if (rank[now.status] < rank[before.status]) return { reason: 'frontmatter' };
+    if (before.problems.length === 0 ? now.problems.length > 0 : now.problems.length > before.problems.length) return { reason: 'frontmatter' };
+  } else if (now) return { reason: 'frontmatter' };
+  // The body after the fix: the old body with only its own edits.
+  let body = '';
+  let from = bodyStart;
+  for (const span of inBody) {
+    body += page.text.slice(from, span.start) + span.newText;
+    from = span.end;
+  }
+  body += page.text.slice(from);
+  if (after.text.slice(after.bodyStart) !== body) return { reason: 'body' };
+  return { text };
 }
 
 /** Whether two ranges share a position (a cursor touching a diagnostic's edge counts). */
@@ -250,31 +328,83 @@ export function compatiblePreferred(actions: AkCodeAction[]): AkCodeAction[] {
 }
 
 /**
- * Applies the preferred fixes of every page in `paths` through `read`/`write` until none is left (a fix
- * can reveal the next: two spellings fixed to one value become a repetition). `codeActions` must see
- * what `write` wrote. Returns the number of fixes per changed page. A BOM stays where it was.
+ * Of `actions` (compatible with each other), those whose edits verify together: all of them when they do
+ * (the common case), else as many as verify, added one by one in order.
+ */
+export function togetherVerified(page: ParsedPage, actions: AkCodeAction[]): AkCodeAction[] {
+  if (actions.length === 0 || !('reason' in verifyFix(page, actions.flatMap((a) => a.edits)))) return actions;
+  const kept: AkCodeAction[] = [];
+  for (const action of actions) if (!('reason' in verifyFix(page, [...kept, action].flatMap((a) => a.edits)))) kept.push(action);
+  return kept;
+}
+
+/** What `ak check --fix` (fixAllPreferred) did. */
+export interface FixAllResult {
+  /** The number of fixes per page written. */
+  fixed: Map<string, number>;
+  /** Pages whose fixes together do not verify (see verifyFix): left as they were. */
+  refused: Map<string, FixRefusal>;
+  /** Pages `write` could not write, with its message: left as they were. */
+  failed: Map<string, string>;
+}
+
+/**
+ * Applies the preferred fixes of the pages in `paths` through `write` (which must update what `page` and
+ * `codeActions` read, or return why it could not write). One round takes every page's preferred fixes that
+ * can go together, checks their combined result (verifyFix) and writes all pages at the end, so the
+ * workspace changes once per round. A fix can reveal the next (two spellings fixed to one value become a
+ * repetition): the next round looks only at the pages just written, until they have nothing left; then one
+ * more round over every page catches what a page's fixes change on others. A BOM stays where it was.
  */
 export function fixAllPreferred(
   codeActions: (path: string, range: Range) => AkCodeAction[],
+  page: (path: string) => ParsedPage | undefined,
   paths: () => readonly string[],
   read: (path: string) => string | undefined,
-  write: (path: string, text: string) => void,
-): Map<string, number> {
-  const fixed = new Map<string, number>();
-  for (let round = 0; round < 10; round++) {
-    let progress = false;
-    for (const path of paths()) {
+  write: (path: string, text: string) => string | undefined,
+): FixAllResult {
+  const result: FixAllResult = { fixed: new Map(), refused: new Map(), failed: new Map() };
+  let todo: readonly string[] = paths();
+  let everything = true;
+  for (let round = 0; round < 20 && todo.length > 0; round++) {
+    const planned: { path: string; text: string; count: number }[] = [];
+    for (const path of todo) {
+      if (result.refused.has(path) || result.failed.has(path)) continue;
       const chosen = compatiblePreferred(codeActions(path, WHOLE));
-      const raw = chosen.length ? read(path) : undefined;
-      if (raw === undefined) continue;
-      const text = stripBom(raw);
-      const next = applyTextEdits(text, chosen.flatMap((a) => a.edits));
-      if (next === text) continue;
-      write(path, raw.slice(0, raw.length - text.length) + next);
-      fixed.set(path, (fixed.get(path) ?? 0) + chosen.length);
-      progress = true;
+      const parsed = chosen.length > 0 ? page(path) : undefined;
+      if (!parsed) continue;
+      const verified = verifyFix(parsed, chosen.flatMap((a) => a.edits));
+      if ('reason' in verified) {
+        result.refused.set(path, verified.reason);
+        continue;
+      }
+      if (verified.text === parsed.text) continue;
+      planned.push({ path, text: verified.text, count: chosen.length });
     }
-    if (!progress) break;
+    const written: string[] = [];
+    for (const { path, text, count } of planned) {
+      const raw = read(path);
+      if (raw === undefined) continue;
+      // The fixes were made on the text the model holds: if the file says otherwise now, it changed meanwhile.
+      if (stripBom(raw) !== page(path)?.text) {
+        result.refused.set(path, 'changed');
+        continue;
+      }
+      const error = write(path, raw.slice(0, raw.length - stripBom(raw).length) + text);
+      if (error !== undefined) {
+        result.failed.set(path, error);
+        continue;
+      }
+      result.fixed.set(path, (result.fixed.get(path) ?? 0) + count);
+      written.push(path);
+    }
+    if (written.length > 0) {
+      todo = written;
+      everything = false;
+    } else if (!everything && result.fixed.size > 0) {
+      todo = paths();
+      everything = true;
+    } else break;
   }
-  return fixed;
+  return result;
 }
