@@ -280,7 +280,7 @@ export function verifyFix(page: ParsedPage, edits: readonly AkTextEdit[]): { tex
   const bodyStart = page.bodyStart;
   const inBody = spans.filter((span) => span.end > bodyStart);
   for (const span of inBody) {
-    if (span.start < bodyStart || /[\r\n]/.test(span.newText)) return { reason: 'body' };
+    if (span.start < bodyStart || /[\r\n]/.test(span.newText) || !insideComment(page.text, span.start, span.end)) return { reason: 'body' };
     const replaced = page.text.slice(span.start, span.end);
     if (/[\r\n]/.test(replaced) && !/^<!--(?:(?!<!--)[\s\S])*-->$/.test(replaced)) return { reason: 'body' };
   }
@@ -325,6 +325,24 @@ export function compatiblePreferred(actions: AkCodeAction[]): AkCodeAction[] {
   const clash = (a: AkCodeAction, b: AkCodeAction) => a.edits.some((x) => b.edits.some((y) => !(before(x.range.end, y.range.start) || before(y.range.end, x.range.start))));
   for (const action of actions) if (action.isPreferred && !chosen.some((c) => clash(c, action))) chosen.push(action);
   return chosen;
+}
+
+/**
+ * Whether `text[start, end)` lies inside one HTML comment: from its `<!--` to its `-->`, or, when it is never
+ * closed, to the end of the line it opens on (where the fix that closes it writes).
+ */
+function insideComment(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('<!--', start);
+  if (open < 0) return false;
+  const close = text.indexOf('-->', open + 4);
+  let regionEnd: number;
+  if (close >= 0) regionEnd = close + 3;
+  else {
+    const n = text.indexOf('\n', open);
+    const r = text.indexOf('\r', open);
+    regionEnd = n < 0 ? (r < 0 ? text.length : r) : r < 0 ? n : Math.min(n, r);
+  }
+  return end <= regionEnd;
 }
 
 /**

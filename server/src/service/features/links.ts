@@ -30,7 +30,8 @@ export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph
   // How many directives each one took down with it, counted once for the page (a page may hold thousands).
   const dropped = new Map<Directive, number>();
   for (const resolution of resolved.values()) if (resolution.droppedBy) dropped.set(resolution.droppedBy, (dropped.get(resolution.droppedBy) ?? 0) + 1);
-  for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, dropped, out);
+  const memo = new PageMemo();
+  for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, dropped, memo, out);
 }
 
 function fileNameDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
@@ -55,6 +56,26 @@ function referenceDiagnostics(graph: LinkGraph, page: PageModel, out: Diagnostic
   }
 }
 
+/**
+ * What the diagnostics of one page's directives look up again and again (a page may hold thousands of
+ * directives, mostly alike): per list target its candidates and keys, and the suggestions per written name.
+ */
+class PageMemo {
+  private readonly targets = new Map<string, unknown>();
+  private readonly suggestions = new Map<string, string[]>();
+
+  target<T>(target: string, make: () => T): T {
+    if (!this.targets.has(target)) this.targets.set(target, make());
+    return this.targets.get(target) as T;
+  }
+
+  nearest(key: string, make: () => string[]): string[] {
+    let found = this.suggestions.get(key);
+    if (!found) this.suggestions.set(key, (found = make()));
+    return [...found];
+  }
+}
+
 /** Range of part of a token (`key` or `value` of `key/value`). */
 function partRange(page: PageModel, start: number, text: string, part: 'key' | 'value'): Range {
   const slash = text.indexOf('/');
@@ -69,6 +90,7 @@ function directiveDiagnostics(
   directive: Directive,
   resolution: Resolution,
   droppedBy: ReadonlyMap<Directive, number>,
+  memo: PageMemo,
   out: DiagnosticBuilder,
 ): void {
   const profile = snapshot.profile!;
@@ -96,14 +118,18 @@ function directiveDiagnostics(
   }
 
   // Filters: key used by no candidate, value outside its domain, a requirement page listing another's measures.
-  const candidateSet = graph.candidates(directive.target);
-  const targetType = profile.pageTypes.find((t) => t.type === directive.target);
-  const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
+  const { candidateSet, referenceKeys, known } = memo.target(directive.target, () => {
+    const candidateSet = graph.candidates(directive.target);
+    const targetType = profile.pageTypes.find((t) => t.type === directive.target);
+    const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
+    const known = new Set<string>([...(targetType ? snapshot.schemas.keys(targetType.schema) : []), ...candidateSet.usedKeys()]);
+    return { candidateSet, targetType, referenceKeys, known };
+  });
   for (const filter of directive.filters) {
     const { key, value, token } = filter;
     if (!candidateSet.usedKeys().has(key)) {
-      const known = new Set<string>([...(targetType ? snapshot.schemas.keys(targetType.schema) : []), ...candidateSet.usedKeys()]);
-      out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions: nearest(key, known) });
+      const suggestions = memo.nearest(`key\0${directive.target}\0${key}`, () => nearest(key, known));
+      out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions });
       explained = true;
       continue;
     }
@@ -123,7 +149,7 @@ function directiveDiagnostics(
           key,
           value,
           domain: out.language === 'nl' ? `${label}-pagina` : `${label} page`,
-          suggestions: caseMatch ? [caseMatch] : nearest(value, stems),
+          suggestions: caseMatch ? [caseMatch] : memo.nearest(`stem\0${refType}\0${value}`, () => nearest(value, stems)),
           caseOnly: Boolean(caseMatch),
         });
         explained = true;
@@ -139,7 +165,7 @@ function directiveDiagnostics(
         key,
         value,
         domain: out.language === 'nl' ? `waarde voor ${label}` : `${label} value`,
-        suggestions: caseMatch ? [caseMatch] : nearest(value, values),
+        suggestions: caseMatch ? [caseMatch] : memo.nearest(`value\0${key}\0${value}`, () => nearest(value, values)),
         caseOnly: Boolean(caseMatch),
       });
       explained = true;
