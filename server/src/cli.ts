@@ -127,7 +127,7 @@ function formatText(results: FileDiagnostics[]): string {
   for (const { path, diagnostics } of results) {
     for (const d of sorted(diagnostics)) {
       const severity = SEVERITY_NAMES[d.severity ?? 1];
-      lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
+      lines.push(`${oneLine(path)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${oneLine(d.message)}`);
     }
   }
   return lines.join('\n');
@@ -151,10 +151,10 @@ function formatGraph(graph: GraphModel, lang: Language): string {
   lines.push(CLI.graphSummary[lang](graph.profile ?? '-', graph.pages.length, graph.directives.length, graph.references.length));
   for (const d of graph.directives) {
     const state = d.expanded ? CLI.graphListed[lang](d.resolvesTo.length) : CLI.graphNotShown[lang];
-    lines.push(`${d.file}:${d.line + 1} ${d.name}${d.params ? ' ' + d.params : ''} → ${state}${d.resolvesTo.length ? ': ' + d.resolvesTo.join(' ') : ''}`);
+    lines.push(oneLine(`${d.file}:${d.line + 1} ${d.name}${d.params ? ' ' + d.params : ''} → ${state}${d.resolvesTo.length ? ': ' + d.resolvesTo.join(' ') : ''}`));
   }
   for (const r of graph.references) {
-    lines.push(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? CLI.graphMissing[lang]}`);
+    lines.push(oneLine(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? CLI.graphMissing[lang]}`));
   }
   return lines.join('\n') + '\n';
 }
@@ -170,8 +170,25 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * Characters a terminal acts on or that rearrange what it shows: the C0 and C1 controls (ESC starts escape
+ * sequences that recolour, move the cursor or retitle the window), DEL, the line and paragraph separators and
+ * the bidirectional overrides and isolates (which make a line read otherwise than it is). Page text reaches
+ * the output in messages, paths and values; it is shown with these as `\uXXXX`, which is also valid JSON.
+ */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `text` with UNSAFE characters escaped; line breaks (the output's own) kept. */
+export const printable = (text: string): string => text.replace(UNSAFE, escapeChar);
+/** `text` on one line: UNSAFE characters and line breaks escaped (a value in a one-line-per-finding output). */
+export const oneLine = (text: string): string => text.replace(UNSAFE_OR_NEWLINE, escapeChar);
+
 /** Runs `ak` with `argv` (without `node` and the script); returns the exit status. */
-export function run(argv: string[], io: CliIo): number {
+export function run(argv: string[], raw: CliIo): number {
+  // Everything written goes through `printable`: nothing from a page or the command line reaches the terminal raw.
+  const io: CliIo = { ...raw, stdout: (t) => raw.stdout(printable(t)), stderr: (t) => raw.stderr(printable(t)) };
   let args: Args;
   try {
     args = parseArgs(argv, io.env);
@@ -179,7 +196,7 @@ export function run(argv: string[], io: CliIo): number {
     // The language asked for, even when the mistake comes before or after it on the line.
     const asked = argv.find((a, i) => (argv[i - 1] === '--lang' || a.startsWith('--lang=')) && /(^|=)(nl|en)$/.test(a));
     const lang: Language = asked ? (asked.endsWith('nl') ? 'nl' : 'en') : environmentLanguage(io.env);
-    const text = error instanceof UsageError ? error.text[lang] : (error as Error).message;
+    const text = oneLine(error instanceof UsageError ? error.text[lang] : (error as Error).message);
     io.stderr(`ak: ${text}\n\n${USAGE[lang]}\n`);
     return 2;
   }
@@ -192,7 +209,7 @@ export function run(argv: string[], io: CliIo): number {
     return args.help ? 0 : 2;
   }
   if (args.command !== 'check' && args.command !== 'graph' && args.command !== 'render') {
-    io.stderr(`ak: ${CLI.unknownCommand[args.lang](args.command)}\n\n${USAGE[args.lang]}\n`);
+    io.stderr(`ak: ${CLI.unknownCommand[args.lang](oneLine(args.command))}\n\n${USAGE[args.lang]}\n`);
     return 2;
   }
   if (args.command === 'render') return render(args, io);
@@ -217,7 +234,7 @@ export function run(argv: string[], io: CliIo): number {
   }
   const fixing = args.fix ? fixInPlace(workspace, service, args.lang) : undefined;
   const fixed = fixing?.result.fixed;
-  for (const [path, why] of fixing?.notFixed ?? []) io.stderr(`ak: ${CLI.notFixed[args.lang](path, why)}\n`);
+  for (const [path, why] of fixing?.notFixed ?? []) io.stderr(`ak: ${CLI.notFixed[args.lang](oneLine(path), why)}\n`);
   const results = service.checkAll();
   const errors = count(results, DiagnosticSeverity.Error);
   const files = workspace.listMarkdownFiles().length;
@@ -339,9 +356,9 @@ function unreadableRoot(root: string, lang: Language): string | undefined {
     why = CLI.notAFolder[lang];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    why = code === 'ENOENT' ? CLI.doesNotExist[lang] : code === 'EACCES' || code === 'EPERM' ? CLI.noPermission[lang] : (error as Error).message;
+    why = code === 'ENOENT' ? CLI.doesNotExist[lang] : code === 'EACCES' || code === 'EPERM' ? CLI.noPermission[lang] : oneLine((error as Error).message);
   }
-  return `ak: ${CLI.cannotReadRoot[lang](root, why)}\n`;
+  return `ak: ${CLI.cannotReadRoot[lang](oneLine(root), why)}\n`;
 }
 
 /** The content root above `file`: the nearest folder holding `docs/` or the config file. */
@@ -362,7 +379,7 @@ function render(args: Args, io: CliIo): number {
   const files = args.operands.map((p) => resolve(io.cwd, p));
   const root = args.root !== undefined ? resolve(io.cwd, args.root) : contentRootAbove(files[0]);
   if (root === undefined) {
-    io.stderr(`ak: ${CLI.noRootAbove[lang](files[0])}\n`);
+    io.stderr(`ak: ${CLI.noRootAbove[lang](oneLine(files[0]))}\n`);
     return 2;
   }
   const unreadable = unreadableRoot(root, lang);
@@ -380,7 +397,7 @@ function render(args: Args, io: CliIo): number {
     const card = pages.has(path) ? service.card(path) : undefined;
     if (!card) {
       const why = !existsSync(file) ? CLI.doesNotExist[lang] : path.startsWith('..') ? CLI.outside[lang](root) : CLI.notAPage[lang];
-      io.stderr(`ak: ${CLI.cannotReadPage[lang](file, why)}\n`);
+      io.stderr(`ak: ${CLI.cannotReadPage[lang](oneLine(file), why)}\n`);
       return 2;
     }
     cards.push(card);

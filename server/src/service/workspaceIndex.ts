@@ -1,7 +1,7 @@
 // The workspace index: a per-document model cache (by path + version) and a snapshot of what the
 // whole tree means — its profile, config, schemas, vocabularies, and which stem and id belong to
 // which page. The snapshot is rebuilt lazily after a change; unchanged documents are not re-parsed.
-import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } from './config';
+import { CONFIG_FILE, configPath, mergeSchema, parseConfig, unreadableDetail, type ConfigResult } from './config';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, stemOf, type PageTypeData, type ProfileData } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
@@ -95,6 +95,11 @@ export class WorkspaceIndex {
     const config = parseConfig(this.workspace.readFile(CONFIG_FILE));
     const problems: WorkspaceProblem[] = config.problems.map((p) => ({ file: CONFIG_FILE, line: p.line, kind: 'config', detail: p.detail }));
     const configProblem = (en: string, nl: string) => problems.push({ file: CONFIG_FILE, line: 0, kind: 'config', detail: { en, nl } });
+    const unreadableConfig = this.workspace.whyUnreadable?.(CONFIG_FILE);
+    if (unreadableConfig && unreadableConfig !== 'missing') {
+      const why = unreadableDetail(unreadableConfig);
+      configProblem(`the file ${why.en}`, `het bestand ${why.nl}`);
+    }
 
     // Profile: an explicit setting wins, then the config file, then the folder layout.
     let profile: ProfileData | undefined;
@@ -162,7 +167,8 @@ export class WorkspaceIndex {
     const path = configPath(value);
     const text = this.workspace.readFile(path);
     if (text === undefined) {
-      problem(`profile file "${value}" not found`, `profielbestand "${value}" niet gevonden`);
+      const why = unreadableDetail(this.workspace.whyUnreadable?.(path));
+      problem(`profile file "${value}" ${why.en}`, `profielbestand "${value}" ${why.nl}`);
       return undefined;
     }
     let data: unknown;
@@ -199,7 +205,8 @@ export class WorkspaceIndex {
     const readJson = (value: string): JsonSchema | undefined => {
       const text = this.workspace.readFile(configPath(value));
       if (text === undefined) {
-        problem(`schema file "${value}" not found`, `schemabestand "${value}" niet gevonden`);
+        const why = unreadableDetail(this.workspace.whyUnreadable?.(configPath(value)));
+        problem(`schema file "${value}" ${why.en}`, `schemabestand "${value}" ${why.nl}`);
         return undefined;
       }
       try {
