@@ -301,3 +301,29 @@ describe('hardening: fixes that cannot damage a page (issue 11, cases A, B, E an
     assert.equal(calls, pages + 4 + pages);
   });
 });
+
+describe('hardening: a workspace schema\'s regular expressions run in linear time (issue 11, case 6)', () => {
+  const schema = (pattern: string) => JSON.stringify({ properties: { eigenaar: { type: 'string', pattern } } });
+
+  it('"^(a+)+$" against 5,000 a\'s and a b: answered at once (V8\'s backtracking engine would take longer than the universe)', () => {
+    const s = service({
+      '.algoritmekader.json': JSON.stringify({ schemas: { maatregel: './own.schema.json' } }),
+      'own.schema.json': schema('^(a+)+$'),
+      [M]: `---\ntitle: T\neigenaar: ${'a'.repeat(5000)}b\n---\n# T\n`,
+    });
+    const d = s.doValidation(M).filter((x) => x.code === 'frontmatter.schema');
+    assert.deepEqual(d.map((x) => (x.data as { keyword: string }).keyword), ['pattern']);
+    assert.deepEqual(s.workspaceDiagnostics(), []);
+  });
+
+  it('a pattern with a backreference does not compile on RE2: reported on the config, the built-in schema used', () => {
+    const s = service({
+      '.algoritmekader.json': JSON.stringify({ schemas: { maatregel: './own.schema.json' } }),
+      'own.schema.json': schema('^(a)\\1$'),
+      [M]: '---\ntitle: T\n---\n# T\n',
+    });
+    const [config] = s.workspaceDiagnostics();
+    assert.equal(config.path, '.algoritmekader.json');
+    assert.match(config.diagnostics[0].message, /the schemas do not compile: .*invalid escape sequence/);
+  });
+});
