@@ -8,7 +8,9 @@
 //   out/e2e/**       the editor tests, run in VS Code's extension host by test/e2e/run.mjs
 // First it generates server/src/service/generated/validators.js, the built-in schemas as ajv standalone
 // code (scripts/gen-validators.mjs); in watch mode it regenerates that when a schema changes.
-// Usage: node esbuild.mjs [--watch] [--minify] [--only=dist|tests]
+// Usage: node esbuild.mjs [--watch] [--minify] [--release] [--only=dist|extension|tests]
+//   --only=extension  only what the extension loads (client, server, preview): `npm run package` builds that
+//   --release         minified, without source maps, as the .vsix ships it
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,7 +20,8 @@ import { writeValidators } from './scripts/gen-validators.mjs';
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const watch = args.has('--watch');
-const minify = args.has('--minify');
+const release = args.has('--release');
+const minify = release || args.has('--minify');
 
 /** Every file under `dir` whose name ends with one of `suffixes`, as paths relative to the cwd. */
 function filesUnder(dir, suffixes) {
@@ -54,20 +57,25 @@ const validatorsPlugin = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', minify };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: release ? false : 'linked', logLevel: 'warning', minify };
 
 const builds = [];
+const cli = only !== 'tests' && only !== 'extension';
 if (only !== 'tests') {
   builds.push(
     { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
     { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
-    { ...common, entryPoints: { ak: 'server/src/cli.ts' }, outdir: 'dist' },
-    { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node' } },
     // The preview's webview: a browser script and its stylesheet.
     { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/preview.ts', 'preview-style': 'client/src/webview/preview.css' }, outdir: 'dist/preview', entryNames: '[name]' },
   );
 }
-if (only !== 'dist') {
+if (cli) {
+  builds.push(
+    { ...common, entryPoints: { ak: 'server/src/cli.ts' }, outdir: 'dist' },
+    { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node' } },
+  );
+}
+if (only !== 'dist' && only !== 'extension') {
   // The editor tests run inside VS Code's extension host, which provides `vscode` (test/e2e/run.mjs).
   builds.push({
     ...common,
@@ -79,7 +87,7 @@ if (only !== 'dist') {
   });
   builds.push({
     ...common,
-    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts'],
+    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts'],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',
@@ -93,7 +101,7 @@ if (watch) {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   // Without --watch the CLI is built for use: store its code cache (a watch build changes ak.js under it,
   // and the launcher then ignores the stale cache by its hash).
-  if (only !== 'tests') {
+  if (cli) {
     chmodSync('dist/cli.js', 0o755); // runnable as `./dist/cli.js`, as npm makes a `bin` on install
     execFileSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit' });
   }

@@ -2,7 +2,9 @@
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 //   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
-// Exit status: 0 no errors, 1 errors found (check), 2 usage error or unreadable ROOT or PAGE.
+//   ak help [COMMAND], ak COMMAND --help
+// Exit status: 0 no errors, 1 errors found (or a tree that matches no content model), 2 usage error or
+// unreadable ROOT or PAGE, or a fix that could not be written.
 import { accessSync, chmodSync, constants as fsConstants, existsSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,28 +30,125 @@ interface Args {
   fix: boolean;
 }
 
+const PROFILES = `auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}`;
+const COMMANDS = ['check', 'graph', 'render'] as const;
+type Command = (typeof COMMANDS)[number];
+const isCommand = (name: string | undefined): name is Command => (COMMANDS as readonly string[]).includes(name ?? '');
+
+/** `ak help` and `ak --help`: the commands, one line each. */
 const USAGE = {
-  en: `Usage: ak check [ROOT] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
-       ak graph [ROOT] [--format text|json] [--profile ...]
+  en: `Usage: ak check [ROOT] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
+       ak graph [ROOT] [--format text|json] [--profile ...] [--lang nl|en]
        ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+       ak help [COMMAND]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
-       --fix first applies every fix that leaves no doubt (the editor's preferred quick fixes), in place.
 graph  prints the pages, the list directives with the pages they list, and the references.
-render prints what the site makes of each PAGE: its labels, the pages it names, the table of every list
-       on it (or why there is none), and who names or lists it. ROOT is the folder above PAGE that holds docs/.
+render prints what the site makes of each PAGE.
+ak help COMMAND (or ak COMMAND --help) tells more about one command; ak --version prints the version.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
-  nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}] [--lang nl|en] [--fix]
-         ak graph [MAP] [--format text|json] [--profile ...]
+  nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
+         ak graph [MAP] [--format text|json] [--profile ...] [--lang nl|en]
          ak render PAGINA... [--root MAP] [--format text|json] [--profile ...] [--lang nl|en]
+         ak help [OPDRACHT]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
-       --fix past eerst elke eenduidige correctie toe (de voorkeurs-snelle-correcties van de editor), in de bestanden zelf.
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
-render toont wat de site van elke PAGINA maakt: de labels, de pagina's die ze noemt, de tabel van elke lijst
-       erop (of waarom die er niet is), en wie haar noemt of toont. MAP is de map boven PAGINA met docs/ erin.
+render toont wat de site van elke PAGINA maakt.
+ak help OPDRACHT (of ak OPDRACHT --help) vertelt meer over één opdracht; ak --version toont de versie.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
+
+/** Options every command takes, as the per-command help lists them. */
+const COMMON_OPTIONS = {
+  en: `  --profile ${PROFILES}
+                  the content model (default auto: detected from the folders, or .algoritmekader.json)
+  --lang nl|en    the language of the messages (default: Dutch when the locale is Dutch)
+  -h, --help      this help`,
+  nl: `  --profile ${PROFILES}
+                  het contentmodel (standaard auto: herkend aan de mappen, of .algoritmekader.json)
+  --lang nl|en    de taal van de meldingen (standaard: Nederlands als de locale Nederlands is)
+  -h, --help      deze hulp`,
+};
+
+/** `ak COMMAND --help` and `ak help COMMAND`. */
+const HELP: Record<Command, Record<Language, string>> = {
+  check: {
+    en: `Usage: ak check [ROOT] [options]
+
+Checks every Markdown page under ROOT, the folder that holds docs/ (default: the current folder), and prints
+one line per finding (path:line:col severity code message), then a summary.
+
+  -f, --format text|json|github
+                  text (default), JSON with 0-based ranges, or GitHub Actions annotations
+  --fix           first apply, in the files, every fix that leaves no doubt (the editor's preferred quick fixes)
+${COMMON_OPTIONS.en}
+
+Exit status: 0 no errors (warnings and hints do not count), 1 errors found, 2 usage error or unreadable ROOT.`,
+    nl: `Gebruik: ak check [MAP] [opties]
+
+Controleert elke Markdown-pagina onder MAP, de map met docs/ erin (standaard: de huidige map), en toont één
+regel per bevinding (pad:regel:kolom ernst code melding), en dan een samenvatting.
+
+  -f, --format text|json|github
+                  tekst (standaard), JSON met bereiken vanaf 0, of GitHub Actions-annotaties
+  --fix           pas eerst in de bestanden elke eenduidige correctie toe (de voorkeurscorrecties van de editor)
+${COMMON_OPTIONS.nl}
+
+Afsluitcode: 0 geen fouten (waarschuwingen en hints tellen niet), 1 fouten gevonden, 2 verkeerd gebruik of MAP onleesbaar.`,
+  },
+  graph: {
+    en: `Usage: ak graph [ROOT] [options]
+
+Prints what links to what, resolved as the site's build resolves it: each list directive with the pages it
+lists, and each vereiste:/maatregel: reference with the page it names.
+
+  -f, --format text|json
+                  one line per directive and reference (default), or JSON with every page as well
+${COMMON_OPTIONS.en}
+
+Exit status: 0 printed, 1 the tree matches no content model, 2 usage error or unreadable ROOT.`,
+    nl: `Gebruik: ak graph [MAP] [opties]
+
+Toont wat naar wat verwijst, zoals de bouw van de site het oplost: elke lijstopdracht met de pagina's die ze
+toont, en elke vereiste:/maatregel:-verwijzing met de pagina die ze noemt.
+
+  -f, --format text|json
+                  één regel per lijstopdracht en verwijzing (standaard), of JSON met ook elke pagina
+${COMMON_OPTIONS.nl}
+
+Afsluitcode: 0 getoond, 1 de inhoud past in geen contentmodel, 2 verkeerd gebruik of MAP onleesbaar.`,
+  },
+  render: {
+    en: `Usage: ak render PAGE... [options]
+
+Prints what the site makes of each PAGE: its findings, title, labels, the pages it names, the table of every
+list on it (or why there is none), and who names or lists it.
+
+  --root ROOT     the content root (default: the nearest folder above the first PAGE with docs/ or .algoritmekader.json)
+  -f, --format text|json
+                  Markdown (default), or JSON: the model the editor's preview draws
+${COMMON_OPTIONS.en}
+
+Exit status: 0 no errors on the pages, 1 errors on a page or the tree matches no content model,
+2 usage error or an unreadable ROOT or PAGE.`,
+    nl: `Gebruik: ak render PAGINA... [opties]
+
+Toont wat de site van elke PAGINA maakt: de bevindingen, titel, labels, de pagina's die ze noemt, de tabel van
+elke lijst erop (of waarom die er niet is), en wie haar noemt of toont.
+
+  --root MAP      de map met de inhoud (standaard: de dichtstbijzijnde map boven de eerste PAGINA met docs/ of .algoritmekader.json)
+  -f, --format text|json
+                  Markdown (standaard), of JSON: het model dat de voorbeeldweergave van de editor tekent
+${COMMON_OPTIONS.nl}
+
+Afsluitcode: 0 geen fouten op de pagina's, 1 fouten op een pagina of de inhoud past in geen contentmodel,
+2 verkeerd gebruik of een onleesbare MAP of PAGINA.`,
+  },
+};
+
+/** The help a mistake or `--help` shows: the command's own when one was named, else the overview. */
+const helpFor = (command: string | undefined, lang: Language): string => (isCommand(command) ? HELP[command][lang] : USAGE[lang]);
 
 /** A mistake in the command line, said in the language the rest of the output uses. */
 class UsageError extends Error {
@@ -197,20 +296,29 @@ export function run(argv: string[], raw: CliIo): number {
     const asked = argv.find((a, i) => (argv[i - 1] === '--lang' || a.startsWith('--lang=')) && /(^|=)(nl|en)$/.test(a));
     const lang: Language = asked ? (asked.endsWith('nl') ? 'nl' : 'en') : environmentLanguage(io.env);
     const text = oneLine(error instanceof UsageError ? error.text[lang] : (error as Error).message);
-    io.stderr(`ak: ${text}\n\n${USAGE[lang]}\n`);
+    io.stderr(`ak: ${text}\n\n${helpFor(argv.find((a) => !a.startsWith('-')), lang)}\n`);
     return 2;
   }
   if (args.version) {
     io.stdout(`${version}\n`);
     return 0;
   }
-  if (args.help || args.command === undefined) {
-    io[args.help ? 'stdout' : 'stderr'](`${USAGE[args.lang]}\n`);
-    return args.help ? 0 : 2;
+  if (args.command === 'help') {
+    const topic = args.operands[0];
+    if (topic !== undefined && !isCommand(topic)) {
+      io.stderr(`ak: ${CLI.unknownCommand[args.lang](oneLine(topic))}\n\n${USAGE[args.lang]}\n`);
+      return 2;
+    }
+    io.stdout(`${helpFor(topic, args.lang)}\n`);
+    return 0;
   }
-  if (args.command !== 'check' && args.command !== 'graph' && args.command !== 'render') {
+  if (args.command !== undefined && !isCommand(args.command)) {
     io.stderr(`ak: ${CLI.unknownCommand[args.lang](oneLine(args.command))}\n\n${USAGE[args.lang]}\n`);
     return 2;
+  }
+  if (args.help || args.command === undefined) {
+    io[args.help ? 'stdout' : 'stderr'](`${helpFor(args.command, args.lang)}\n`);
+    return args.help ? 0 : 2;
   }
   if (args.command === 'render') return render(args, io);
   const root = resolve(io.cwd, args.operands[0] ?? '.');
@@ -227,6 +335,7 @@ export function run(argv: string[], raw: CliIo): number {
       io.stderr(`ak: ${CLI.textOrJson[args.lang]('graph')}\n`);
       return 2;
     }
+    if (reportUnknownLayout(service, root, io)) return 1;
     const graph = service.graph();
     if (args.format === 'json') io.stdout(JSON.stringify({ version, root, ...graph }, null, 2) + '\n');
     else io.stdout(formatGraph(graph, args.lang));
@@ -345,6 +454,18 @@ function errorText(error: unknown, lang: Language): string {
   return String(code ?? (error as Error).message);
 }
 
+/**
+ * A tree that matches no content model has no page types, so there is no graph or card to show: graph and
+ * render print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
+ */
+function reportUnknownLayout(service: LanguageService, root: string, io: CliIo): boolean {
+  if (service.profile()) return false;
+  // Named by the root, which render finds by itself and graph may have been given relative to elsewhere.
+  const findings = service.workspaceDiagnostics().map(({ path, diagnostics }) => ({ path: path === '.' ? root : path, diagnostics: diagnostics.filter((d) => d.code === 'workspace.unknown-layout') }));
+  io.stderr(formatText(findings) + '\n');
+  return true;
+}
+
 /** Why `root` cannot serve as the content root (a message for stderr), or undefined when it can. */
 function unreadableRoot(root: string, lang: Language): string | undefined {
   let why: string;
@@ -377,6 +498,20 @@ function render(args: Args, io: CliIo): number {
     return 2;
   }
   const files = args.operands.map((p) => resolve(io.cwd, p));
+  // Each PAGE is a file that exists, before anything is looked for around it.
+  for (const file of files) {
+    let why: string | undefined;
+    try {
+      if (statSync(file).isDirectory()) why = CLI.isAFolder[lang];
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      why = code === 'ENOENT' || code === 'ENOTDIR' ? CLI.doesNotExist[lang] : code === 'EACCES' || code === 'EPERM' ? CLI.noPermission[lang] : (error as Error).message;
+    }
+    if (why !== undefined) {
+      io.stderr(`ak: ${CLI.cannotReadPage[lang](file, why)}\n`);
+      return 2;
+    }
+  }
   const root = args.root !== undefined ? resolve(io.cwd, args.root) : contentRootAbove(files[0]);
   if (root === undefined) {
     io.stderr(`ak: ${CLI.noRootAbove[lang](oneLine(files[0]))}\n`);
@@ -389,6 +524,7 @@ function render(args: Args, io: CliIo): number {
   }
   const workspace = new NodeWorkspace(root);
   const service = createLanguageService(workspace, { language: lang, profile: args.profile });
+  if (reportUnknownLayout(service, root, io)) return 1;
   const pages = new Set(workspace.listMarkdownFiles());
   const cards = [];
   for (const file of files) {

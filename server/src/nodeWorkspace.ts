@@ -33,8 +33,9 @@ export interface ReachedTwice {
 }
 
 export class NodeWorkspace implements Workspace {
-  private files: string[] | undefined;
-  private fileSet = new Set<string>();
+  private files: Set<string> | undefined;
+  /** The files on disk plus open documents under the root that are not on disk yet, until either changes. */
+  private listed: string[] | undefined;
   private twice: ReachedTwice[] = [];
   private readonly open = new Map<string, { text: string; version: number }>();
   /** Bumped when a file changes on disk (watcher events), so that cached models are dropped. */
@@ -48,14 +49,15 @@ export class NodeWorkspace implements Workspace {
   constructor(readonly root: string) {}
 
   listMarkdownFiles(): readonly string[] {
+    if (this.listed) return this.listed;
     if (!this.files) {
       this.twice = [];
-      this.files = this.walk(this.root, '', new Map());
-      this.fileSet = new Set(this.files);
+      this.files = new Set(this.walk(this.root, '', new Map()));
     }
     const files = new Set(this.files);
     for (const path of this.open.keys()) if (path.endsWith('.md') && !path.startsWith('../')) files.add(path);
-    return [...files];
+    this.listed = [...files];
+    return this.listed;
   }
 
   /** The folders the last walk reached twice (see ReachedTwice). */
@@ -128,7 +130,7 @@ export class NodeWorkspace implements Workspace {
   }
 
   private isPage(path: string): boolean {
-    return path.endsWith('.md') && this.fileSet.has(path);
+    return path.endsWith('.md') && (this.files?.has(path) ?? false);
   }
 
   version(path: string): string {
@@ -152,20 +154,27 @@ export class NodeWorkspace implements Workspace {
 
   /** An editor opened or changed a document. */
   setOpenDocument(path: string, text: string, version: number): void {
+    if (!this.open.has(path) && !this.files?.has(path)) this.listed = undefined;
     this.open.set(path, { text, version });
     this.fire([path]);
   }
 
   /** An editor closed a document: the disk is the truth again. */
   closeDocument(path: string): void {
-    if (this.open.delete(path)) this.changedOnDisk([path]);
+    if (!this.open.delete(path)) return;
+    if (!this.files?.has(path)) this.listed = undefined;
+    this.changedOnDisk([path]);
   }
 
   /** Files were created, changed or deleted on disk. */
   changedOnDisk(paths: readonly string[], created = false): void {
     for (const path of paths) this.diskGeneration.set(path, (this.diskGeneration.get(path) ?? 0) + 1);
-    if (created || !this.files || paths.some((p) => !this.fileSet.has(p))) this.files = undefined;
-    else if (paths.some((p) => this.readFile(p) === undefined)) this.files = undefined;
+    const files = this.files;
+    // A file created or deleted (or a folder, which the watcher names alone): walk the tree again, once per batch.
+    if (created || !files || paths.some((p) => !files.has(p) || this.readFile(p) === undefined)) {
+      this.files = undefined;
+      this.listed = undefined;
+    }
     this.fire(paths);
   }
 

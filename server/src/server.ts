@@ -1,11 +1,10 @@
 // The language server: wires LSP to the language service. One language service per workspace folder
 // (each is a content root); handlers find the document's service, call it, and return.
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type Connection, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { NodeWorkspace } from './nodeWorkspace';
+// It imports nothing of Node or the browser: what differs (how a folder is read, how URIs map to paths) comes
+// in as a `ServerHost`, from main.ts (Node) or browserMain.ts (web worker).
+import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Diagnostic, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
-import { CARD, CONFIG_FILE, NEW_PAGE, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard } from './service';
+import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.algoritmekader`;
@@ -27,82 +26,174 @@ interface Settings {
   validate: 'open' | 'workspace';
 }
 
+/** A content root's files as the server keeps them: the service's `Workspace`, told about the editor's documents and file events. */
+export interface ServerWorkspace extends Workspace {
+  /** An editor opened or changed the document at root-relative `path`. */
+  setOpenDocument(path: string, text: string, version: number): void;
+  /** The editor closed it: the stored file is the truth again. */
+  closeDocument(path: string): void;
+  /** Files were created, changed or deleted outside the editor. */
+  changedOnDisk(paths: readonly string[], created?: boolean): void;
+}
+
+/** What differs between the environments the server runs in (Node, a browser's web worker). */
+export interface ServerHost {
+  /** A workspace over the workspace folder `folderUri`; `undefined` when this host cannot read that kind of URI. */
+  createWorkspace(folderUri: string): ServerWorkspace | undefined;
+  /** The root-relative POSIX path of `uri` inside the folder `folderUri`: `''` for the folder itself, `undefined` when it is not inside. */
+  relativePath(folderUri: string, uri: string): string | undefined;
+  /** How the folder is named in the server's log (a file path on disk, else its URI). */
+  displayName(folderUri: string): string;
+}
+
 interface Root {
+  /** The workspace folder's URI, without a trailing slash. */
+  uri: string;
+  /** The folder for log messages (see ServerHost.displayName). */
   path: string;
-  workspace: NodeWorkspace;
+  workspace: ServerWorkspace;
   service: LanguageService;
   /** This folder's `algoritmekader.*` settings (a multi-root workspace may set them per folder). */
   settings: Settings;
+  /** The root's own findings (on every open page), until the tree changes; see treeFindings. */
+  tree?: Diagnostic[];
+  /** Whether the tree is being indexed in the background (open pages get what they decide on their own). */
+  indexing?: boolean;
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const roots: Root[] = [];
-  const open = new Map<string, { root: Root; path: string }>();
+  /** Open documents: their root, root-relative path and editor version. */
+  const open = new Map<string, { root: Root; path: string; version?: number }>();
   let editorLanguage = 'en';
   let canWatch = false;
+  let canShowProgress = false;
 
   const DEFAULTS: Settings = { language: 'auto', profile: 'auto', validate: 'open' };
   const language = (settings: Settings): Language => (settings.language === 'auto' ? (/^nl\b/i.test(editorLanguage) ? 'nl' : 'en') : settings.language);
 
   /** The content root of a file and its root-relative path (the innermost root wins). */
   const locate = (uri: string): { root: Root; path: string } | undefined => {
-    if (!uri.startsWith('file:')) return undefined;
-    const file = fileURLToPath(uri);
-    const root = roots.filter((r) => file.startsWith(r.path + sep)).sort((a, b) => b.path.length - a.path.length)[0];
-    return root ? { root, path: root.workspace.relativePath(file) } : undefined;
-  };
-
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  /** Re-validates the other open documents (a change in one page can change their findings), debounced. */
-  const revalidateOpen = (changed?: string) => {
-    clearTimeout(pending);
-    pending = setTimeout(() => {
-      for (const [uri] of open) if (uri !== changed) void publish(uri);
-      for (const root of roots) void publishWorkspace(root);
-    }, 150);
+    let best: { root: Root; path: string } | undefined;
+    for (const root of roots) {
+      const path = host.relativePath(root.uri, uri);
+      if (path && (!best || root.uri.length > best.root.uri.length)) best = { root, path };
+    }
+    return best;
   };
 
   /** Whether a folder means to hold Algoritmekader content: it has docs/ pages, a config file, or a profile set. */
   const claimsContent = (root: Root): boolean =>
     root.settings.profile !== 'auto' || root.workspace.readFile(CONFIG_FILE) !== undefined || root.workspace.listMarkdownFiles().some((p) => p.startsWith('docs/'));
 
+  /** The diagnostics last sent per URI, as JSON: a page is sent again only when they really changed. */
+  const sent = new Map<string, string>();
+  const send = async (uri: string, diagnostics: Diagnostic[], version?: number, always = false) => {
+    const json = JSON.stringify(diagnostics);
+    if (!always && sent.get(uri) === json) return;
+    sent.set(uri, json);
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  /** What the root says about itself (no known layout: on every open page), recomputed when the tree changes. */
+  const treeFindings = (root: Root): Diagnostic[] => {
+    if (!root.tree) {
+      // The extension starts in any Markdown workspace: findings about the tree only where it claims to be content.
+      root.tree = claimsContent(root) ? root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics) : [];
+    }
+    return root.tree;
+  };
+
+  /** Publishes an open page's findings: always for the page just edited (`always`), else only when they changed. */
+  const publish = async (uri: string, always = false) => {
+    const place = open.get(uri);
+    if (!place) return;
+    try {
+      const { root, path } = place;
+      // Until the tree is indexed (in the background), what the page decides on its own; the rest follows.
+      const diagnostics = [...treeFindings(root), ...root.service.doValidation(path, 'available')];
+      await send(uri, diagnostics, place.version, always);
+    } catch (error) {
+      connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+
   /** URIs of files that are not open and have findings published, per root. */
   const published = new Map<Root, Set<string>>();
 
   /**
-   * Findings beyond the open pages. Those about the root itself on a file (the config file, a schema file) go to
-   * that file; those on the tree (no known layout) have no file of their own, so every open page shows them
-   * (see publish). With `validate: workspace`, every page that is not open gets its findings too.
+   * Findings beyond the open pages, for `paths` (every file: `all`). Those about the root itself on a file
+   * (the config file, a schema file) go to that file; with `validate: workspace`, every page that is not
+   * open gets its findings too.
    */
-  const publishWorkspace = async (root: Root) => {
+  const publishWorkspace = async (root: Root, paths: ReadonlySet<string> | 'all') => {
+    if (!indexed(root)) return; // once the tree is indexed (it then publishes everything)
     try {
       const before = published.get(root) ?? new Set<string>();
-      const now = new Set<string>();
-      const results = root.settings.validate === 'workspace' ? root.service.checkAll() : root.service.workspaceDiagnostics();
+      const now = paths === 'all' ? new Set<string>() : new Set(before);
+      const results =
+        paths === 'all'
+          ? root.settings.validate === 'workspace'
+            ? root.service.checkAll()
+            : root.service.workspaceDiagnostics()
+          : root.settings.validate === 'workspace'
+            ? [...paths].map((path) => ({ path, diagnostics: root.service.doValidation(path) }))
+            : [];
       for (const { path, diagnostics } of results) {
         const uri = path === '.' ? undefined : root.workspace.uri(path);
-        if (!uri || open.has(uri) || (diagnostics.length === 0 && !before.has(uri))) continue;
+        if (!uri || open.has(uri)) continue;
         if (diagnostics.length > 0) now.add(uri);
-        await connection.sendDiagnostics({ uri, diagnostics });
+        else now.delete(uri);
+        if (diagnostics.length > 0 || before.has(uri)) await send(uri, diagnostics);
       }
-      for (const uri of before) if (!now.has(uri) && !open.has(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (paths === 'all') for (const uri of before) if (!now.has(uri) && !open.has(uri)) await send(uri, []);
       published.set(root, now);
     } catch (error) {
       connection.console.error(`workspace validation of ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
 
-  const publish = async (uri: string) => {
-    const place = open.get(uri);
-    if (!place) return;
-    try {
-      // The extension starts in any Markdown workspace: findings about the tree only where it claims to be content.
-      const tree = claimsContent(place.root) ? place.root.service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics) : [];
-      const diagnostics = [...tree, ...place.root.service.doValidation(place.path)];
-      await connection.sendDiagnostics({ uri, diagnostics });
-    } catch (error) {
-      connection.console.error(`validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  /**
+   * After a change: the open pages whose findings may have changed (the model says which) are checked again
+   * at once and sent when they differ; with `validate: workspace`, the other pages too.
+   */
+  const publishAffected = async (root: Root) => {
+    const affected = root.service.takeAffected();
+    if (affected === 'all') root.tree = undefined;
+    for (const [uri, place] of open) {
+      if (place.root !== root) continue;
+      if (affected === 'all' || affected.has(place.path)) await publish(uri);
     }
+    await publishWorkspace(root, affected);
+  };
+
+  const indexed = (root: Root) => {
+    const { done, total } = root.service.indexing();
+    return done >= total;
+  };
+
+  /** Indexes a root's tree in slices that leave room for requests, with progress in the status bar; then publishes everything. */
+  const indexInBackground = async (root: Root) => {
+    if (root.indexing || indexed(root)) return;
+    root.indexing = true;
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(UI.indexing[language(root.settings)], 0, undefined, false);
+    try {
+      let left = Infinity;
+      while (left > 0) {
+        const deadline = performance.now() + 15;
+        left = root.service.indexSome(() => performance.now() > deadline);
+        const { done, total: all } = root.service.indexing();
+        progress?.report(Math.floor((done / Math.max(1, all)) * 100), `${done} / ${all}`);
+        await new Promise((resolve) => setTimeout(resolve, 0)); // room for requests (setImmediate is Node's only)
+      }
+    } catch (error) {
+      connection.console.error(`indexing ${root.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      root.indexing = false;
+      progress?.done();
+    }
+    await publishAffected(root);
   };
 
   /** Resolves once the settings were read the first time: before that, a profile set in them is not known. */
@@ -113,27 +204,34 @@ export function startServer(connection: Connection): void {
   const applySettings = async () => {
     for (const root of roots) {
       try {
-        const value = (await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root.path).href, section: 'algoritmekader' })) as Partial<Settings> | null;
+        const value = (await connection.workspace.getConfiguration({ scopeUri: root.uri, section: 'algoritmekader' })) as Partial<Settings> | null;
         root.settings = { language: value?.language ?? 'auto', profile: value?.profile ?? 'auto', validate: value?.validate === 'workspace' ? 'workspace' : 'open' };
       } catch {
         // A client without workspace/configuration: keep the defaults.
       }
       root.service.configure({ language: language(root.settings), profile: root.settings.profile });
+      root.tree = undefined;
     }
     settingsRead();
-    revalidateOpen();
+    for (const root of roots) {
+      // Every message may be in another language now: every open page is checked and sent again.
+      for (const [uri, place] of open) if (place.root === root) await publish(uri);
+      await publishWorkspace(root, 'all');
+      void indexInBackground(root);
+    }
   };
 
   connection.onInitialize((params: InitializeParams) => {
     editorLanguage = params.locale ?? 'en';
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const folder of folders) {
-      if (!folder.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(folder.uri).replace(/[\\/]$/, '');
-      const workspace = new NodeWorkspace(path);
-      roots.push({ path, workspace, service: createLanguageService(workspace, { language: language(DEFAULTS) }), settings: DEFAULTS });
+      const uri = folder.uri.replace(/\/$/, '');
+      const workspace = host.createWorkspace(uri);
+      if (!workspace) continue;
+      roots.push({ uri, path: host.displayName(uri), workspace, service: createLanguageService(workspace, { language: language(DEFAULTS) }), settings: DEFAULTS });
     }
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    canShowProgress = Boolean(params.capabilities.window?.workDoneProgress);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
@@ -143,7 +241,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         // Markdown has no quick suggestions by default: these open the list where a value is due.
-        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'] },
+        completionProvider: { triggerCharacters: ['/', ' ', '-', '_'], resolveProvider: true },
       },
     };
   });
@@ -160,19 +258,18 @@ export function startServer(connection: Connection): void {
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const place = locate(textDocument.uri);
     if (!place) return;
-    open.set(textDocument.uri, place);
+    open.set(textDocument.uri, { ...place, version: textDocument.version });
     place.root.workspace.setOpenDocument(place.path, textDocument.text, textDocument.version);
-    void publish(textDocument.uri);
-    revalidateOpen(textDocument.uri);
+    void publish(textDocument.uri, true).then(() => publishAffected(place.root));
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const place = open.get(textDocument.uri);
     const last = contentChanges[contentChanges.length - 1];
     if (!place || !last || 'range' in last) return;
+    place.version = textDocument.version;
     place.root.workspace.setOpenDocument(place.path, last.text, textDocument.version);
-    void publish(textDocument.uri);
-    revalidateOpen(textDocument.uri);
+    void publish(textDocument.uri, true).then(() => publishAffected(place.root));
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -180,24 +277,37 @@ export function startServer(connection: Connection): void {
     if (!place) return;
     open.delete(textDocument.uri);
     place.root.workspace.closeDocument(place.path);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
-    revalidateOpen();
+    void send(textDocument.uri, [], undefined, true).then(() => publishAffected(place.root));
   });
 
-  connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
+  connection.onCompletion(({ textDocument, position }): CompletionList => {
     const place = open.get(textDocument.uri);
-    if (!place) return [];
-    return place.root.service.complete(place.path, position).map((item, i) => ({
-      label: item.label,
-      kind: COMPLETION_KINDS[item.kind],
-      detail: item.detail,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-      textEdit: { range: item.range, newText: item.newText },
-      filterText: item.label,
-      // The service's order (vocabulary order, required keys first in the schema), not the alphabet.
-      sortText: String(i).padStart(5, '0'),
-      command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
-    }));
+    if (!place) return { isIncomplete: false, items: [] };
+    const { items, isIncomplete } = place.root.service.complete(place.path, position);
+    return {
+      // Capped page names: the editor asks again as the author types.
+      isIncomplete,
+      items: items.map((item, i) => ({
+        label: item.label,
+        kind: COMPLETION_KINDS[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        textEdit: { range: item.range, newText: item.newText },
+        filterText: item.label,
+        // The service's order (vocabulary order, required keys first in the schema, best page matches), not the alphabet.
+        sortText: String(i).padStart(5, '0'),
+        command: item.retrigger ? { title: '', command: 'editor.action.triggerSuggest' } : undefined,
+        data: item.page ? { uri: textDocument.uri, page: item.page } : undefined,
+      })),
+    };
+  });
+
+  // A page item's documentation is filled in when the editor shows it, not for every item of the list.
+  connection.onCompletionResolve((item: CompletionItem): CompletionItem => {
+    const data = item.data as { uri?: string; page?: string } | undefined;
+    const place = data?.uri ? open.get(data.uri) : undefined;
+    if (place && data?.page && !item.documentation) item.documentation = { kind: MarkupKind.Markdown, value: place.root.service.completionDocumentation(data.page) };
+    return item;
   });
 
   connection.onDefinition(({ textDocument, position }): LocationLink[] | null => {
@@ -283,15 +393,15 @@ export function startServer(connection: Connection): void {
 
   /** The content root of a file or folder URI (a root's own folder included). */
   const rootOf = (uri: string): Root | undefined => {
-    if (!uri.startsWith('file:')) return roots.length === 1 ? roots[0] : undefined;
-    const file = fileURLToPath(uri).replace(/[\\/]$/, '');
-    return roots.find((r) => r.path === file) ?? locate(uri)?.root;
+    const found = roots.find((r) => host.relativePath(r.uri, uri) === '') ?? locate(uri)?.root;
+    // A document of another kind (untitled, say) belongs to the only root there is.
+    return found ?? (roots.length === 1 && schemeOf(uri) !== schemeOf(roots[0].uri) ? roots[0] : undefined);
   };
 
   connection.onRequest(PAGE_TYPES_REQUEST, async ({ uri }: PageTypesParams): Promise<PageTypesResponse | null> => {
     await settingsApplied;
     const root = rootOf(uri);
-    return root ? { root: pathToFileURL(root.path).href, types: root.service.pageTypes() } : null;
+    return root ? { root: root.uri, types: root.service.pageTypes() } : null;
   });
 
   connection.onRequest<NewPageResponse, unknown>(NEW_PAGE_REQUEST, ({ uri, ...request }: NewPageParams): NewPageResponse => {
@@ -302,16 +412,26 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    // One batch per root (a branch checked out changes hundreds of files at once): one update of the model.
+    const batches = new Map<Root, { paths: string[]; created: boolean }>();
     for (const change of changes) {
       const place = locate(change.uri);
       if (!place || open.has(change.uri)) continue;
-      place.root.workspace.changedOnDisk([place.path], change.type === FileChangeType.Created);
+      const batch = batches.get(place.root) ?? { paths: [], created: false };
+      batches.set(place.root, batch);
+      batch.paths.push(place.path);
+      batch.created ||= change.type !== FileChangeType.Changed;
     }
-    revalidateOpen();
+    for (const [root, { paths, created }] of batches) {
+      root.workspace.changedOnDisk(paths, created);
+      void publishAffected(root);
+    }
   });
 
   connection.listen();
 }
+
+const schemeOf = (uri: string) => uri.slice(0, uri.indexOf(':'));
 
 /** Every root-relative path a card names. */
 function pathsOf(card: PageCard): Set<string> {

@@ -1,9 +1,9 @@
 // `ak check` end to end through `run()`: formats, exit codes, usage errors, on the shipped examples.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { run } from '../../server/src/cli';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -24,6 +24,40 @@ describe('ak check', () => {
       assert.equal(r.status, 0);
     });
   }
+
+  it('finds exactly the intended mistakes in examples/mistakes', () => {
+    const r = ak(['check', 'examples/mistakes']);
+    assert.equal(r.status, 1);
+    const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/';
+    const V = 'docs/voldoen-aan-wetten-en-regels/vereisten/';
+    assert.deepEqual(
+      r.stdout.split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')),
+      [
+        `${M}2-owp-02-typfouten-in-labels.md:10:3 error frontmatter.unknown-value`,
+        `${M}2-owp-02-typfouten-in-labels.md:12:3 error frontmatter.unknown-value`,
+        `${M}2-owp-03-verwijzing-naar-niets.md:2:8 hint frontmatter.title-period`,
+        `${M}2-owp-03-verwijzing-naar-niets.md:6:3 error reference.unknown-target`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:1:1 error frontmatter.missing-key`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:7:15 error frontmatter.wrong-type`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:10:3 warning frontmatter.duplicate-value`,
+        `${M}2-owp-04-tekst-in-plaats-van-lijst.md:11:1 warning frontmatter.unknown-key`,
+        `${M}2-owp-05-yaml-fout.md:2:8 error frontmatter.yaml-syntax`,
+        `${V}avg-02-gekopieerde-lijst.md:24:32 warning directive.foreign-stem`,
+        `${V}avg-02-gekopieerde-lijst.md:27:23 error directive.unknown-filter-key`,
+        '20 files checked:',
+        '',
+      ],
+    );
+    assert.match(r.stdout, /\n20 files checked: 7 errors, 3 warnings, 1 hint\.\n$/);
+  });
+
+  it('npm run check shows those findings, says they are intended, and exits 0', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'check-examples.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /\$ ak check examples\/mistakes\nexamples\/mistakes has typical mistakes on purpose .*the findings below are intended:\n.*error frontmatter\.unknown-value "governanse"/);
+    assert.match(r.stdout, /20 files checked: 7 errors, 3 warnings, 1 hint\.\n\nnpm run check: the clean samples are clean, and the intended mistakes were found/);
+  });
 
   it('prints JSON with the profile and relative paths', () => {
     const r = ak(['check', 'examples/current', '--format', 'json']);
@@ -121,6 +155,103 @@ describe('ak render', () => {
     assert.equal(none.status, 2);
     assert.match(none.stderr, /^ak: render needs a PAGE\n/);
     assert.match(ak(['check', 'examples/current', '--root', 'x']).stderr, /--root is for render/);
+  });
+});
+
+describe('ak help, per-command help, and errors a newcomer meets', () => {
+  /** A throw-away folder with `files` (path → text); removed after `body`. */
+  function withTree(files: Record<string, string>, body: (dir: string) => void) {
+    const dir = mkdtempSync(join(tmpdir(), 'ak-tree-'));
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      body(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('ak help and ak --help print the overview on stdout and exit 0; ak alone prints it on stderr and exits 2', () => {
+    const help = ak(['help']);
+    assert.equal(help.status, 0);
+    assert.equal(help.stderr, '');
+    assert.match(help.stdout, /^Usage: ak check \[ROOT\] .*\n {7}ak graph .*\n {7}ak render .*\n {7}ak help \[COMMAND\]\n/);
+    assert.match(help.stdout, /ak help COMMAND \(or ak COMMAND --help\) tells more about one command/);
+    assert.deepEqual(ak(['--help']), help);
+    const bare = ak([]);
+    assert.equal(bare.status, 2);
+    assert.equal(bare.stdout, '');
+    assert.equal(bare.stderr, help.stdout);
+  });
+
+  for (const command of ['check', 'graph', 'render']) {
+    it(`ak ${command} --help and ak help ${command} print that command's help and exit 0`, () => {
+      const r = ak([command, '--help']);
+      assert.equal(r.status, 0);
+      assert.equal(r.stderr, '');
+      assert.match(r.stdout, new RegExp(`^Usage: ak ${command} (\\[ROOT\\]|PAGE\\.\\.\\.) \\[options\\]\n\n`));
+      assert.match(r.stdout, /\n {2}-h, --help {6}this help\n\nExit status: 0 /);
+      assert.deepEqual(ak(['help', command]), r);
+      assert.match(ak([command, '-h', '--lang', 'nl']).stdout, new RegExp(`^Gebruik: ak ${command} `));
+    });
+  }
+
+  it('ak help of an unknown command, and an unknown command with --help, exit 2', () => {
+    for (const argv of [['help', 'chek'], ['chek', '--help'], ['chek']]) {
+      const r = ak(argv);
+      assert.equal(r.status, 2, argv.join(' '));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^ak: unknown command "chek"\n\nUsage: ak check /);
+    }
+  });
+
+  it('a usage mistake shows the help of the command it was made in', () => {
+    const r = ak(['graph', '--format', 'github']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'ak: graph --format is text or json\n');
+    const bad = ak(['render', 'x.md', '--formaat', 'json']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^ak: unknown option "--formaat"\n\nUsage: ak render PAGE\.\.\. \[options\]\n/);
+  });
+
+  it('ak render of a missing page or of a folder says so, exit 2, whether or not a content root is above it', () => {
+    withTree({ 'docs/voldoen-aan-wetten-en-regels/vereisten/a.md': '---\ntitle: A\n---\n' }, (dir) => {
+      const cases: [string, string][] = [
+        [join(dir, 'docs', 'nope.md'), 'does not exist'],
+        [join(dir, 'nowhere', 'nope.md'), 'does not exist'],
+        [join(tmpdir(), 'ak-no-such-folder', 'nope.md'), 'does not exist'],
+        [join(dir, 'docs'), 'is a folder, not a page; give the pages in it, or check the whole tree with ak check'],
+        [dir, 'is a folder, not a page; give the pages in it, or check the whole tree with ak check'],
+      ];
+      for (const [page, why] of cases) {
+        const r = ak(['render', page]);
+        assert.equal(r.status, 2, page);
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr, `ak: cannot read PAGE: ${page} (${why})\n`);
+      }
+      assert.equal(ak(['render', join(dir, 'docs'), '--lang', 'nl']).stderr, `ak: kan de pagina niet lezen: ${join(dir, 'docs')} (is een map, geen pagina; geef de pagina's erin, of controleer de hele inhoud met ak check)\n`);
+    });
+  });
+
+  it('a tree that matches no content model: check, graph and render all report it and exit 1', () => {
+    withTree({ 'docs/notes/a.md': '# A\n' }, (dir) => {
+      const finding = 'error workspace.unknown-layout This folder matches no known content layout (current, transitional, 2024): expected docs/voldoen-aan-wetten-en-regels/, or docs/vereisten/ or docs/maatregelen/. The content root is the folder that holds docs/. To choose a content model, use --profile, the setting algoritmekader.profile or .algoritmekader.json.';
+      const check = ak(['check', dir]);
+      assert.equal(check.status, 1);
+      assert.equal(check.stdout, `.:1:1 ${finding}\n1 file checked: 1 error, 0 warnings, 0 hints.\n`);
+      for (const argv of [['graph', dir], ['graph', dir, '--format', 'json'], ['render', join(dir, 'docs/notes/a.md')], ['render', join(dir, 'docs/notes/a.md'), '--format', 'json']]) {
+        const r = ak(argv);
+        assert.equal(r.status, 1, argv.join(' '));
+        assert.equal(r.stdout, '', argv.join(' '));
+        assert.equal(r.stderr, `${dir}:1:1 ${finding}\n`, argv.join(' '));
+      }
+      // A content model given by hand is used as it is.
+      const forced = ak(['graph', dir, '--profile', 'current']);
+      assert.equal(forced.status, 0);
+      assert.equal(forced.stdout, 'profile: current; 0 pages, 0 directives, 0 references\n');
+    });
   });
 });
 

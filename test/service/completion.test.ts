@@ -18,7 +18,7 @@ function complete(marked: string, path = M, language: 'en' | 'nl' = 'en'): { ite
   const text = marked.replace('|', '');
   const service = createLanguageService(new MemoryWorkspace({ ...FILES, [path]: text }), { language });
   const lines = text.slice(0, cursor).split('\n');
-  const items = service.complete(path, { line: lines.length - 1, character: lines[lines.length - 1].length });
+  const { items } = service.complete(path, { line: lines.length - 1, character: lines[lines.length - 1].length });
   const results = items.map((item) => {
     const all = text.split('\n');
     const line = all[item.range.start.line];
@@ -45,6 +45,35 @@ describe('completion', () => {
     const { items, results } = complete(page('vereiste:', '- a|'));
     assert.deepEqual(results, ['aia-01-risico → - aia-01-risico', 'avg-01-grondslag → - avg-01-grondslag']);
     assert.deepEqual(items.map((i) => [i.kind, i.detail]), [['page', 'Risico'], ['page', 'Grondslag']]);
+  });
+
+  it('page names: filtered by what is typed, best matches first, capped with isIncomplete, documentation on resolve', () => {
+    // 250 requirement pages: typing narrows them down; without typing the first 100 come, and the list says it is incomplete.
+    const many: Record<string, string> = { ...FILES };
+    for (let i = 0; i < 250; i++) many[`${C}/vereisten/zzz-${String(i).padStart(3, '0')}-eis.md`] = `---\ntitle: Eis ${i}\n---\n# Eis\n`;
+    const workspace = new MemoryWorkspace({ ...many, [M]: page('vereiste:', '- ') });
+    const service = createLanguageService(workspace, { language: 'en' });
+    const at = (typed: string) => {
+      workspace.set(M, page('vereiste:', `- ${typed}`));
+      return service.complete(M, { line: 3, character: 2 + typed.length });
+    };
+    const all = at('');
+    assert.equal(all.items.length, 100);
+    assert.equal(all.isIncomplete, true);
+    assert.deepEqual(all.items.slice(0, 2).map((i) => i.label), ['aia-01-risico', 'avg-01-grondslag']);
+    const narrowed = at('zzz-24');
+    // Prefix matches first, then names with the letters in order (as the editor's own filter would show them).
+    assert.deepEqual(narrowed.items.map((i) => i.label), [
+      ...['zzz-240-eis', 'zzz-241-eis', 'zzz-242-eis', 'zzz-243-eis', 'zzz-244-eis', 'zzz-245-eis', 'zzz-246-eis', 'zzz-247-eis', 'zzz-248-eis', 'zzz-249-eis'],
+      ...['zzz-024-eis', 'zzz-124-eis', 'zzz-204-eis', 'zzz-214-eis', 'zzz-224-eis', 'zzz-234-eis'],
+    ]);
+    assert.equal(narrowed.isIncomplete, false);
+    assert.deepEqual(narrowed.items.map((i) => [i.detail, i.documentation, i.page]).slice(0, 1), [['Eis 240', undefined, `${C}/vereisten/zzz-240-eis.md`]]);
+    // A prefix beats a word start inside, which beats a substring, which beats letters in order.
+    assert.deepEqual(at('gron').items.map((i) => i.label), ['avg-01-grondslag']);
+    assert.deepEqual(at('ris').items.map((i) => i.label), ['aia-01-risico']);
+    assert.deepEqual(at('a1r').items.map((i) => i.label), ['aia-01-risico', 'avg-01-grondslag']);
+    assert.equal(service.completionDocumentation(`${C}/vereisten/zzz-240-eis.md`), `Page \`${C}/vereisten/zzz-240-eis.md\``);
   });
 
   it('a new key: the keys the page type knows and the page lacks; a list key opens its list', () => {
@@ -95,7 +124,7 @@ describe('completion', () => {
       new MemoryWorkspace({ ...BASE_2024, [path]: '---\ntitle: T\n---\n# T\n<!-- list_maatregelen levenscyclus/ontwerp  -->\n' }),
       { language: 'en' },
     );
-    const labels = service.complete(path, { line: 4, character: 43 }).map((i) => i.label);
+    const labels = service.complete(path, { line: 4, character: 43 }).items.map((i) => i.label);
     assert.ok(labels.includes('bouwblok/') && labels.includes('levenscyclus/'), labels.join(' '));
     assert.ok(!labels.some((l) => l.startsWith('no-')));
   });

@@ -56,7 +56,7 @@ describe('hardening: page text shown as text (issue 11, cases 11 and 13)', () =>
 
   it('completion documentation of a label value is the first paragraph as text', () => {
     const s = service({ ...vocabulary, [M]: vocabulary[M].replace('- projectleider\n', '') });
-    const items = s.complete(M, { line: 10, character: 2 });
+    const { items } = s.complete(M, { line: 10, character: 2 });
     const leader = items.find((i) => i.label === 'projectleider')!;
     assert.equal(leader.documentation, markdownText(HOSTILE));
   });

@@ -479,47 +479,132 @@ export interface Resolution {
   droppedBy?: Directive;
 }
 
+/** Candidates with a value for one key: value → paths whose list (or mapping) holds it, and the others. */
+export interface KeyEntry {
+  byValue: Map<string, Set<string>>;
+  /** Candidates whose value is not a list or mapping (a string, null, a number): they need a real evaluation. */
+  other: Map<string, Candidate>;
+}
+
 /**
- * The candidates of one list target, with an inverted index for the common one-filter case:
- * key → value → paths whose list holds the value; and per key the candidates that need a real
- * evaluation (string values, which match by substring, and values on which the site raises).
+ * The candidates of one list target, kept up to date by delta (`add`, `remove`), with an inverted index
+ * for the common one-filter case: per key (built on first use, then maintained), value → paths whose list
+ * holds the value, and the candidates that need a real evaluation (string values, which match by
+ * substring, and values on which the site raises). Every answer is in path order, however the set was built.
  */
 export class CandidateSet {
-  private index: Map<string, { byValue: Map<string, string[]>; other: Candidate[] }> | undefined;
-  private keys: Set<string> | undefined;
+  private readonly members = new Map<string, Candidate>();
+  private sorted: Candidate[] | undefined;
+  private readonly keyCounts = new Map<string, number>();
+  private readonly index = new Map<string, KeyEntry>();
 
-  constructor(readonly candidates: readonly Candidate[]) {}
+  constructor(candidates: Iterable<Candidate> = []) {
+    for (const candidate of candidates) this.add(candidate);
+  }
 
-  /** Every key some candidate's metadata has. */
+  /** Every candidate, in path order. */
+  get candidates(): readonly Candidate[] {
+    this.sorted ??= [...this.members.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return this.sorted;
+  }
+
+  has(path: string): boolean {
+    return this.members.has(path);
+  }
+
+  get(path: string): Candidate | undefined {
+    return this.members.get(path);
+  }
+
+  /** Every key some candidate's metadata has, sorted. */
   usedKeys(): Set<string> {
-    if (!this.keys) {
-      this.keys = new Set();
-      for (const c of this.candidates) for (const key of Object.keys(c.meta)) this.keys.add(key);
+    return new Set([...this.keyCounts.keys()].sort());
+  }
+
+  /** How many candidates' metadata have `key`. */
+  keyCount(key: string): number {
+    return this.keyCounts.get(key) ?? 0;
+  }
+
+  /** Adds a candidate (replacing the one with its path). */
+  add(candidate: Candidate): void {
+    this.remove(candidate.path);
+    this.members.set(candidate.path, candidate);
+    this.sorted = undefined;
+    for (const key of Object.keys(candidate.meta)) this.keyCounts.set(key, (this.keyCounts.get(key) ?? 0) + 1);
+    for (const [key, entry] of this.index) enter(entry, candidate, key);
+  }
+
+  remove(path: string): void {
+    const candidate = this.members.get(path);
+    if (!candidate) return;
+    this.members.delete(path);
+    this.sorted = undefined;
+    for (const key of Object.keys(candidate.meta)) {
+      const count = (this.keyCounts.get(key) ?? 0) - 1;
+      if (count > 0) this.keyCounts.set(key, count);
+      else this.keyCounts.delete(key);
     }
-    return this.keys;
+    for (const [key, entry] of this.index) leave(entry, candidate, key);
   }
 
   /** The entry for `key`, built on first use. */
-  forKey(key: string): { byValue: Map<string, string[]>; other: Candidate[] } {
-    this.index ??= new Map();
+  forKey(key: string): KeyEntry {
     let entry = this.index.get(key);
     if (entry) return entry;
-    entry = { byValue: new Map(), other: [] };
-    for (const candidate of this.candidates) {
-      const value = candidate.meta[key];
-      if (value === undefined) continue;
-      if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
-        const members = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : Object.keys(value);
-        for (const member of new Set(members)) {
-          const list = entry.byValue.get(member);
-          if (list) list.push(candidate.path);
-          else entry.byValue.set(member, [candidate.path]);
-        }
-      } else entry.other.push(candidate);
-    }
+    entry = { byValue: new Map(), other: new Map() };
+    for (const candidate of this.members.values()) enter(entry, candidate, key);
     this.index.set(key, entry);
     return entry;
   }
+}
+
+/** The list members (or mapping keys) of a value, when it is a list or a mapping. */
+function membersOf(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return [...new Set(value.filter((v): v is string => typeof v === 'string'))];
+  if (value !== null && typeof value === 'object') return Object.keys(value);
+  return undefined;
+}
+
+function enter(entry: KeyEntry, candidate: Candidate, key: string): void {
+  if (!Object.hasOwn(candidate.meta, key)) return;
+  const members = membersOf(candidate.meta[key]);
+  if (!members) {
+    entry.other.set(candidate.path, candidate);
+    return;
+  }
+  for (const member of members) {
+    const paths = entry.byValue.get(member);
+    if (paths) paths.add(candidate.path);
+    else entry.byValue.set(member, new Set([candidate.path]));
+  }
+}
+
+function leave(entry: KeyEntry, candidate: Candidate, key: string): void {
+  if (!Object.hasOwn(candidate.meta, key)) return;
+  const members = membersOf(candidate.meta[key]);
+  if (!members) {
+    entry.other.delete(candidate.path);
+    return;
+  }
+  for (const member of members) {
+    const paths = entry.byValue.get(member);
+    paths?.delete(candidate.path);
+    if (paths?.size === 0) entry.byValue.delete(member);
+  }
+}
+
+/** A page a directive can name, for own lists: its path and stem. */
+export interface Target {
+  path: string;
+  stem: string;
+}
+
+/** Every `.md` of a page type's folder (what an own list looks its values up in), in path order. */
+export interface TargetList {
+  readonly all: readonly Target[];
+  /** The first target (in path order) with this stem. */
+  first(stem: string): Target | undefined;
 }
 
 /**
@@ -531,7 +616,7 @@ export function resolvePage(
   page: { meta: Record<string, unknown> },
   directives: readonly Directive[],
   candidates: (target: string) => CandidateSet,
-  targets: (target: string) => readonly Candidate[],
+  targets: (target: string) => TargetList,
 ): Map<Directive, Resolution> {
   const results = new Map<Directive, Resolution>();
   const ordered = [...directives].sort((a, b) => a.pass - b.pass || a.start - b.start);
@@ -568,7 +653,7 @@ function resolveList(directive: Directive, set: CandidateSet): Resolution {
     // One filter: the index answers the list members; only the other candidates need evaluating.
     const entry = set.forKey(checks[0].key);
     paths.push(...(entry.byValue.get(checks[0].value) ?? []));
-    candidates = entry.other;
+    candidates = [...entry.other.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   for (const candidate of candidates) {
     const result = evaluate(checks, candidate);
@@ -585,17 +670,17 @@ function resolveList(directive: Directive, set: CandidateSet): Resolution {
   return { paths, resolvesTo: paths.map(stemOf).sort(), expanded: !raises, viaString, raises };
 }
 
-function resolveOwn(profile: ProfileData, page: { meta: Record<string, unknown> }, directive: Directive, targets: readonly Candidate[]): Resolution {
+function resolveOwn(profile: ProfileData, page: { meta: Record<string, unknown> }, directive: Directive, targets: TargetList): Resolution {
   const own = profile.directives.ownLists.find((o) => o.name === directive.name)!;
   const value = page.meta[own.key];
   const paths: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
-      const found = targets.find((t) => t.stem === item);
+      const found = typeof item === 'string' ? targets.first(item) : undefined;
       if (found && !paths.includes(found.path)) paths.push(found.path);
     }
   } else if (typeof value === 'string' && own.stringValue === 'substring') {
-    for (const t of targets) if (value.includes(t.stem)) paths.push(t.path);
+    for (const t of targets.all) if (value.includes(t.stem)) paths.push(t.path);
   }
   paths.sort();
   return { paths, resolvesTo: paths.map(stemOf).sort(), expanded: true, viaString: [] };

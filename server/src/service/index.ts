@@ -4,18 +4,17 @@ import { cardOf, type PageCard } from './features/card';
 import { idCodes, newPage, urnPrefix, type IdCode, type NewPageRequest } from './features/newPage';
 import { codeActionsFor, compatiblePreferred, fixAllPreferred, togetherVerified, touches, WHOLE, type AkCodeAction, type AkTextEdit, type FixAllResult } from './features/codeActions';
 import { DiagnosticBuilder, encodingDiagnostics, frontmatterDiagnostics } from './features/diagnostics';
-import { completionsAt, type AkCompletionItem } from './features/completion';
+import { completionsAt, pageDocumentation, type AkCompletionList } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
-import type { Directive, PageDirectives, Resolution } from './directives';
+import type { Directive, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
 import { ACTION_TITLES } from './messages';
 import { stemOf } from './profile';
-import { pageId, pageTitle } from './vocabulary';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
-import { WorkspaceIndex, type PageModel, type Snapshot } from './workspaceIndex';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export * from './types';
 export { CONFIG_FILE } from './config';
@@ -30,7 +29,7 @@ export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, Pag
 export { cardToMarkdown } from './features/card';
 export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
-export type { AkCompletionItem, AkCompletionKind } from './features/completion';
+export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './features/completion';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -56,8 +55,12 @@ export interface LanguageService {
   invalidate(paths?: readonly string[]): void;
   /** The profile in use and how it was chosen; `undefined` when the tree matches none. */
   profile(): { name: string; source: 'setting' | 'config' | 'detected' } | undefined;
-  /** Diagnostics of one root-relative file. */
-  doValidation(path: string): AkDiagnostic[];
+  /**
+   * Diagnostics of one root-relative file. With `available`, while the tree is still being indexed (see
+   * `indexing`), only what the page itself decides: no findings that need every page (what a list lists,
+   * every duplicate id); the default indexes the rest first.
+   */
+  doValidation(path: string, mode?: 'complete' | 'available'): AkDiagnostic[];
   /** Diagnostics about the workspace itself (its layout, its config file), by file; `.` is the root. */
   workspaceDiagnostics(): FileDiagnostics[];
   /** The whole link graph, for `ak graph`. */
@@ -78,7 +81,9 @@ export interface LanguageService {
   /** Renames that page or label value: its file, and every frontmatter entry and directive filter naming it. */
   rename(path: string, position: Position, newName: string): AkRename | undefined;
   /** What may be typed at `position` of `path`: keys, vocabulary values, page stems, directive parts. */
-  complete(path: string, position: Position): AkCompletionItem[];
+  complete(path: string, position: Position): AkCompletionList;
+  /** The documentation of a completion item that names `page` (filled in when the editor shows the item). */
+  completionDocumentation(page: string): string;
   /** What the key, value or directive at `position` of `path` means on the site (Markdown), if anything. */
   hover(path: string, position: Position): AkHover | undefined;
   /** The preview card of `path`: what the site makes of the page, and who names or lists it. */
@@ -103,6 +108,15 @@ export interface LanguageService {
   fixAll(write: (path: string, text: string) => string | undefined): FixAllResult;
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
+  /**
+   * The root-relative paths whose results (diagnostics, card) may have changed since the last call, or
+   * `all`; the first call answers `all`. An editor re-checks those it shows and publishes what really changed.
+   */
+  takeAffected(): ReadonlySet<string> | 'all';
+  /** How far indexing of the whole tree is: pages indexed and in all. Until it is done, `doValidation` leaves out what needs every page. */
+  indexing(): { done: number; total: number };
+  /** Indexes pages not yet indexed until `stop()` says so (checked after each page); returns how many are left. */
+  indexSome(stop: () => boolean): number;
   /** Stop listening to the workspace. */
   dispose(): void;
 }
@@ -110,15 +124,8 @@ export interface LanguageService {
 export function createLanguageService(workspace: Workspace, options: Partial<ServiceOptions> = {}): LanguageService {
   let current: ServiceOptions = { language: 'en', profile: 'auto', ...options };
   const index = new WorkspaceIndex(workspace, current);
-  const unsubscribe = workspace.onDidChange?.((paths) => index.invalidate(paths));
-
-  const scans = new WeakMap<PageModel, PageDirectives>();
-  let graphCache: LinkGraph | undefined;
-  /** The link graph of the current snapshot (a new snapshot after any change gets a new graph). */
-  const linkGraph = (snapshot: Snapshot) => {
-    if (graphCache?.snapshot !== snapshot) graphCache = new LinkGraph(index, snapshot, scans);
-    return graphCache;
-  };
+  const unsubscribe = workspace.onDidChange?.((paths) => index.update(paths));
+  const linkGraph = new LinkGraph(index);
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -133,13 +140,14 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       return snapshot.profile && snapshot.profileSource !== 'none' ? { name: snapshot.profile.name, source: snapshot.profileSource } : undefined;
     },
-    doValidation(path) {
+    doValidation(path, mode = 'complete') {
+      if (mode === 'complete') index.ensureIndexed();
       const page = index.page(path);
       if (!page) return [];
       const out = builder();
       const snapshot = index.snapshot();
       frontmatterDiagnostics(index, snapshot, page, out);
-      linkDiagnostics(index, snapshot, linkGraph(snapshot), page, out);
+      linkDiagnostics(index, snapshot, linkGraph, page, out);
       encodingDiagnostics(page, workspace.notUtf8?.(path), out);
       return out.diagnostics;
     },
@@ -176,13 +184,14 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return [...byFile].map(([path, out]) => ({ path, diagnostics: out.diagnostics }));
     },
     graph() {
+      index.ensureIndexed();
       const snapshot = index.snapshot();
-      const links = linkGraph(snapshot);
+      const links = linkGraph;
       const pages: GraphModel['pages'] = [];
       for (const path of snapshot.files) {
-        const page = index.page(path);
-        if (!page?.pageType) continue;
-        pages.push({ file: path, type: page.pageType.type, stem: stemOf(path), id: pageId(page) ?? null, title: pageTitle(page) ?? null });
+        const facts = index.factsOf(path);
+        if (!facts?.pageType) continue;
+        pages.push({ file: path, type: facts.pageType.type, stem: stemOf(path), id: facts.id ?? null, title: facts.title ?? null });
       }
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,
@@ -198,27 +207,25 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return { profile: snapshot.profile?.name ?? null, pages, directives, references };
     },
     resolveDirective(path, offset) {
-      const snapshot = index.snapshot();
-      for (const [directive, resolution] of linkGraph(snapshot).resolve(path)) {
+      for (const [directive, resolution] of linkGraph.resolve(path)) {
         if (offset >= directive.start && offset <= directive.end) return { directive, resolution };
       }
       return undefined;
     },
     referencesTo(path) {
-      const snapshot = index.snapshot();
-      return linkGraph(snapshot).referencesTo(path);
+      return linkGraph.referencesTo(path);
     },
     definition(path, position) {
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return definitionAt(snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position));
+      return definitionAt(snapshot, linkGraph, page, page.lines.offsetAt(position));
     },
     references(path, position, includeDeclaration) {
       const page = index.page(path);
       if (!page) return [];
       const snapshot = index.snapshot();
-      const links = linkGraph(snapshot);
+      const links = linkGraph;
       const target = targetAt(snapshot, links, page, page.lines.offsetAt(position)) ?? pageAsTarget(snapshot, page);
       if (!target) return [];
       const declarations = !includeDeclaration ? [] : (target.kind === 'page' ? target.paths : target.path ? [target.path] : []).map((p) => ({ path: p, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
@@ -228,24 +235,27 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return prepareRenameAt(snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language);
+      return prepareRenameAt(snapshot, linkGraph, page, page.lines.offsetAt(position), current.language);
     },
     rename(path, position, newName) {
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return renameAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), newName, current.language);
+      return renameAt(index, snapshot, linkGraph, page, page.lines.offsetAt(position), newName, current.language);
     },
     complete(path, position) {
       const page = index.page(path);
-      if (!page) return [];
+      if (!page) return { items: [], isIncomplete: false };
       return completionsAt(index, index.snapshot(), page, page.lines.offsetAt(position), current.language);
+    },
+    completionDocumentation(page) {
+      return pageDocumentation(page, current.language);
     },
     hover(path, position) {
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return hoverAt(index, snapshot, linkGraph(snapshot), page, page.lines.offsetAt(position), current.language, (p) => workspace.uri(p));
+      return hoverAt(index, snapshot, linkGraph, page, page.lines.offsetAt(position), current.language, (p) => workspace.uri(p));
     },
     card(path) {
       const page = index.page(path);
@@ -253,7 +263,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       // The tree's own findings (no known layout) belong on every page's card, as the editor shows them.
       const tree = service.workspaceDiagnostics().filter((f) => f.path === '.').flatMap((f) => f.diagnostics);
-      return cardOf(index, snapshot, linkGraph(snapshot), page, [...tree, ...service.doValidation(path)], current.language);
+      return cardOf(index, snapshot, linkGraph, page, [...tree, ...service.doValidation(path)], current.language);
     },
     pageTypes() {
       const snapshot = index.snapshot();
@@ -288,10 +298,21 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       );
     },
     checkAll() {
+      index.ensureIndexed();
       const snapshot = index.snapshot();
       const results = service.workspaceDiagnostics();
       for (const path of snapshot.files) results.push({ path, diagnostics: service.doValidation(path) });
       return results;
+    },
+    takeAffected() {
+      return index.takeAffected();
+    },
+    indexing() {
+      const total = index.snapshot().files.length;
+      return { done: total - index.pendingCount, total };
+    },
+    indexSome(stop) {
+      return index.indexSome(stop);
     },
     dispose() {
       unsubscribe?.();

@@ -1,9 +1,10 @@
 // The workspace's links: every page's directives resolved the way the site resolves them, and every
-// `vereiste:`/`maatregel:` reference with its target. Built lazily per snapshot; page scans are cached
-// per parsed page, so an edit re-scans one page.
-import { CandidateSet, resolvePage, scanDirectives, type Candidate, type Directive, type PageDirectives, type Resolution } from './directives';
+// `vereiste:`/`maatregel:` reference with its target. Read from the workspace model's indexes: a page's
+// resolution is computed when asked and kept until the model changes; "who points at this page" is looked
+// up in the indexes and checked against the few pages they name, never by walking the tree.
+import { resolvePage, type CandidateSet, type Directive, type PageDirectives, type Resolution, type TargetList } from './directives';
 import { findEntry, type FmValue } from './frontmatter';
-import { sitePath, stemOf } from './profile';
+import { stemOf } from './profile';
 import type { PageModel, Snapshot, WorkspaceIndex } from './workspaceIndex';
 
 export interface Reference {
@@ -33,88 +34,58 @@ export function siteMeta(page: PageModel | undefined): Record<string, unknown> {
   return page?.frontmatter?.siteData ?? NO_META;
 }
 
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export class LinkGraph {
-  private readonly candidateSets = new Map<string, CandidateSet>();
-  private readonly targetLists = new Map<string, Candidate[]>();
   private readonly resolved = new Map<string, Map<Directive, Resolution>>();
-  private referenceList: Reference[] | undefined;
-  private byLowerPath: Map<string, string[]> | undefined;
+  private generation = -1;
 
-  /**
-   * @param scans page scans by parsed page, owned by the service: a page that did not change keeps its
-   *   scan across snapshots (the resolution, which depends on other pages, is per snapshot).
-   */
-  constructor(
-    private readonly index: WorkspaceIndex,
-    readonly snapshot: Snapshot,
-    private readonly scans: WeakMap<PageModel, PageDirectives>,
-  ) {}
+  constructor(private readonly index: WorkspaceIndex) {}
 
-  /** The directives and near misses of a page (cached with the parsed page). */
+  get snapshot(): Snapshot {
+    return this.index.snapshot();
+  }
+
+  /** Drops resolutions computed before the model last changed. */
+  private fresh(): void {
+    if (this.generation === this.index.generation) return;
+    this.resolved.clear();
+    this.generation = this.index.generation;
+  }
+
+  /** The directives and near misses of a page (none outside the docs folder, where the site builds nothing). */
   scan(path: string): PageDirectives {
-    const page = this.index.page(path);
-    const profile = this.snapshot.profile;
-    // The site builds only the docs folder; templates and includes elsewhere have no directives to it.
-    if (!page || !profile || sitePath(profile, path) === undefined) return { directives: [], nearMisses: [] };
-    let scan = this.scans.get(page);
-    if (!scan) {
-      scan = scanDirectives(page, path, profile);
-      this.scans.set(page, scan);
-    }
-    return scan;
+    return this.index.factsOf(path)?.scan ?? { directives: [], nearMisses: [] };
   }
 
   /** The workspace files whose path equals `path` ignoring case (`path` itself included). */
   sameNameIgnoringCase(path: string): string[] {
-    if (!this.byLowerPath) {
-      this.byLowerPath = new Map();
-      for (const file of this.snapshot.files) {
-        const key = file.toLowerCase();
-        const list = this.byLowerPath.get(key);
-        if (list) list.push(file);
-        else this.byLowerPath.set(key, [file]);
-      }
-    }
-    return this.byLowerPath.get(path.toLowerCase()) ?? [];
+    return this.snapshot.byLowerPath.get(path.toLowerCase()) ?? [];
   }
 
   /** Every `.md` under the folder of page type `target`. */
-  targets(target: string): Candidate[] {
-    let list = this.targetLists.get(target);
-    if (list) return list;
-    const folder = this.snapshot.profile?.pageTypes.find((t) => t.type === target)?.folder;
-    list = [];
-    if (folder) {
-      for (const path of this.snapshot.files) {
-        if (path.startsWith(folder + '/')) list.push({ path, stem: stemOf(path), meta: siteMeta(this.index.page(path)) });
-      }
-    }
-    this.targetLists.set(target, list);
-    return list;
+  targets(target: string): TargetList {
+    return this.index.targets(target);
   }
 
   /** The pages a generic list of `target` considers (index pages only where the profile's site lists them). */
   candidates(target: string): CandidateSet {
-    let set = this.candidateSets.get(target);
-    if (set) return set;
-    const withIndex = this.snapshot.profile?.directives.indexPagesListed ?? false;
-    set = new CandidateSet(this.targets(target).filter((c) => withIndex || !c.path.endsWith('/index.md')));
-    this.candidateSets.set(target, set);
-    return set;
+    return this.index.pool(target);
   }
 
   /** The directives of `path`, resolved. */
   resolve(path: string): Map<Directive, Resolution> {
+    this.fresh();
     let result = this.resolved.get(path);
     if (result) return result;
     const profile = this.snapshot.profile;
-    const { directives } = this.scan(path);
-    if (!profile || directives.length === 0) result = new Map();
+    const facts = this.index.factsOf(path);
+    const directives = facts?.scan.directives ?? [];
+    if (!profile || !facts || directives.length === 0) result = new Map();
     else {
-      const page = this.index.page(path)!;
       result = resolvePage(
         profile,
-        { meta: siteMeta(page) },
+        { meta: facts.meta },
         directives,
         (t) => this.candidates(t),
         (t) => this.targets(t),
@@ -124,14 +95,15 @@ export class LinkGraph {
     return result;
   }
 
+  /** The resolved directives of `path`, in page order. */
+  private directivesOf(path: string): ResolvedDirective[] {
+    return [...this.resolve(path)].sort(([a], [b]) => a.start - b.start).map(([directive, resolution]) => ({ path, directive, resolution }));
+  }
+
   /** Every directive of the workspace, resolved, in file order. */
   allDirectives(): ResolvedDirective[] {
-    const out: ResolvedDirective[] = [];
-    for (const path of this.snapshot.files) {
-      const page = [...this.resolve(path)].sort(([a], [b]) => a.start - b.start);
-      for (const [directive, resolution] of page) out.push({ path, directive, resolution });
-    }
-    return out;
+    this.index.ensureIndexed();
+    return this.snapshot.files.flatMap((path) => this.directivesOf(path));
   }
 
   /** Stems of the pages of `type`, for exact lookups. */
@@ -166,21 +138,31 @@ export class LinkGraph {
     return out;
   }
 
-  /** Every reference in the workspace. */
+  /** Every reference in the workspace, in file order. */
   references(): Reference[] {
-    this.referenceList ??= this.snapshot.files.flatMap((path) => this.referencesOf(path));
-    return this.referenceList;
+    this.index.ensureIndexed();
+    return this.snapshot.files.flatMap((path) => this.referencesOf(path));
   }
 
-  /** Who points at `path`: frontmatter references and directives that list it or filter on it. */
+  /** Pages whose frontmatter has `value` as a scalar value or list item, sorted (what references by value look in). */
+  pagesNaming(value: string): string[] {
+    return [...this.index.pagesWithValue(value)].sort(byPath);
+  }
+
+  /** Pages with a directive filtering on `value`, sorted. */
+  pagesFilteringOn(value: string): string[] {
+    return [...this.index.pagesWithFilterValue(value)].sort(byPath);
+  }
+
+  /** Who points at `path`: frontmatter references and directives that list it or filter on it, in file order. */
   referencesTo(path: string): { references: Reference[]; directives: ResolvedDirective[] } {
     const stem = stemOf(path);
     const type = this.index.page(path)?.pageType?.type;
-    return {
-      references: this.references().filter((r) => r.target === path),
-      directives: this.allDirectives().filter(
-        ({ directive, resolution }) => resolution.paths.includes(path) || (type !== undefined && directive.filters.some((f) => f.key === type && f.value === stem)),
-      ),
-    };
+    const references = this.pagesNaming(stem).flatMap((p) => this.referencesOf(p).filter((r) => r.target === path));
+    const directives = [...this.index.mayList(path)]
+      .sort(byPath)
+      .flatMap((p) => this.directivesOf(p))
+      .filter(({ directive, resolution }) => resolution.paths.includes(path) || (type !== undefined && directive.filters.some((f) => f.key === type && f.value === stem)));
+    return { references, directives };
   }
 }

@@ -526,6 +526,8 @@ export const UI = {
     en: (fixes: number, files: number) => `Fixed ${fixes} problem${fixes === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`,
     nl: (fixes: number, files: number) => `${fixes} ${fixes === 1 ? 'probleem' : 'problemen'} opgelost in ${files} bestand${files === 1 ? '' : 'en'}.`,
   },
+  /** The status bar while the server indexes the tree in the background. */
+  indexing: { en: 'Algoritmekader: indexing pages', nl: 'Algoritmekader: pagina\'s indexeren' },
 } as const;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -551,6 +553,10 @@ export const CLI = {
   noPermission: { en: 'no permission', nl: 'geen toegang' },
   outside: { en: (root: string) => `is outside ${root}`, nl: (root: string) => `ligt buiten ${root}` },
   notAPage: { en: 'is not a Markdown page', nl: 'is geen Markdown-pagina' },
+  isAFolder: {
+    en: 'is a folder, not a page; give the pages in it, or check the whole tree with ak check',
+    nl: "is een map, geen pagina; geef de pagina's erin, of controleer de hele inhoud met ak check",
+  },
   noRootAbove: {
     en: (file: string) => `no folder with docs/ above ${file}; give --root`,
     nl: (file: string) => `geen map met docs/ boven ${file}; geef --root`,

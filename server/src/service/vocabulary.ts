@@ -25,7 +25,7 @@ export interface Vocabulary {
 
 /**
  * @param files every Markdown file of the workspace (root-relative)
- * @param page reads and parses a file (cached by the caller)
+ * @param page reads and parses a file (cached by the caller); called only when a value's title or description is read
  */
 export function buildVocabularies(
   profile: ProfileData,
@@ -48,15 +48,15 @@ export function buildVocabularies(
           const value = rest.slice(0, slash);
           const index = `${prefix}${value}/index.md`;
           if (!values.has(value)) values.set(value, { value });
-          if (file === index) values.set(value, describe(value, file, page(file)));
+          if (file === index) values.set(value, describe(value, file, () => page(file)));
         } else if (slash < 0 && rest !== 'index.md') {
           const value = stemOf(rest);
-          values.set(value, describe(value, file, page(file)));
+          values.set(value, describe(value, file, () => page(file)));
         }
       }
       for (const value of data.extra ?? []) {
         const index = `${profile.docsDir}/${value}/index.md`;
-        values.set(value, files.includes(index) ? describe(value, index, page(index)) : { value });
+        values.set(value, files.includes(index) ? describe(value, index, () => page(index)) : { value });
       }
     } else if (data.builtin) {
       source = 'builtin';
@@ -67,9 +67,20 @@ export function buildVocabularies(
   return vocabularies;
 }
 
-function describe(value: string, path: string, parsed: ParsedPage | undefined): VocabularyValue {
-  if (!parsed) return { value, path };
-  return { value, path, title: pageTitle(parsed), description: firstParagraph(parsed.text.slice(parsed.bodyStart)) };
+/** A value defined by a page; its title and description are read from the page when asked (and as it is then). */
+function describe(value: string, path: string, page: () => ParsedPage | undefined): VocabularyValue {
+  return {
+    value,
+    path,
+    get title() {
+      const parsed = page();
+      return parsed && pageTitle(parsed);
+    },
+    get description() {
+      const parsed = page();
+      return parsed && firstParagraph(parsed.text.slice(parsed.bodyStart));
+    },
+  };
 }
 
 /** A page's title as the site shows it: the frontmatter `title`, else the first level-1 heading. */

@@ -1,13 +1,28 @@
-// The workspace index: a per-document model cache (by path + version) and a snapshot of what the
-// whole tree means — its profile, config, schemas, vocabularies, and which stem and id belong to
-// which page. The snapshot is rebuilt lazily after a change; unchanged documents are not re-parsed.
+// The workspace model, kept up to date by delta so that an edit costs what it changes.
+//
+// Three layers:
+// - The structure (`Snapshot`): the file list, profile, config, schemas, vocabularies, and what file names
+//   alone decide (page types, stems, case conflicts). Built on first use; rebuilt only when the file set
+//   changes (a page created or deleted) or a file other than a page (config, schema, profile) changes.
+// - Per-page facts (`PageFacts`), derived once per page version: the parsed page, its id, title and the
+//   metadata the site sees, its directives, and the values it names.
+// - Indexes over the facts, changed by delta when a page changes: id → pages, per listed page type the
+//   candidate set (metadata and an inverted index per key), value → pages naming it in their frontmatter,
+//   filter value → pages whose directives filter on it, and which pages have which kinds of directives.
+//
+// A change to one page yields the pages whose diagnostics may have changed (`takeAffected`): those sharing
+// its id, those whose directives may list it or raise on it. A change of the file set or the structure
+// affects every page. The whole tree's facts are derived in the background (`indexSome`) or at once
+// (`ensureIndexed`); until then only page-local results are complete (`complete`).
 import { CONFIG_FILE, configPath, mergeSchema, parseConfig, unreadableDetail, type ConfigResult } from './config';
+import { siteMeta } from './links';
+import { CandidateSet, scanDirectives, type PageDirectives, type Target, type TargetList } from './directives';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
-import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, stemOf, type PageTypeData, type ProfileData } from './profile';
+import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, sitePath, stemOf, type PageTypeData, type ProfileData } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
 import { stripBom } from './text';
-import type { ServiceOptions, Workspace } from './types';
-import { buildVocabularies, type Vocabulary } from './vocabulary';
+import type { Range, ServiceOptions, Workspace } from './types';
+import { buildVocabularies, pageTitle, type Vocabulary } from './vocabulary';
 
 export interface PageModel extends ParsedPage {
   path: string;
@@ -26,7 +41,9 @@ export interface WorkspaceProblem {
 }
 
 export interface Snapshot {
+  /** Every Markdown file, sorted. */
   files: readonly string[];
+  fileSet: ReadonlySet<string>;
   folders: ReadonlySet<string>;
   /** `undefined` when the tree matches no profile. */
   profile: ProfileData | undefined;
@@ -38,16 +55,133 @@ export interface Snapshot {
   pagesByType: Map<string, string[]>;
   /** For each page type: stem → paths (more than one when names collide in sub-folders). */
   stems: Map<string, Map<string, string[]>>;
-  /** `id` value → paths of the content pages that carry it. */
-  ids: Map<string, string[]>;
+  /** `id` value → paths of the content pages that carry it, sorted; only pages indexed so far (see `complete`). */
+  ids: ReadonlyMap<string, readonly string[]>;
+  /** Lower-cased path → the files with that path ignoring case. */
+  byLowerPath: Map<string, string[]>;
   problems: WorkspaceProblem[];
 }
 
+/**
+ * What one version of a page contributes to the indexes: small, kept for every page of the tree. The parsed
+ * page itself (`page(path)`) is kept only for the pages used last (`MODELS_KEPT`) and parsed again when asked.
+ */
+export interface PageFacts {
+  readonly version: string | number | undefined;
+  readonly stem: string;
+  readonly pageType: PageTypeData | undefined;
+  /** The `id` of a content page, when it is text. */
+  readonly id: string | undefined;
+  readonly title: string | undefined;
+  /** The metadata the site sees (nothing when the frontmatter is not recognised or does not parse). */
+  readonly meta: Record<string, unknown>;
+  /** Every scalar value of a top-level entry or list item, as text, with its key and range: what names things. */
+  readonly named: readonly NamedValue[];
+  /** The distinct texts of `named`. */
+  readonly values: readonly string[];
+  /** Its directives and near misses (none outside the docs folder). */
+  readonly scan: PageDirectives;
+}
+
+/** A scalar value of a top-level entry (or one of its list items), as text. */
+export interface NamedValue {
+  key: string;
+  value: string;
+  range: Range;
+}
+
+/** How many parsed pages are kept (the pages edited, open or asked about last); the others keep their facts only. */
+const MODELS_KEPT = 400;
+
+const NO_DIRECTIVES: PageDirectives = { directives: [], nearMisses: [] };
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Adds `value` to the set under `key`. */
+function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, value: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+/** Inserts `value` into a sorted array (no duplicates). */
+function insertSorted(list: string[], value: string): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== value) list.splice(lo, 0, value);
+}
+
+/** The scalar values of a page's top-level entries and list items, as text, in page order. */
+function namedValues(page: ParsedPage): NamedValue[] {
+  const out: NamedValue[] = [];
+  for (const entry of page.frontmatter?.entries ?? []) {
+    const nodes = entry.value.kind === 'seq' ? entry.value.items : [entry.value];
+    for (const node of nodes) if (node.kind === 'scalar' && node.value !== null) out.push({ key: entry.key, value: String(node.value), range: node.range });
+  }
+  return out;
+}
+
+/** List members and text values of metadata: what a directive's filter value can match. */
+function metaValues(meta: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(meta)) {
+    const value = meta[key];
+    if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') out.push(item);
+    if (typeof value === 'string') out.push(value);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.push(...Object.keys(value));
+  }
+  return out;
+}
+
+/** Keys whose value a filter cannot look up in an index: text (substring match), null and other scalars (raise), mappings. */
+function irregularKeys(meta: Record<string, unknown>): string[] {
+  return Object.keys(meta).filter((key) => !Array.isArray(meta[key]));
+}
+
 export class WorkspaceIndex {
-  /** Parsed documents by path; `profile` is the profile their `pageType` was computed with. */
-  private readonly models = new Map<string, { version: string | number; model: PageModel; profile: ProfileData | undefined }>();
-  private snapshotCache: Snapshot | undefined;
+  private structure: Snapshot | undefined;
+  /** Structure layer: the profile the facts were derived with (a new profile derives every page again). */
+  private factsProfile: ProfileData | undefined;
+  private readonly facts = new Map<string, PageFacts>();
+  /** Parsed pages by path, the last used last (a Map keeps insertion order): at most MODELS_KEPT. */
+  private readonly models = new Map<string, { version: string | number | undefined; model: PageModel }>();
+  /** Listed pages whose facts are not derived yet, in file order. */
+  private pending = new Set<string>();
+  /** Parsed pages by path and version, kept across a change of profile or structure. */
   private schemaCache: { key: string; set: SchemaSet; error: string | undefined } | undefined;
+
+  // Indexes over the facts of indexed pages.
+  private readonly ids = new Map<string, string[]>();
+  private pools = new Map<string, CandidateSet>();
+  private targetLists = new Map<string, TargetList>();
+  /** Scalar frontmatter value → pages that have it. */
+  private readonly valueIndex = new Map<string, Set<string>>();
+  /** Directive filter value → pages with a directive filtering on it. */
+  private readonly filterIndex = new Map<string, Set<string>>();
+  /** Listed page type → pages with a generic list of it. */
+  private readonly listPages = new Map<string, Set<string>>();
+  /** Listed page type → pages with a generic list of it that has no filter (it lists every candidate). */
+  private readonly unfilteredPages = new Map<string, Set<string>>();
+  /** Listed page type + NUL + filter key → pages with a generic list of it filtering on the key. */
+  private readonly filterKeyPages = new Map<string, Set<string>>();
+  /** Pages with an own list (`list_vereisten_on_maatregelen_page`). */
+  private readonly ownListPages = new Set<string>();
+
+  /** Pages whose results may have changed since `takeAffected` was last called. */
+  private affected: Set<string> | 'all' = 'all';
+  /** Bumped by every change of facts or structure: caches of derived results (resolutions) compare it. */
+  generation = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -55,42 +189,167 @@ export class WorkspaceIndex {
   ) {}
 
   setOptions(options: ServiceOptions): void {
-    if (options.profile !== this.options.profile) this.snapshotCache = undefined;
+    const profileChanged = options.profile !== this.options.profile;
     this.options = options;
+    if (profileChanged) this.resetStructure();
   }
 
   /** Forget what is known about `paths` (or everything); the next request reads again. */
   invalidate(paths?: readonly string[]): void {
-    this.snapshotCache = undefined;
-    if (!paths) this.models.clear();
-    else for (const path of paths) this.models.delete(path);
+    if (!paths) this.resetStructure();
+    else this.update(paths);
+  }
+
+  /** Whether every listed page is indexed: only then are cross-page results (lists, ids) complete. */
+  get complete(): boolean {
+    this.snapshot();
+    return this.pending.size === 0;
+  }
+
+  /** Pages listed but not indexed yet. */
+  get pendingCount(): number {
+    this.snapshot();
+    return this.pending.size;
+  }
+
+  /** Indexes every page not indexed yet. */
+  ensureIndexed(): void {
+    this.indexSome(() => false);
+  }
+
+  /** Indexes pending pages until `stop()` says so (checked after each page); returns how many are left. */
+  indexSome(stop: () => boolean): number {
+    this.snapshot();
+    if (this.pending.size === 0) return 0;
+    for (const path of this.pending) {
+      this.derive(path, undefined);
+      if (stop()) break;
+    }
+    if (this.pending.size === 0) this.affected = 'all';
+    return this.pending.size;
+  }
+
+  /** The pages whose results may have changed since the last call (every page: `all`), and start anew. */
+  takeAffected(): ReadonlySet<string> | 'all' {
+    const affected = this.affected;
+    this.affected = new Set();
+    return affected;
   }
 
   /** The model of a Markdown file, or `undefined` when it cannot be read. */
   page(path: string): PageModel | undefined {
-    const version = this.workspace.version(path);
-    const profile = (this.snapshotCache ?? this.snapshot()).profile;
-    const cached = this.models.get(path);
-    if (cached && version !== undefined && cached.version === version) {
-      if (cached.profile !== profile) {
-        cached.model.pageType = profile ? pageTypeOf(profile, path) : undefined;
-        cached.profile = profile;
-      }
-      return cached.model;
+    const facts = this.factsOf(path);
+    if (!facts) return undefined;
+    const kept = this.models.get(path);
+    if (kept && kept.version === facts.version && facts.version !== undefined) {
+      this.models.delete(path);
+      this.models.set(path, kept);
+      return kept.model;
     }
     const text = this.workspace.readFile(path);
-    if (text === undefined) {
-      this.models.delete(path);
-      return undefined;
-    }
-    const model: PageModel = { ...parsePage(text), path, stem: stemOf(path), pageType: profile ? pageTypeOf(profile, path) : undefined };
-    if (version !== undefined) this.models.set(path, { version, model, profile });
+    if (text === undefined) return undefined;
+    return this.keep(path, facts.version, this.parse(path, text, facts.pageType));
+  }
+
+  private parse(path: string, text: string, pageType: PageTypeData | undefined): PageModel {
+    return { ...parsePage(text), path, stem: stemOf(path), pageType };
+  }
+
+  /** Keeps a parsed page among the last used, forgetting the least recently used beyond MODELS_KEPT. */
+  private keep(path: string, version: string | number | undefined, model: PageModel): PageModel {
+    this.models.delete(path);
+    this.models.set(path, { version, model });
+    if (this.models.size > MODELS_KEPT) this.models.delete(this.models.keys().next().value!);
     return model;
   }
 
+  /** The facts of a page of the tree (derived now if needed), or of another readable file (not indexed). */
+  factsOf(path: string): PageFacts | undefined {
+    const snapshot = this.snapshot();
+    const known = this.facts.get(path);
+    const version = this.workspace.version(path);
+    if (known && version !== undefined && known.version === version) return known;
+    if (known || this.pending.has(path)) return this.derive(path, undefined);
+    if (!snapshot.fileSet.has(path) || !path.endsWith('.md')) {
+      // Not a page of the tree (an open file outside it, a template read by path): parsed, not indexed.
+      const text = this.workspace.readFile(path);
+      return text === undefined ? undefined : this.makeFacts(path, text, version, snapshot.profile);
+    }
+    return this.derive(path, undefined);
+  }
+
+  /** Paths with `value` as a scalar frontmatter value (indexed pages). */
+  pagesWithValue(value: string): ReadonlySet<string> {
+    this.ensureIndexed();
+    return this.valueIndex.get(value) ?? EMPTY;
+  }
+
+  /** Paths with a directive filtering on `value` (indexed pages). */
+  pagesWithFilterValue(value: string): ReadonlySet<string> {
+    this.ensureIndexed();
+    return this.filterIndex.get(value) ?? EMPTY;
+  }
+
+  /** The candidates a generic list of page type `target` considers, with their metadata (every page indexed first). */
+  pool(target: string): CandidateSet {
+    this.ensureIndexed();
+    let pool = this.pools.get(target);
+    if (!pool) {
+      pool = new CandidateSet();
+      this.pools.set(target, pool);
+    }
+    return pool;
+  }
+
+  /** Every `.md` under the folder of page type `target`, in path order (own lists look up stems in it). */
+  targets(target: string): TargetList {
+    this.snapshot();
+    return this.targetLists.get(target) ?? { all: [], first: () => undefined };
+  }
+
+  /**
+   * The pages that may list `path` or name it in a directive filter, from the indexes: a superset that the
+   * caller checks against each page's resolved directives.
+   */
+  mayList(path: string): Set<string> {
+    this.ensureIndexed();
+    const facts = this.facts.get(path);
+    const out = new Set<string>();
+    const add = (paths: ReadonlySet<string> | undefined) => paths?.forEach((p) => out.add(p));
+    add(this.filterIndex.get(stemOf(path)));
+    if (facts) for (const type of this.listedTypes(path, facts)) this.listersOf(type, facts, add);
+    // Own lists name pages by stem in their own frontmatter.
+    for (const page of this.valueIndex.get(stemOf(path)) ?? []) if (this.ownListPages.has(page)) out.add(page);
+    for (const page of this.ownListPages) {
+      const own = this.facts.get(page);
+      if (own && Object.values(own.meta).some((v) => typeof v === 'string')) out.add(page);
+    }
+    return out;
+  }
+
+  /** The page types whose generic lists may list `path`: its own, or for an overview page its folder's. */
+  private listedTypes(path: string, facts: PageFacts): string[] {
+    const type = facts.pageType?.type;
+    if (type) return [type];
+    return (this.factsProfile?.pageTypes ?? []).filter((t) => path.startsWith(t.folder + '/')).map((t) => t.type);
+  }
+
+  /** Pages whose generic lists of `type` may list a page with these facts, or raise on it. */
+  private listersOf(type: string, facts: PageFacts, add: (paths: ReadonlySet<string> | undefined) => void): void {
+    const listers = this.listPages.get(type);
+    if (!listers) return;
+    for (const value of metaValues(facts.meta)) {
+      const pages = this.filterIndex.get(value);
+      if (pages) for (const page of pages) if (listers.has(page)) add(new Set([page]));
+    }
+    add(this.unfilteredPages.get(type));
+    for (const key of irregularKeys(facts.meta)) add(this.filterKeyPages.get(`${type}\0${key}`));
+  }
+
   snapshot(): Snapshot {
-    if (this.snapshotCache) return this.snapshotCache;
+    if (this.structure) return this.structure;
     const files = [...this.workspace.listMarkdownFiles()].sort();
+    const fileSet = new Set(files);
     const folders = foldersOf(files);
     const config = parseConfig(this.workspace.readFile(CONFIG_FILE));
     const problems: WorkspaceProblem[] = config.problems.map((p) => ({ file: CONFIG_FILE, line: p.line, kind: 'config', detail: p.detail }));
@@ -121,44 +380,259 @@ export class WorkspaceIndex {
     }
     if (!profile) problems.push({ file: '.', line: 0, kind: 'unknown-layout' });
 
-    this.snapshotCache = {
+    const byLowerPath = new Map<string, string[]>();
+    for (const file of files) {
+      const key = file.toLowerCase();
+      const list = byLowerPath.get(key);
+      if (list) list.push(file);
+      else byLowerPath.set(key, [file]);
+    }
+    const snapshot: Snapshot = {
       files,
+      fileSet,
       folders,
       profile,
       profileSource,
       config,
-      schemas: undefined as unknown as SchemaSet,
+      schemas: new SchemaSet({}, new Map()),
       vocabularies: new Map(),
       pagesByType: new Map(),
       stems: new Map(),
-      ids: new Map(),
+      ids: this.ids,
+      byLowerPath,
       problems,
     };
-    const snapshot = this.snapshotCache;
-    if (!profile) {
-      snapshot.schemas = new SchemaSet({}, new Map());
-      return snapshot;
-    }
-
-    snapshot.vocabularies = buildVocabularies(profile, files, (path) => this.page(path));
-    snapshot.schemas = this.schemaSet(profile, config, snapshot.vocabularies, configProblem);
-    for (const type of profile.pageTypes) {
-      snapshot.pagesByType.set(type.type, []);
-      snapshot.stems.set(type.type, new Map());
-    }
-    for (const path of files) {
-      const type = pageTypeOf(profile, path);
-      if (!type) continue;
-      snapshot.pagesByType.get(type.type)!.push(path);
-      const stems = snapshot.stems.get(type.type)!;
-      const stem = stemOf(path);
-      stems.set(stem, [...(stems.get(stem) ?? []), path]);
-      const id = findEntry(this.page(path)?.frontmatter?.entries ?? [], 'id')?.value;
-      if (id?.kind === 'scalar' && typeof id.value === 'string') {
-        snapshot.ids.set(id.value, [...(snapshot.ids.get(id.value) ?? []), path]);
+    this.structure = snapshot;
+    this.targetLists = new Map();
+    if (profile) {
+      snapshot.vocabularies = buildVocabularies(profile, files, (path) => this.page(path));
+      snapshot.schemas = this.schemaSet(profile, config, snapshot.vocabularies, configProblem);
+      for (const type of profile.pageTypes) {
+        snapshot.pagesByType.set(type.type, []);
+        snapshot.stems.set(type.type, new Map());
+        const all: Target[] = [];
+        const byStem = new Map<string, Target>();
+        for (const path of files) {
+          if (!path.startsWith(type.folder + '/')) continue;
+          const target = { path, stem: stemOf(path) };
+          all.push(target);
+          if (!byStem.has(target.stem)) byStem.set(target.stem, target);
+        }
+        this.targetLists.set(type.type, { all, first: (stem) => byStem.get(stem) });
+      }
+      for (const path of files) {
+        const type = pageTypeOf(profile, path);
+        if (!type) continue;
+        snapshot.pagesByType.get(type.type)!.push(path);
+        const stems = snapshot.stems.get(type.type)!;
+        const stem = stemOf(path);
+        const list = stems.get(stem);
+        if (list) list.push(path);
+        else stems.set(stem, [path]);
       }
     }
+    this.reconcile(snapshot);
     return snapshot;
+  }
+
+  /**
+   * Brings the facts in line with a new structure: with the profile they were derived with, pages that left
+   * the tree are dropped and new ones wait to be indexed; with another profile, every page is derived again.
+   */
+  private reconcile(snapshot: Snapshot): void {
+    if (snapshot.profile !== this.factsProfile) {
+      for (const path of [...this.facts.keys()]) this.drop(path);
+      this.pools = new Map();
+      this.factsProfile = snapshot.profile;
+    }
+    for (const path of [...this.facts.keys()]) if (!snapshot.fileSet.has(path)) this.drop(path);
+    this.pending = new Set(snapshot.files.filter((path) => !this.facts.has(path)));
+    this.affected = 'all';
+    this.generation++;
+  }
+
+  /** Forget the structure (the next request builds it again); facts stay where the profile does. */
+  private resetStructure(): void {
+    this.structure = undefined;
+    this.affected = 'all';
+    this.generation++;
+  }
+
+  /**
+   * Takes in changed, created or deleted files. A page whose text changed is derived again at once and
+   * its dependants are marked affected; a page created or deleted, or any other file (config, schema),
+   * rebuilds the structure.
+   */
+  update(paths: readonly string[]): void {
+    const snapshot = this.structure;
+    if (!snapshot) return; // nothing built yet: the first request reads everything fresh
+    let structural = false;
+    const changed: [string, string][] = [];
+    for (const path of paths) {
+      if (!path.endsWith('.md')) {
+        structural = true;
+        continue;
+      }
+      const text = this.workspace.readFile(path);
+      const listed = snapshot.fileSet.has(path);
+      if (text === undefined ? listed : !listed) structural = true;
+      else if (text !== undefined) changed.push([path, text]);
+    }
+    if (structural) {
+      const wasComplete = this.pending.size === 0;
+      this.resetStructure();
+      this.snapshot();
+      // A few pages created (or a branch checked out) in an indexed tree: index them now, in one batch.
+      if (wasComplete) this.ensureIndexed();
+    }
+    for (const [path, text] of changed) {
+      if (this.facts.has(path)) this.derive(path, text);
+      else if (this.affected !== 'all') this.affected.add(path);
+    }
+  }
+
+  /** Derives the facts of a listed page from its current text, updates the indexes and marks what they affect. */
+  private derive(path: string, known: string | undefined): PageFacts | undefined {
+    const snapshot = this.snapshot();
+    const text = known ?? this.workspace.readFile(path);
+    const before = this.facts.get(path);
+    this.pending.delete(path);
+    if (text === undefined) {
+      // Gone without a word: the next request lists the tree again.
+      if (before) this.drop(path);
+      this.resetStructure();
+      return undefined;
+    }
+    const version = this.workspace.version(path);
+    if (before && before.version === version && version !== undefined) return before;
+    const after = this.makeFacts(path, text, version, snapshot.profile);
+    if (before) this.unindex(path, before);
+    this.facts.set(path, after);
+    this.index(path, after);
+    this.generation++;
+    if (this.affected !== 'all') this.markAffected(path, before, after);
+    return after;
+  }
+
+  /** The facts of a page's text (and its parsed model, which is kept among the last used). */
+  private makeFacts(path: string, text: string, version: string | number | undefined, profile: ProfileData | undefined): PageFacts {
+    const pageType = profile ? pageTypeOf(profile, path) : undefined;
+    const kept = this.models.get(path);
+    const model = kept && kept.model.text === stripBom(text) ? kept.model : this.parse(path, text, pageType);
+    model.pageType = pageType;
+    this.keep(path, version, model);
+    const idValue = findEntry(model.frontmatter?.entries ?? [], 'id')?.value;
+    const named = namedValues(model);
+    return {
+      version,
+      stem: model.stem,
+      pageType,
+      id: pageType && idValue?.kind === 'scalar' && typeof idValue.value === 'string' ? idValue.value : undefined,
+      title: pageTitle(model),
+      meta: siteMeta(model),
+      named,
+      values: [...new Set(named.map((n) => n.value))],
+      scan: profile && sitePath(profile, path) !== undefined ? scanDirectives(model, path, profile) : NO_DIRECTIVES,
+    };
+  }
+
+  /** Drops a page from the facts and every index. */
+  private drop(path: string): void {
+    const facts = this.facts.get(path);
+    if (!facts) return;
+    this.unindex(path, facts);
+    this.facts.delete(path);
+  }
+
+  private index(path: string, facts: PageFacts): void {
+    this.enter(path, facts, true);
+  }
+
+  private unindex(path: string, facts: PageFacts): void {
+    this.enter(path, facts, false);
+  }
+
+  /** Adds (`add`) or removes the page's entries in every index. */
+  private enter(path: string, facts: PageFacts, add: boolean): void {
+    const put = add ? addTo : removeFrom;
+    if (facts.id !== undefined) {
+      const list = this.ids.get(facts.id) ?? [];
+      if (add) insertSorted(list, path);
+      else list.splice(list.indexOf(path), 1);
+      if (list.length > 0) this.ids.set(facts.id, list);
+      else this.ids.delete(facts.id);
+    }
+    for (const value of facts.values) put(this.valueIndex, value, path);
+    const profile = this.factsProfile;
+    const type = facts.pageType;
+    if (profile && type) {
+      const isCandidate = profile.directives.indexPagesListed || !path.endsWith('/index.md');
+      if (isCandidate && path.startsWith(type.folder + '/')) {
+        let pool = this.pools.get(type.type);
+        if (!pool) this.pools.set(type.type, (pool = new CandidateSet()));
+        if (add) pool.add({ path, stem: facts.stem, meta: facts.meta });
+        else pool.remove(path);
+      }
+    }
+    // Candidates are the `.md` files of a type's folder, whatever pageTypeOf says of overview pages.
+    if (profile && !type) {
+      for (const t of profile.pageTypes) {
+        if (!path.startsWith(t.folder + '/') || (!profile.directives.indexPagesListed && path.endsWith('/index.md'))) continue;
+        let pool = this.pools.get(t.type);
+        if (!pool) this.pools.set(t.type, (pool = new CandidateSet()));
+        if (add) pool.add({ path, stem: facts.stem, meta: facts.meta });
+        else pool.remove(path);
+      }
+    }
+    let own = false;
+    for (const directive of facts.scan.directives) {
+      if (directive.kind === 'own') {
+        own = true;
+        continue;
+      }
+      put(this.listPages, directive.target, path);
+      if (directive.filters.length === 0) put(this.unfilteredPages, directive.target, path);
+      for (const filter of directive.filters) {
+        put(this.filterIndex, filter.value, path);
+        put(this.filterKeyPages, `${directive.target}\0${filter.key}`, path);
+      }
+    }
+    if (own) {
+      if (add) this.ownListPages.add(path);
+      else this.ownListPages.delete(path);
+    }
+  }
+
+  /** The pages a change of `path` from `before` to `after` may affect besides itself. */
+  private markAffected(path: string, before: PageFacts | undefined, after: PageFacts): void {
+    const affected = this.affected as Set<string>;
+    affected.add(path);
+    const add = (paths: Iterable<string> | undefined) => {
+      if (paths) for (const p of paths) affected.add(p);
+    };
+    // Pages sharing its id (their duplicate-id findings point at its `id` line).
+    for (const id of [before?.id, after.id]) if (id !== undefined) add(this.ids.get(id));
+    if (!before) return;
+    // Lists of its type that may list it, before or after, or raise on it; their findings also point into it.
+    const listedTypes = this.listedTypes(path, after);
+    const metaChanged = JSON.stringify(before.meta) !== JSON.stringify(after.meta);
+    for (const listed of listedTypes) {
+      const adder = (paths: ReadonlySet<string> | undefined) => add(paths);
+      if (metaChanged) {
+        this.listersOf(listed, before, adder);
+        this.listersOf(listed, after, adder);
+        // A key that the first candidate gains or the last one loses changes which keys filters may use
+        // (and what is suggested for an unknown one). The pool is already up to date.
+        const pool = this.pools.get(listed);
+        const was = new Set(Object.keys(before.meta));
+        const is = new Set(Object.keys(after.meta));
+        const gained = [...is].some((k) => !was.has(k) && pool?.keyCount(k) === 1);
+        const lost = [...was].some((k) => !is.has(k) && pool?.keyCount(k) === 0);
+        if (gained || lost) add(this.listPages.get(listed));
+      } else {
+        for (const key of new Set([...irregularKeys(before.meta), ...irregularKeys(after.meta)])) add(this.filterKeyPages.get(`${listed}\0${key}`));
+      }
+    }
   }
 
   /** Reads a profile data file from the workspace and checks it against profile.schema.json. */

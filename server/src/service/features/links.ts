@@ -26,12 +26,18 @@ export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph
       miss.reason === 'in-code' ? { severity: DiagnosticSeverity.Hint } : {},
     );
   }
-  const resolved = graph.resolve(page.path);
-  // How many directives each one took down with it, counted once for the page (a page may hold thousands).
-  const dropped = new Map<Directive, number>();
-  for (const resolution of resolved.values()) if (resolution.droppedBy) dropped.set(resolution.droppedBy, (dropped.get(resolution.droppedBy) ?? 0) + 1);
-  const memo = new PageMemo();
-  for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, dropped, memo, out);
+  if (index.complete) {
+    const resolved = graph.resolve(page.path);
+    // How many directives each one took down with it, counted once for the page (a page may hold thousands).
+    const dropped = new Map<Directive, number>();
+    for (const resolution of resolved.values()) if (resolution.droppedBy) dropped.set(resolution.droppedBy, (dropped.get(resolution.droppedBy) ?? 0) + 1);
+    for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, dropped, out);
+  } else {
+    // Not every page is indexed yet: what the directives list (and so whether one is empty, raises, or
+    // filters on a key no page uses) waits; what the page itself says is checked now. Same order as resolved.
+    const directives = [...graph.scan(page.path).directives].sort((a, b) => a.pass - b.pass || a.start - b.start);
+    for (const directive of directives) directiveDiagnostics(index, snapshot, graph, page, directive, undefined, undefined, out);
+  }
 }
 
 function fileNameDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
@@ -56,26 +62,6 @@ function referenceDiagnostics(graph: LinkGraph, page: PageModel, out: Diagnostic
   }
 }
 
-/**
- * What the diagnostics of one page's directives look up again and again (a page may hold thousands of
- * directives, mostly alike): per list target its candidates and keys, and the suggestions per written name.
- */
-class PageMemo {
-  private readonly targets = new Map<string, unknown>();
-  private readonly suggestions = new Map<string, string[]>();
-
-  target<T>(target: string, make: () => T): T {
-    if (!this.targets.has(target)) this.targets.set(target, make());
-    return this.targets.get(target) as T;
-  }
-
-  nearest(key: string, make: () => string[]): string[] {
-    let found = this.suggestions.get(key);
-    if (!found) this.suggestions.set(key, (found = make()));
-    return [...found];
-  }
-}
-
 /** Range of part of a token (`key` or `value` of `key/value`). */
 function partRange(page: PageModel, start: number, text: string, part: 'key' | 'value'): Range {
   const slash = text.indexOf('/');
@@ -88,9 +74,8 @@ function directiveDiagnostics(
   graph: LinkGraph,
   page: PageModel,
   directive: Directive,
-  resolution: Resolution,
-  droppedBy: ReadonlyMap<Directive, number>,
-  memo: PageMemo,
+  resolution: Resolution | undefined,
+  droppedBy: ReadonlyMap<Directive, number> | undefined,
   out: DiagnosticBuilder,
 ): void {
   const profile = snapshot.profile!;
@@ -118,18 +103,16 @@ function directiveDiagnostics(
   }
 
   // Filters: key used by no candidate, value outside its domain, a requirement page listing another's measures.
-  const { candidateSet, referenceKeys, known } = memo.target(directive.target, () => {
-    const candidateSet = graph.candidates(directive.target);
-    const targetType = profile.pageTypes.find((t) => t.type === directive.target);
-    const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
-    const known = new Set<string>([...(targetType ? snapshot.schemas.keys(targetType.schema) : []), ...candidateSet.usedKeys()]);
-    return { candidateSet, targetType, referenceKeys, known };
-  });
+  // Until every page is indexed, only filters on a key of the listed type's schema are checked.
+  const candidateSet = resolution ? graph.candidates(directive.target) : undefined;
+  const targetType = profile.pageTypes.find((t) => t.type === directive.target);
+  const referenceKeys = targetType ? graph.referenceKeys(targetType.schema) : new Map<string, string>();
   for (const filter of directive.filters) {
     const { key, value, token } = filter;
-    if (!candidateSet.usedKeys().has(key)) {
-      const suggestions = memo.nearest(`key\0${directive.target}\0${key}`, () => nearest(key, known));
-      out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions });
+    if (!candidateSet && !(targetType && snapshot.schemas.keys(targetType.schema).includes(key))) continue;
+    if (candidateSet && !candidateSet.keyCount(key)) {
+      const known = new Set<string>([...(targetType ? snapshot.schemas.keys(targetType.schema) : []), ...candidateSet.usedKeys()]);
+      out.add('directive.unknown-filter-key', partRange(page, token.start, token.text, 'key'), { name: directive.name, key, suggestions: nearest(key, known) });
       explained = true;
       continue;
     }
@@ -149,7 +132,7 @@ function directiveDiagnostics(
           key,
           value,
           domain: out.language === 'nl' ? `${label}-pagina` : `${label} page`,
-          suggestions: caseMatch ? [caseMatch] : memo.nearest(`stem\0${refType}\0${value}`, () => nearest(value, stems)),
+          suggestions: caseMatch ? [caseMatch] : nearest(value, stems),
           caseOnly: Boolean(caseMatch),
         });
         explained = true;
@@ -165,7 +148,7 @@ function directiveDiagnostics(
         key,
         value,
         domain: out.language === 'nl' ? `waarde voor ${label}` : `${label} value`,
-        suggestions: caseMatch ? [caseMatch] : memo.nearest(`value\0${key}\0${value}`, () => nearest(value, values)),
+        suggestions: caseMatch ? [caseMatch] : nearest(value, values),
         caseOnly: Boolean(caseMatch),
       });
       explained = true;
@@ -173,6 +156,7 @@ function directiveDiagnostics(
   }
 
   // What the site does with it.
+  if (!resolution || !droppedBy) return;
   if (resolution.raises) {
     const { cause, key, path } = resolution.raises;
     const token =

@@ -74,30 +74,27 @@ export function definitionAt(snapshot: Snapshot, links: LinkGraph, page: PageMod
 /** Every place that names `target`: frontmatter entries and directive filters, sorted by file and position. */
 export function referencesOf(index: WorkspaceIndex, snapshot: Snapshot, links: LinkGraph, target: Target): AkLocation[] {
   const found: AkLocation[] = [];
-  // Directive filters that name it.
-  for (const { path, directive } of links.allDirectives()) {
-    for (const filter of directive.filters) {
-      const named = filterTarget(snapshot, directive.target, filter.key, filter.value, START);
-      if (!named || !sameTarget(named, target)) continue;
-      const [start, end] = valueSpan(filter);
-      found.push({ path, range: index.page(path)!.lines.range(start, end) });
+  const name = target.kind === 'page' ? target.stem : target.value;
+  // Directive filters that name it (the pages the index says filter on the name).
+  for (const path of links.pagesFilteringOn(name)) {
+    for (const directive of links.scan(path).directives) {
+      for (const filter of directive.filters) {
+        const named = filterTarget(snapshot, directive.target, filter.key, filter.value, START);
+        if (!named || !sameTarget(named, target)) continue;
+        const [start, end] = valueSpan(filter);
+        found.push({ path, range: index.page(path)!.lines.range(start, end) });
+      }
     }
   }
-  // Frontmatter entries that name it.
-  for (const path of snapshot.files) {
-    const page = index.page(path);
-    const schema = page?.pageType?.schema;
-    if (!page?.frontmatter || !schema) continue;
-    for (const entry of page.frontmatter.entries) {
-      const { vocabulary, reference } = labelOf(snapshot, schema, entry.key);
-      const matches = target.kind === 'page' ? reference === target.type : vocabulary === target.vocabulary;
-      if (!matches) continue;
-      const nodes = entry.value.kind === 'seq' ? entry.value.items : [entry.value];
-      for (const node of nodes) {
-        if (node.kind === 'scalar' && node.value !== null && String(node.value) === (target.kind === 'page' ? target.stem : target.value)) {
-          found.push({ path, range: node.range });
-        }
-      }
+  // Frontmatter entries that name it (the pages the index says have the name as a value), from their facts.
+  for (const path of links.pagesNaming(name)) {
+    const facts = index.factsOf(path);
+    const schema = facts?.pageType?.schema;
+    if (!facts || !schema) continue;
+    for (const { key, value, range } of facts.named) {
+      if (value !== name) continue;
+      const { vocabulary, reference } = labelOf(snapshot, schema, key);
+      if (target.kind === 'page' ? reference === target.type : vocabulary === target.vocabulary) found.push({ path, range });
     }
   }
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
@@ -147,7 +144,7 @@ export function renameAt(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
   if (!/^[^\s/\\]+$/.test(name)) return { error: RENAME.invalid[language](newName) };
   const to = `${file.slice(0, file.lastIndexOf('/') + 1)}${name}.md`;
   if (to === file) return { edits: [], renames: [] };
-  if (snapshot.files.some((f) => f.toLowerCase() === to.toLowerCase() && f !== file)) return { error: RENAME.exists[language](to) };
+  if ((snapshot.byLowerPath.get(to.toLowerCase()) ?? []).some((f) => f !== file)) return { error: RENAME.exists[language](to) };
   const byPath = new Map<string, AkTextEdit[]>();
   for (const location of referencesOf(index, snapshot, links, target)) {
     const edits = byPath.get(location.path) ?? [];
