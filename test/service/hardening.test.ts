@@ -176,8 +176,8 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
   it('block nesting 4,000 levels deep (each line indented one more, 8 MB): not read, no stack overflow', () => {
     const deep = 'nest:\n' + Array.from({ length: 4000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\ntitle: T\n';
     assert.deepEqual(problems(deep), ['TOO_LARGE 1:0']);
-    // 200 levels (20 KB) are read, as PyYAML reads them.
-    assert.deepEqual(problems('nest:\n' + Array.from({ length: 200 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\n'), []);
+    // 150 levels (11 KB) are read, as PyYAML reads them.
+    assert.deepEqual(problems('nest:\n' + Array.from({ length: 150 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\n'), []);
   });
 
   it('compact nesting (`- - - …` on one line) past 400 levels: one problem where it passes, its entry left out; so after a merge key', () => {
@@ -187,12 +187,12 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
     assert.deepEqual(problems('x:\n' + '- '.repeat(399) + 'a\n'), []);
   });
 
-  it('frontmatter longer than 32 KB is not read: one warning at its first line, no missing-key noise', () => {
+  it('frontmatter longer than 16 KB is not read: one warning at its first line, no missing-key noise', () => {
     const big = 'title: T\nid: urn:nl:ak:mtr:pba-01\n' + Array.from({ length: 3000 }, (_, i) => `k${i}: [a, b, c]`).join('\n') + '\n';
     const d = service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M);
     assert.deepEqual(
       d.map((x) => [x.code, `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`, x.message]),
-      [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 32 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
+      [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 16 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
     );
   });
 });

@@ -180,8 +180,8 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       // An empty list item: its range is its `-`. Not the only item: without it the key would be empty,
       // which the site treats worse (a filter raises on it) than a list holding one empty value.
       const list = valueAt(page.frontmatter?.entries ?? [], path.slice(0, -1));
-      const others = list?.kind === 'seq' ? list.items.filter((item) => !(item.kind === 'scalar' && item.source === '')).length : 0;
-      if (others > 0 && textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
+      const others = list?.kind === 'seq' && list.items.some((item) => !(item.kind === 'scalar' && item.source === ''));
+      if (others && textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
         fix.add('removeEmptyItem', {}, [deleteLine(page, line)], true);
       }
       return;
@@ -256,10 +256,32 @@ export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], lan
     if (!fixer) continue;
     const fix = new FixBuilder(page, diagnostic, language);
     fixer(diagnostic as AkDiagnostic<DiagnosticCode>, page, fix);
-    for (const action of fix.actions) if (action.isPreferred && 'reason' in verifyFix(page, action.edits)) action.isPreferred = false;
     actions.push(...fix.actions);
   }
+  // Each preferred fix must verify. One check of all that can go together serves for each of them (a page can
+  // have hundreds, and each check parses the page); the rest, or all when that check fails, are checked one by
+  // one while the verification budget lasts: past it a fix stays offered, not preferred.
+  const preferred = actions.filter((a) => a.isPreferred);
+  if (preferred.length > 0) {
+    const together = compatiblePreferred(preferred);
+    const verified = !('reason' in verifyFix(page, together.flatMap((a) => a.edits)));
+    const budget = verificationBudget(page);
+    for (const action of verified ? preferred.filter((a) => !together.includes(a)) : preferred) {
+      if (!budget() || 'reason' in verifyFix(page, action.edits)) action.isPreferred = false;
+    }
+  }
   return actions;
+}
+
+/**
+ * How much verifying fixes one by one may read, per request: each check parses the page again, which for
+ * a page's frontmatter costs about a microsecond a character (far more for dense YAML). About 5 checks of a
+ * real page; 1 of a frontmatter of 16 KB. Returns a function that says whether one more check fits.
+ */
+function verificationBudget(page: ParsedPage): () => boolean {
+  const cost = Math.max(1000, page.frontmatter?.contentEnd ?? 0);
+  let left = 16 * 1024;
+  return () => (left -= cost) >= 0;
 }
 
 /** Why a fix's result is refused: see verifyFix. */
@@ -319,11 +341,35 @@ function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-/** The preferred fixes among `actions` whose edits do not touch each other's (first come, first kept). */
+/**
+ * The preferred fixes among `actions` whose edits do not touch each other's (first come, first kept). The
+ * edits kept so far are held sorted, so that each test is a binary search (a page may have a thousand fixes).
+ */
 export function compatiblePreferred(actions: AkCodeAction[]): AkCodeAction[] {
   const chosen: AkCodeAction[] = [];
-  const clash = (a: AkCodeAction, b: AkCodeAction) => a.edits.some((x) => b.edits.some((y) => !(before(x.range.end, y.range.start) || before(y.range.end, x.range.start))));
-  for (const action of actions) if (action.isPreferred && !chosen.some((c) => clash(c, action))) chosen.push(action);
+  const kept: Range[] = []; // sorted by start; they never overlap, so their ends are sorted too
+  /** The index of the first kept range that does not end before `range` starts. */
+  const firstNotBefore = (range: Range) => {
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (before(kept[mid].end, range.start)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const clashes = (range: Range) => {
+    const i = firstNotBefore(range);
+    return i < kept.length && !before(range.end, kept[i].start);
+  };
+  for (const action of actions) {
+    if (!action.isPreferred) continue;
+    const ranges = action.edits.map((e) => e.range);
+    if (ranges.some(clashes)) continue;
+    chosen.push(action);
+    for (const range of ranges) kept.splice(firstNotBefore(range), 0, range);
+  }
   return chosen;
 }
 
@@ -352,7 +398,11 @@ function insideComment(text: string, start: number, end: number): boolean {
 export function togetherVerified(page: ParsedPage, actions: AkCodeAction[]): AkCodeAction[] {
   if (actions.length === 0 || !('reason' in verifyFix(page, actions.flatMap((a) => a.edits)))) return actions;
   const kept: AkCodeAction[] = [];
-  for (const action of actions) if (!('reason' in verifyFix(page, [...kept, action].flatMap((a) => a.edits)))) kept.push(action);
+  const budget = verificationBudget(page);
+  for (const action of actions) {
+    if (!budget()) break;
+    if (!('reason' in verifyFix(page, [...kept, action].flatMap((a) => a.edits)))) kept.push(action);
+  }
   return kept;
 }
 
