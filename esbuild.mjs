@@ -2,7 +2,7 @@
 //   dist/client.js   the VS Code extension (node, `vscode` external)
 //   dist/server.js   the language server (node)
 //   dist/cli.js      the `ak` command (node): a small launcher that loads dist/ak.js with V8's code cache
-//   dist/preview/    the preview's webview script and stylesheet (browser)
+//   dist/preview/    the preview's webview script and stylesheet (browser); markdown-preview.css for VS Code's own preview
 //   dist/ak.js       the `ak` program; dist/ak.js.cache is its code cache (scripts/warm-code-cache.mjs)
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
 //   out/e2e/**       the editor tests, run in VS Code's extension host by test/e2e/run.mjs
@@ -57,7 +57,8 @@ const validatorsPlugin = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: release ? false : 'linked', logLevel: 'warning', minify };
+// The rendered page's stylesheet is inlined by `ak render --format html` as text.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: release ? false : 'linked', logLevel: 'warning', minify, loader: { '.css': 'text' } };
 
 const builds = [];
 const cli = only !== 'tests' && only !== 'extension';
@@ -66,7 +67,7 @@ if (only !== 'tests') {
     { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
     { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
     // The preview's webview: a browser script and its stylesheet.
-    { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/preview.ts', 'preview-style': 'client/src/webview/preview.css' }, outdir: 'dist/preview', entryNames: '[name]' },
+    { ...common, loader: {}, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/preview.ts', 'preview-style': 'client/src/webview/preview.css', 'markdown-preview': 'server/src/service/render/page.css' }, outdir: 'dist/preview', entryNames: '[name]' },
   );
 }
 if (cli) {
@@ -87,7 +88,7 @@ if (only !== 'dist' && only !== 'extension') {
   });
   builds.push({
     ...common,
-    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts', 'test/fuzz/run.ts'],
+    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts', 'test/bench/render.ts', 'test/fuzz/run.ts'],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',

@@ -3,13 +3,25 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { PAGE_TYPES_REQUEST, type PageTypesResponse } from '../../server/src/protocol';
+import { MarkdownPreviewData } from './markdownPreview';
 import { newPageCommand } from './newPage';
 import { Preview } from './preview';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<{ preview: (next?: boolean) => Promise<unknown> }> {
+/** What activate returns: VS Code's Markdown preview calls `extendMarkdownIt`; the editor tests use the rest. */
+export interface AlgoritmekaderApi {
+  extendMarkdownIt<T>(md: T): T;
+  /** The preview's last card, after its next redraw when `next` is set. */
+  preview(next?: boolean): Promise<unknown>;
+  /** The preview panel itself (what it drew, what its webview said). */
+  previewPanel: Preview;
+  /** The data VS Code's Markdown preview renders a page with. */
+  markdownPreview: MarkdownPreviewData;
+}
+
+export async function activate(context: ExtensionContext): Promise<AlgoritmekaderApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -51,8 +63,15 @@ export async function activate(context: ExtensionContext): Promise<{ preview: (n
     }),
     vscode.commands.registerCommand('algoritmekader.newPage', (request?: Parameters<typeof newPageCommand>[1]) => newPageCommand(client!, request)),
   );
-  // For the editor tests: what the preview shows now, after its next redraw when `next` is set.
-  return { preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last) };
+  const markdownPreview = new MarkdownPreviewData(client);
+  context.subscriptions.push(markdownPreview);
+  return {
+    extendMarkdownIt: (md) => markdownPreview.extendMarkdownIt(md),
+    // For the editor tests: what the preview shows now, after its next redraw when `next` is set.
+    preview: async (next?: boolean) => (next ? preview.whenDrawn().then(() => preview.last) : preview.last),
+    previewPanel: preview,
+    markdownPreview,
+  };
 }
 
 export async function deactivate(): Promise<void> {

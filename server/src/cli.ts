@@ -1,19 +1,21 @@
 // `ak`: the command-line twin of the extension, on the same language service.
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
-//   ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+//   ak render PAGE... [--root ROOT] [--format text|json|html] [-o PATH] [--profile ...] [--lang nl|en]
+//   ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
 //   ak help [COMMAND], ak COMMAND --help
 // Exit status: 0 no errors, 1 errors found (or a tree that matches no content model), 2 usage error or
 // unreadable ROOT or PAGE, or a fix that could not be written.
-import { accessSync, chmodSync, constants as fsConstants, existsSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
-import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type FixAllResult, type GraphModel, type Language, type LanguageService } from './service';
+import PAGE_CSS from './service/render/page.css';
+import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, coverageToMarkdown, coverageToText, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type FixAllResult, type GraphModel, type Language, type LanguageService } from './service';
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = ['text', 'json', 'github', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
@@ -22,6 +24,8 @@ interface Args {
   operands: string[];
   /** `--root`: render's content root (otherwise found above the first page). */
   root: string | undefined;
+  /** `-o`: render --format html's output file (one page) or folder (several). */
+  output: string | undefined;
   format: Format;
   profile: string;
   lang: Language;
@@ -31,7 +35,7 @@ interface Args {
 }
 
 const PROFILES = `auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}`;
-const COMMANDS = ['check', 'graph', 'render'] as const;
+const COMMANDS = ['check', 'graph', 'render', 'report'] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (name: string | undefined): name is Command => (COMMANDS as readonly string[]).includes(name ?? '');
 
@@ -39,22 +43,26 @@ const isCommand = (name: string | undefined): name is Command => (COMMANDS as re
 const USAGE = {
   en: `Usage: ak check [ROOT] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
        ak graph [ROOT] [--format text|json] [--profile ...] [--lang nl|en]
-       ak render PAGE... [--root ROOT] [--format text|json] [--profile ...] [--lang nl|en]
+       ak render PAGE... [--root ROOT] [--format text|json|html] [-o PATH] [--profile ...] [--lang nl|en]
+       ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
        ak help [COMMAND]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
 graph  prints the pages, the list directives with the pages they list, and the references.
-render prints what the site makes of each PAGE.
+render prints what the site makes of each PAGE, or with --format html the page as the site shows it.
+report prints what is left uncovered: requirements without measures, measures naming no requirement, and more.
 ak help COMMAND (or ak COMMAND --help) tells more about one command; ak --version prints the version.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
          ak graph [MAP] [--format text|json] [--profile ...] [--lang nl|en]
-         ak render PAGINA... [--root MAP] [--format text|json] [--profile ...] [--lang nl|en]
+         ak render PAGINA... [--root MAP] [--format text|json|html] [-o PAD] [--profile ...] [--lang nl|en]
+         ak report [MAP] [--format text|json|markdown] [--profile ...] [--lang nl|en]
          ak help [OPDRACHT]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
-render toont wat de site van elke PAGINA maakt.
+render toont wat de site van elke PAGINA maakt, of met --format html de pagina zoals de site haar toont.
+report toont wat nog niet gedekt is: vereisten zonder maatregelen, maatregelen die geen vereiste noemen, en meer.
 ak help OPDRACHT (of ak OPDRACHT --help) vertelt meer over één opdracht; ak --version toont de versie.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
@@ -126,8 +134,12 @@ Prints what the site makes of each PAGE: its findings, title, labels, the pages 
 list on it (or why there is none), and who names or lists it.
 
   --root ROOT     the content root (default: the nearest folder above the first PAGE with docs/ or .algoritmekader.json)
-  -f, --format text|json
-                  Markdown (default), or JSON: the model the editor's preview draws
+  -f, --format text|json|html
+                  Markdown (default); JSON: the model the editor's preview draws; html: the page as the site
+                  shows it, one standalone HTML file per page (inline CSS, no script)
+  -o, --output PATH
+                  html: the file to write (one PAGE), or the folder (several: each page at its path under
+                  docs/, with .html for .md); without it, one page goes to standard output
 ${COMMON_OPTIONS.en}
 
 Exit status: 0 no errors on the pages, 1 errors on a page or the tree matches no content model,
@@ -138,12 +150,40 @@ Toont wat de site van elke PAGINA maakt: de bevindingen, titel, labels, de pagin
 elke lijst erop (of waarom die er niet is), en wie haar noemt of toont.
 
   --root MAP      de map met de inhoud (standaard: de dichtstbijzijnde map boven de eerste PAGINA met docs/ of .algoritmekader.json)
-  -f, --format text|json
-                  Markdown (standaard), of JSON: het model dat de voorbeeldweergave van de editor tekent
+  -f, --format text|json|html
+                  Markdown (standaard); JSON: het model dat de voorbeeldweergave van de editor tekent; html: de
+                  pagina zoals de site haar toont, één losstaand HTML-bestand per pagina (CSS erin, geen script)
+  -o, --output PAD
+                  html: het bestand (één PAGINA) of de map (meerdere: elke pagina op haar pad onder docs/, met
+                  .html voor .md); zonder -o gaat één pagina naar de standaarduitvoer
 ${COMMON_OPTIONS.nl}
 
 Afsluitcode: 0 geen fouten op de pagina's, 1 fouten op een pagina of de inhoud past in geen contentmodel,
 2 verkeerd gebruik of een onleesbare MAP of PAGINA.`,
+  },
+  report: {
+    en: `Usage: ak report [ROOT] [options]
+
+Prints what is left uncovered, for a pull request comment: requirements without measures, measures naming no
+requirement (or only missing ones), tools linked to nothing, pages on no list, and the pages per levenscyclus
+phase and onderwerp.
+
+  -f, --format text|json|markdown
+                  text (default), JSON (see the README for its shape), or Markdown for a comment
+${COMMON_OPTIONS.en}
+
+Exit status: 0 printed, 1 the tree matches no content model, 2 usage error or unreadable ROOT.`,
+    nl: `Gebruik: ak report [MAP] [opties]
+
+Toont wat nog niet gedekt is, voor een reactie op een pull request: vereisten zonder maatregelen, maatregelen
+die geen (of alleen ontbrekende) vereisten noemen, hulpmiddelen die nergens aan gekoppeld zijn, pagina's op geen
+enkele lijst, en de pagina's per levenscyclusfase en onderwerp.
+
+  -f, --format text|json|markdown
+                  tekst (standaard), JSON (zie de README voor de vorm), of Markdown voor een reactie
+${COMMON_OPTIONS.nl}
+
+Afsluitcode: 0 getoond, 1 de inhoud past in geen contentmodel, 2 verkeerd gebruik of MAP onleesbaar.`,
   },
 };
 
@@ -167,7 +207,7 @@ export function environmentLanguage(env: NodeJS.ProcessEnv): Language {
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
-  const args: Args = { command: undefined, operands: [], root: undefined, format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
+  const args: Args = { command: undefined, operands: [], root: undefined, output: undefined, format: 'text', profile: 'auto', lang: environmentLanguage(env), help: false, version: false, fix: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -192,13 +232,17 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
       if (v !== 'nl' && v !== 'en') throw new UsageError(both(CLI.unknownValue, 'language', v, ['nl', 'en']));
       args.lang = v;
     } else if (flag === '--root') args.root = value();
+    else if (flag === '-o' || flag === '--output') args.output = value();
     else if (flag.startsWith('-')) throw new UsageError(both(CLI.unknownOption, flag));
     else if (args.command === undefined) args.command = arg;
     else args.operands.push(arg);
   }
+  if (args.output !== undefined && (args.command !== 'render' || args.format !== 'html')) throw new UsageError(CLI.outputIsForHtml);
   if (args.command === 'render') {
     if (args.operands.length === 0 && !args.help) throw new UsageError(CLI.renderNeedsPage);
+    if (args.format === 'html' && args.operands.length > 1 && args.output === undefined) throw new UsageError(CLI.severalNeedOutput);
   } else {
+    if (args.format === 'html') throw new UsageError(CLI.htmlIsForRender);
     if (args.operands.length > 1) throw new UsageError(both(CLI.unexpectedArgument, args.operands[1]));
     if (args.root !== undefined) throw new UsageError(CLI.rootIsForRender);
   }
@@ -321,6 +365,10 @@ export function run(argv: string[], raw: CliIo): number {
     return args.help ? 0 : 2;
   }
   if (args.command === 'render') return render(args, io);
+  if (args.format === 'markdown' && args.command !== 'report') {
+    io.stderr(`ak: ${CLI.noMarkdown[args.lang](args.command)}\n`);
+    return 2;
+  }
   const root = resolve(io.cwd, args.operands[0] ?? '.');
   const unreadable = unreadableRoot(root, args.lang);
   if (unreadable) {
@@ -330,6 +378,17 @@ export function run(argv: string[], raw: CliIo): number {
 
   const workspace = new NodeWorkspace(root);
   const service = createLanguageService(workspace, { language: args.lang, profile: args.profile });
+  if (args.command === 'report') {
+    if (args.format === 'github') {
+      io.stderr(`ak: ${CLI.reportFormats[args.lang]}\n`);
+      return 2;
+    }
+    if (reportUnknownLayout(service, root, io)) return 1;
+    const report = service.coverage();
+    if (args.format === 'json') io.stdout(JSON.stringify({ version, root, ...report }, null, 2) + '\n');
+    else io.stdout((args.format === 'markdown' ? coverageToMarkdown : coverageToText)(report, args.lang));
+    return 0;
+  }
   if (args.command === 'graph') {
     if (args.format === 'github') {
       io.stderr(`ak: ${CLI.textOrJson[args.lang]('graph')}\n`);
@@ -361,7 +420,7 @@ export function run(argv: string[], raw: CliIo): number {
       })),
     );
     const fixes = fixing ? { fixed: Object.fromEntries(fixing.result.fixed), notFixed: Object.fromEntries(fixing.notFixed) } : {};
-    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, ...fixes, diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, profileReason: service.profileStatus().text, files, ...fixes, diagnostics }, null, 2) + '\n');
   } else if (args.format === 'github') {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
@@ -369,6 +428,7 @@ export function run(argv: string[], raw: CliIo): number {
     const text = formatText(results);
     if (text) io.stdout(text + '\n');
     if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
+    io.stdout(service.profileStatus().text + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
   // A fix that could not be written is a failure of the run, like an unreadable ROOT.
@@ -402,7 +462,7 @@ function fixInPlace(workspace: NodeWorkspace, service: LanguageService, lang: La
 
 /** Writes the fixed `text` of page `path` (see fixInPlace); why not, or undefined when written. */
 function writePage(workspace: NodeWorkspace, path: string, text: string, written: Map<string, string>, lang: Language): string | undefined {
-  const cannot = (error: unknown) => CLI.cannotWrite[lang](errorText(error, lang));
+  const cannot = (error: unknown) => CLI.cannotWriteFix[lang](errorText(error, lang));
   let real: string;
   try {
     real = realpathSync(join(workspace.root, path));
@@ -455,8 +515,8 @@ function errorText(error: unknown, lang: Language): string {
 }
 
 /**
- * A tree that matches no content model has no page types, so there is no graph or card to show: graph and
- * render print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
+ * A tree that matches no content model has no page types, so there is no graph, card or report to show: graph,
+ * render and report print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
  */
 function reportUnknownLayout(service: LanguageService, root: string, io: CliIo): boolean {
   if (service.profile()) return false;
@@ -490,11 +550,11 @@ function contentRootAbove(file: string): string | undefined {
   }
 }
 
-/** `ak render`: the preview card of each page, as Markdown (text) or JSON. */
+/** `ak render`: the preview card of each page, as Markdown (text) or JSON; or the page as the site shows it (html). */
 function render(args: Args, io: CliIo): number {
   const lang = args.lang;
-  if (args.format === 'github') {
-    io.stderr(`ak: ${CLI.textOrJson[lang]('render')}\n`);
+  if (args.format === 'github' || args.format === 'markdown') {
+    io.stderr(`ak: ${CLI.renderFormats[lang]}\n`);
     return 2;
   }
   const files = args.operands.map((p) => resolve(io.cwd, p));
@@ -538,9 +598,60 @@ function render(args: Args, io: CliIo): number {
     }
     cards.push(card);
   }
-  if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
+  if (args.format === 'html') {
+    const docs = BUILTIN_PROFILES.find((p) => p.name === service.profile()?.name)?.docsDir ?? 'docs';
+    for (const card of cards) {
+      const page = service.renderPage(card.path, { links: 'html' })!;
+      const html = standaloneHtml(page.title, page.html, lang);
+      let target: string | undefined;
+      if (args.output !== undefined && args.operands.length === 1) target = resolve(io.cwd, args.output);
+      else if (args.output !== undefined) {
+        const inDocs = card.path.startsWith(docs + '/') ? card.path.slice(docs.length + 1) : card.path;
+        target = join(resolve(io.cwd, args.output), inDocs.replace(/\.md$/, '') + '.html');
+      }
+      if (target === undefined) {
+        io.stdout(html);
+        continue;
+      }
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, html);
+      } catch (error) {
+        io.stderr(`ak: ${CLI.cannotWrite[lang](target, (error as Error).message)}\n`);
+        return 2;
+      }
+    }
+  } else if (args.format === 'json') io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, cards }, null, 2) + '\n');
   else io.stdout(cards.map((card) => cardToMarkdown(card, lang)).join('\n---\n\n'));
   return cards.some((card) => card.problems.errors > 0) ? 1 : 0;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * One page as a standalone HTML file: inline CSS and no script; its content security policy lets nothing
+ * run and nothing load but images, so a page that holds hostile HTML stays harmless even if opened as is.
+ */
+export function standaloneHtml(title: string, body: string, lang: Language): string {
+  return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ak ${escapeHtml(version)}">
+<title>${escapeHtml(title)}</title>
+<style>
+body { margin: 0; padding: 1.5rem 2rem 3rem; background: #fff; }
+${PAGE_CSS}</style>
+</head>
+<body>
+<main class="ak-page" data-generated-by="ak render" data-lang="${lang}">
+${body}
+</main>
+</body>
+</html>
+`;
 }
 
 /** Runs `ak` on this process's arguments and streams (dist/cli.js calls this after loading the bundle). */

@@ -1,6 +1,6 @@
 // Requests of our own between the extension and the language server, beyond LSP. The client imports
 // this module for its names and types only.
-import type { CardStrings, IdCode, NewPageRequest, PageCard } from './service';
+import type { CardStrings, IdCode, NewPageRequest, PageCard, PageRenderData } from './service';
 
 /** The preview card of a document: `algoritmekader/card`, answered `null` outside a content root. */
 export const CARD_REQUEST = 'algoritmekader/card';
@@ -42,3 +42,30 @@ export interface NewPageParams extends NewPageRequest {
 }
 
 export type NewPageResponse = { uri: string; text: string } | { error: string };
+
+/** The page as the site shows it, for the preview: `algoritmekader/render`, answered `null` outside a content root. */
+export const RENDER_REQUEST = 'algoritmekader/render';
+
+export interface RenderParams {
+  uri: string;
+}
+
+export interface RenderResponse {
+  /** Sanitized HTML of the page: title, chips, body, tables; block elements carry `data-line` (0-based source line). */
+  html: string;
+  title: string;
+  /** The URI of the page itself: relative links in `html` are relative to it. */
+  uri: string;
+}
+
+/**
+ * What VS Code's own Markdown preview needs to draw a page as the site does (chips, tables, glossary):
+ * `algoritmekader/renderData`, answered `null` for a file that is not a page of a content root.
+ */
+export const RENDER_DATA_REQUEST = 'algoritmekader/renderData';
+
+export interface RenderDataParams {
+  uri: string;
+}
+
+export type RenderDataResponse = PageRenderData | null;

@@ -3,6 +3,7 @@
 // It imports nothing of Node or the browser: what differs (how a folder is read, how URIs map to paths) comes
 // in as a `ServerHost`, from main.ts (Node) or browserMain.ts (web worker).
 import { CodeActionKind, CompletionItemKind, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, MarkupKind, type CodeAction, type CompletionItem, type CompletionList, type Connection, type Diagnostic, type Hover, type InitializeParams, type Location, type LocationLink, type WorkspaceEdit } from 'vscode-languageserver';
+import { registerRenderHandlers } from './renderHandlers';
 import { CARD_REQUEST, NEW_PAGE_REQUEST, PAGE_TYPES_REQUEST, type CardParams, type CardResponse, type NewPageParams, type NewPageResponse, type PageTypesParams, type PageTypesResponse } from './protocol';
 import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
@@ -389,6 +390,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     for (const path of pathsOf(card)) uris[path] = place.root.workspace.uri(path);
     const { errors, warnings, hints } = card.problems;
     return { card, strings: cardStrings(lang, card.pageTypes), summary: CARD.problems[lang](errors, warnings, hints), title: CARD.title[lang](card.title), uris };
+  });
+
+  registerRenderHandlers(connection, (uri) => {
+    const place = open.get(uri) ?? locate(uri);
+    return place && { service: place.root.service, path: place.path };
   });
 
   /** The content root of a file or folder URI (a root's own folder included). */

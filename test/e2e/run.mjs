@@ -130,8 +130,20 @@ async function runSuite(suite, source) {
     let exit;
     const exited = new Promise((resolve) => (exit = resolve));
     // The workbench's own chatter (no network here, so the gallery fails) is kept back unless a test fails.
+    // A test asks for a screenshot by logging `e2e: screenshot NAME`; it is kept in test-results/e2e/ (also
+    // when the suite passes) and acknowledged by creating .e2e-shots/NAME in the workspace, which the test awaits.
+    const shots = join(ROOT, 'test-results', 'e2e');
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
       const line = format(...args);
+      const shot = /^e2e: screenshot ([\w.-]+)$/.exec(line.trim());
+      if (shot) {
+        mkdirSync(shots, { recursive: true });
+        mkdirSync(join(ws, '.e2e-shots'), { recursive: true });
+        void page
+          .screenshot({ path: join(shots, `${suite}-${shot[1]}.png`) })
+          .catch((error) => console.error(`e2e: screenshot ${shot[1]} failed: ${error}`))
+          .finally(() => writeFileSync(join(ws, '.e2e-shots', shot[1]), ''));
+      }
       if (started) console.log(line);
       else if (line.includes('e2e: editor tests start')) started = true;
       else before.push(line);

@@ -14,6 +14,7 @@ const FILES = [
   'extension/LICENSE.txt',
   'extension/changelog.md',
   'extension/dist/client.js',
+  'extension/dist/preview/markdown-preview.css',
   'extension/dist/preview/preview-style.css',
   'extension/dist/preview/preview.js',
   'extension/dist/server.js',
@@ -48,7 +49,7 @@ describe('npm run package', function () {
   it('writes the .vsix without asking anything or warning', () => {
     assert.equal(status, 0, output);
     assert.doesNotMatch(output, /\[y\/N\]|WARNING/i);
-    assert.match(output, /Packaged: .*extension\.vsix \(16 files, /);
+    assert.match(output, /Packaged: .*extension\.vsix \(17 files, /);
   });
 
   it('holds only what the extension loads, under 1 MB', () => {

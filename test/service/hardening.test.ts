@@ -17,6 +17,8 @@ const M = `${C}/maatregelen/1-pba-01-x.md`;
 /** A value as plain JSON data (the model's objects have no prototype). */
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const service = (files: Record<string, string>) => createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, ...files }), { language: 'en' });
+/** Findings without the body contracts (sections, markers: issue 10): these cases are about reading the frontmatter. */
+const withoutBody = <T extends { code: string }>(found: T[]): T[] => found.filter((d) => !d.code.startsWith('body.'));
 
 /** What a hostile vocabulary page holds: a command link, a remote image (a tracking pixel), HTML and a fake link. */
 const HOSTILE = '[klik](command:workbench.action.terminal.new) ![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [docs/x.md](https://evil.example/) *nadruk* &amp; `code`';
@@ -78,7 +80,7 @@ describe('hardening: page text shown as text (issue 11, cases 11 and 13)', () =>
     assert.ok(markdown.includes('- rollen: jurist (Jurist \\<b>!\\[\\](https://tracker.example/t.png)), !\\[\\](https://tracker.example/v.png) (unknown value)'), markdown);
     assert.ok(markdown.includes('error `frontmatter.unknown-value` "!\\[\\](https://tracker.example/v.png)" is not a known'), markdown);
     // Nothing unescaped that opens markup: every `<`, `[` and `` ` `` left is one we wrote.
-    assert.doesNotMatch(markdown.replace(/`frontmatter\.[a-z-]+`/g, ''), /(?<!\\)[<[]|(?<![\\`])`(?!`)/);
+    assert.doesNotMatch(markdown.replace(/`[a-z]+\.[a-z-]+`/g, ''), /(?<!\\)[<[]|(?<![\\`])`(?!`)/);
   });
 });
 
@@ -116,7 +118,7 @@ describe('hardening: line ends and characters as the site reads them (issue 11, 
     assert.equal(list.status, 'closed');
     assert.deepEqual(json(list.siteData), { title: 'A', hide: ['navigation'] });
     const d = service({ [M]: '---\ntitle: A\nhide:\n- navigation\r---\n# x\n' }).doValidation(M);
-    assert.deepEqual(d.filter((x) => x.code !== 'frontmatter.missing-key').map((x) => x.code), []);
+    assert.deepEqual(withoutBody(d).filter((x) => x.code !== 'frontmatter.missing-key').map((x) => x.code), []);
   });
 
   it('NEL and the Unicode line and paragraph separators end a line in the YAML, as in PyYAML', () => {
@@ -147,7 +149,7 @@ describe('hardening: what PyYAML accepts is read, keys never reach a prototype (
   });
 
   it('a page with !!omap as its title is checked like any other: the title is reported as a list, not a crash', () => {
-    const d = service({ [M]: measure('').replace('title: T', 'title: !!omap [a: 1]') }).doValidation(M);
+    const d = withoutBody(service({ [M]: measure('').replace('title: T', 'title: !!omap [a: 1]') }).doValidation(M));
     assert.deepEqual(d.map((x) => [x.code, x.message]), [['frontmatter.wrong-type', '"title" must be text, not a list.']]);
   });
 
@@ -189,7 +191,7 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
 
   it('frontmatter longer than 16 KB is not read: one warning at its first line, no missing-key noise', () => {
     const big = 'title: T\nid: urn:nl:ak:mtr:pba-01\n' + Array.from({ length: 3000 }, (_, i) => `k${i}: [a, b, c]`).join('\n') + '\n';
-    const d = service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M);
+    const d = withoutBody(service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M));
     assert.deepEqual(
       d.map((x) => [x.code, `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`, x.message]),
       [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 16 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
@@ -231,19 +233,19 @@ describe('hardening: work linear in the page (issue 11, case 3; a hang here time
   it('a line of a million `"` in the page or its frontmatter', () => {
     const V = `${C}/vereisten/v.md`;
     assert.ok(service({ [V]: '---\ntitle: V\n---\n' + '"'.repeat(1e6) + '\n' }).doValidation(V).length > 0);
-    assert.deepEqual(service({ [V]: '---\ntitle: ' + '"'.repeat(1e6) + '\n---\n' }).doValidation(V).map((d) => d.code), ['frontmatter.too-large']);
+    assert.deepEqual(withoutBody(service({ [V]: '---\ntitle: ' + '"'.repeat(1e6) + '\n---\n' }).doValidation(V)).map((d) => d.code), ['frontmatter.too-large']);
   });
 });
 
 describe('hardening: fixes that cannot damage a page (issue 11, cases A, B, E and F)', () => {
   const V = `${C}/vereisten/v.md`;
-  const requirement = (body: string) => `---\ntitle: V\nid: urn:nl:ak:ver:avg-01\ntoelichting: t\nonderwerp:\n- governance\n---\n${body}`;
+  const requirement = (body: string) => `---\ntitle: V\nid: urn:nl:ak:ver:avg-01\ntoelichting: t\nonderwerp:\n- governance\n---\n<!-- tags -->\n${body}`;
   const preferred = (s: ReturnType<typeof service>, path: string) => s.codeActions(path, { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } }).filter((a) => a.isPreferred).map((a) => [a.diagnostic.code, a.title]);
 
   it('A: a directive closed with `--` runs on over paragraphs, a heading and a table: "write on one line" is offered, not preferred', () => {
     const body = '<!-- list_maatregelen onderwerp/governance --\n\nEen alinea.\n\n## Kop\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<!-- list_hulpmiddelen onderwerp/governance -->\n';
     const s = service({ [V]: requirement(body) });
-    const actions = s.codeActions(V, { start: { line: 7, character: 0 }, end: { line: 7, character: 5 } });
+    const actions = s.codeActions(V, { start: { line: 8, character: 0 }, end: { line: 8, character: 5 } });
     const writeAs = actions.find((a) => a.title.startsWith('Write it as'))!;
     assert.ok(writeAs, actions.map((a) => a.title).join(', '));
     assert.equal(writeAs.isPreferred, false);
@@ -260,12 +262,12 @@ describe('hardening: fixes that cannot damage a page (issue 11, cases A, B, E an
   });
 
   it('B: `- navigation\\r---` is fine as the site reads it: nothing to fix, nothing joined', () => {
-    const s = service({ [M]: '---\ntitle: T\nhide:\n- navigation\r---\n# T\n' });
+    const s = service({ [M]: '---\ntitle: T\nhide:\n- navigation\r---\n<!-- tags -->\n# T\n' });
     assert.deepEqual(preferred(s, M), []);
   });
 
   it('B: a list made of a value keeps the page\'s own line break, a lone CR too', () => {
-    const s = service({ [M]: '---\rtitle: T\rhide: navigation\r---\r# T\r' });
+    const s = service({ [M]: '---\rtitle: T\rhide: navigation\r---\r<!-- tags -->\r# T\r' });
     assert.deepEqual(s.fixAllIn(M)?.edits.map((e) => e.newText), ['\r- navigation']);
   });
 
@@ -285,7 +287,7 @@ describe('hardening: fixes that cannot damage a page (issue 11, cases A, B, E an
 
   it('E: ak check --fix looks at every page once, then only at the pages it wrote, then once more at all', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 200; i++) files[`${C}/maatregelen/1-pba-${i}-x.md`] = `---\ntitle: T${i}${i % 50 === 0 ? '.' : ''}\n---\n# T\n`;
+    for (let i = 0; i < 200; i++) files[`${C}/maatregelen/1-pba-${i}-x.md`] = `---\ntitle: T${i}${i % 50 === 0 ? '.' : ''}\n---\n<!-- tags -->\n# T\n`;
     const workspace = new MemoryWorkspace({ ...CURRENT_BASE, ...files });
     const s = createLanguageService(workspace, { language: 'en' });
     let calls = 0;

@@ -116,7 +116,7 @@ const HL_LINES_RE = /^\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*$/;
 const LANG_CHAR_RE = /[\p{L}\p{N}\p{M}_#.+-]/u;
 
 /** Python-Markdown's block-level elements: at the start of a line they open a raw HTML block. */
-const BLOCK_TAGS = new Set(
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(
   (
     'address article aside blockquote body canvas center colgroup dd details div dl dt fieldset figcaption figure ' +
     'footer form h1 h2 h3 h4 h5 h6 header hgroup hr html iframe legend li main map math menu nav noscript object ' +

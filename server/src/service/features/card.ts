@@ -63,6 +63,8 @@ export interface CardTable {
   headers: string[];
   /** One row per listed page; each cell holds the values the site shows there (a title, label values). */
   rows: { page: CardPage; cells: string[][] }[];
+  /** The profile's data of each column shown, beside `headers` (how the site draws its cells). */
+  columns: TableColumnData[];
 }
 
 export interface PageCard {
@@ -177,27 +179,31 @@ function scalarsOf(value: FmValue): { value: string; node: FmValue }[] {
   return out;
 }
 
-function tableOf(index: WorkspaceIndex, snapshot: Snapshot, page: PageModel, directive: Directive, resolution: Resolution, language: Language): CardTable {
+export function tableOf(index: WorkspaceIndex, snapshot: Snapshot, page: PageModel, directive: Directive, resolution: Resolution, language: Language): CardTable {
   const base = {
     line: page.lines.positionAt(directive.start).line,
     source: page.text.slice(directive.start, directive.end),
     name: directive.name,
   };
   // A list on which the site raises, or that an earlier one took down, is not expanded either: say why.
-  if (resolution.raises) return { ...base, state: 'raises', note: T.raises[language](resolution.raises.path), headers: [], rows: [] };
+  if (resolution.raises) return { ...base, state: 'raises', note: T.raises[language](resolution.raises.path), headers: [], rows: [], columns: [] };
   if (resolution.droppedBy) {
-    return { ...base, state: 'dropped', note: T.dropped[language](page.lines.positionAt(resolution.droppedBy.start).line + 1), headers: [], rows: [] };
+    return { ...base, state: 'dropped', note: T.dropped[language](page.lines.positionAt(resolution.droppedBy.start).line + 1), headers: [], rows: [], columns: [] };
   }
-  if (!resolution.expanded) return { ...base, state: 'not-expanded', note: T.notExpanded[language], headers: [], rows: [] };
+  if (!resolution.expanded) return { ...base, state: 'not-expanded', note: T.notExpanded[language], headers: [], rows: [], columns: [] };
 
-  const columns = visibleColumns(snapshot.profile?.directives.table?.[directive.target] ?? snapshot.profile?.directives.table?.['*'] ?? DEFAULT_TABLE, directive.flags);
+  // An own list (a measure's requirements) has a table of its own; a generic list the target's columns less its flags.
+  const own = directive.kind === 'own' ? snapshot.profile?.render?.ownTables?.[directive.name] : undefined;
+  const columns = own
+    ? own.cells.map((value, i): TableColumnData => ({ header: own.headers[i] ?? '', value, show: value === 'title' || value === 'id' ? 'link' : 'text' }))
+    : visibleColumns(snapshot.profile?.directives.table?.[directive.target] ?? snapshot.profile?.directives.table?.['*'] ?? DEFAULT_TABLE, directive.flags);
   const rows = resolution.paths.map((path) => {
     const listed = describePage(index, path);
     const meta = siteMeta(index.page(path));
     return { page: listed, cells: columns.map((column) => cellOf(column, listed, meta)) };
   });
   const state = rows.length === 0 ? 'empty' : 'table';
-  return { ...base, state, note: rows.length === 0 ? T.empty[language] : T.lists[language](rows.length), headers: columns.map((c) => c.header), rows };
+  return { ...base, state, note: rows.length === 0 ? T.empty[language] : T.lists[language](rows.length), headers: columns.map((c) => c.header), rows, columns };
 }
 
 /** Without table data in the profile: the title alone. */
@@ -219,6 +225,12 @@ function cellOf(column: TableColumnData, listed: CardPage, meta: Record<string, 
   const raw = meta[column.value];
   // The site shows the id without its `urn:nl:ak:xxx:` prefix.
   if (column.value === 'id') return typeof raw === 'string' && raw !== '' ? [raw.slice(raw.lastIndexOf(':') + 1)] : [];
+  // The law code: the id's part before its first `-` (`avg` of `urn:nl:ak:ver:avg-01`), as the site writes it.
+  if (column.value === 'wetcode') {
+    const id = meta.id;
+    const code = typeof id === 'string' ? id.slice(id.lastIndexOf(':') + 1).split('-')[0] : '';
+    return code ? [code.toUpperCase()] : [];
+  }
   if (Array.isArray(raw)) return raw.filter((v) => v !== null && v !== undefined).map(valueText);
   return raw === null || raw === undefined || raw === '' ? [] : [valueText(raw)];
 }
