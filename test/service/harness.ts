@@ -19,3 +19,13 @@ export function diagnose(files: Record<string, string>, path: string, language: 
   const service = createLanguageService(new MemoryWorkspace(files), { language });
   return service.doValidation(path).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
+
+/**
+ * `value` with its objects made ordinary: the model's objects have no prototype (so that a page's keys never
+ * reach one), which deepEqual tells apart from an object literal.
+ */
+export function ordinary(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordinary);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ordinary(v)]));
+}

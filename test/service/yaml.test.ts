@@ -8,7 +8,7 @@ import { parsePage, parsePageFast, parsePageWithYaml, type FmValue } from '../..
 import { message } from '../../server/src/service/messages';
 import { createLanguageService } from '../../server/src/service';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
-import { at, diagnose, seen, type Seen } from './harness';
+import { at, diagnose, ordinary, seen, type Seen } from './harness';
 
 const M = 'docs/voldoen-aan-wetten-en-regels/maatregelen/2-owp-01-grondslag.md';
 
@@ -254,7 +254,7 @@ describe('YAML errors: words in both languages', () => {
 });
 
 describe('YAML that PyYAML (the site) reads differently from the yaml package', () => {
-  const site = (text: string) => parsePage(text).frontmatter!.siteData;
+  const site = (text: string) => ordinary(parsePage(text).frontmatter!.siteData);
   const MISSING_ANCHOR = (alias: string) => ({
     en: en(`${alias} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text`),
     nl: nl(`${alias} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is`),
@@ -456,7 +456,7 @@ describe('tabs, which PyYAML (the site) rejects outside quotes, comments and blo
 });
 
 describe('a quoted value or bracketed list that runs on over lines not indented: read as PyYAML (the site) reads it', () => {
-  const site = (text: string) => parsePage(text).frontmatter!.siteData;
+  const site = (text: string) => ordinary(parsePage(text).frontmatter!.siteData);
   const valueOf = (text: string, key: string) => parsePage(text).frontmatter!.entries.find((e) => e.key === key)!.value;
 
   it('a quoted value continued at the start of the next line: the folded text, its range over both lines', () => {
@@ -519,8 +519,11 @@ describe('a quoted value or bracketed list that runs on over lines not indented:
 
   it('brackets nested 200 deep are read; nested thousands deep, they are left to yaml, which says so', () => {
     assert.deepEqual(yamlErrors(`---\nrollen: ${'['.repeat(200)}\n${']'.repeat(200)}\n---\n`), []);
-    const deep = yamlErrors(`---\nrollen: ${'['.repeat(20000)}\n${']'.repeat(20000)}\n---\n`);
+    const deep = yamlErrors(`---\nrollen: ${'['.repeat(10000)}\n${']'.repeat(10000)}\n---\n`);
     assert.match(deep[0], /^1:\d+-1:\d+ Invalid YAML: brackets nested too deeply to read\./);
+    // Past 32 KB the block is not read at all (hardening.test.ts).
+    const huge = diagnose({ ...CURRENT_BASE, 'docs/x.md': `---\nrollen: ${'['.repeat(20000)}\n${']'.repeat(20000)}\n---\n` }, 'docs/x.md');
+    assert.deepEqual(huge.map((d) => d.code), ['frontmatter.too-large']);
   });
 
   it('the fast reader leaves these to yaml, so both paths give the same model', () => {

@@ -326,11 +326,11 @@ class LineEnds {
 
   /** The end of the line holding `offset` (before its line break). */
   lineEnd(offset: number): number {
-    const end = this.next('eol', offset, (from) => {
-      const n = this.text.indexOf('\n', from);
-      const r = this.text.indexOf('\r', from);
-      return n < 0 ? r : r < 0 ? n : Math.min(n, r);
-    });
+    // Each kind of line break searched (and cached) on its own: on a page without a `\r`, one search for it
+    // answers every later offset, where a search for the nearer of the two would scan to the end each time.
+    const n = this.next('\n', offset, (from) => this.text.indexOf('\n', from));
+    const r = this.next('\r', offset, (from) => this.text.indexOf('\r', from));
+    const end = n < 0 ? r : r < 0 ? n : Math.min(n, r);
     return end < 0 ? this.text.length : end;
   }
 

@@ -46,9 +46,10 @@ interface Line {
 /** Thrown inside the parser to give up; caught at the top and turned into `undefined`. */
 const BAIL = new (class Bail {})();
 
-// Tabs, control characters, a lone CR, NEL, the Unicode line separators and a BOM: left to `yaml` (PyYAML
-// rejects most tabs, which the `yaml` path reports; see tabFaults in frontmatter.ts).
-const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
+// Tabs, control characters (C0, DEL, C1), a lone CR, the Unicode line separators, a BOM, U+FFFE/U+FFFF and
+// lone surrogates: left to the `yaml` path, which reads line ends as PyYAML does and reports what PyYAML
+// rejects (most tabs: see tabFaults; unprintable characters: see nonPrintable in frontmatter.ts).
+const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // The plain words the 1.1 schema reads as something else than text, as the `yaml` path is configured
 // (PyYAML's booleans, see PY_TRUE / PY_FALSE); `<<` is the merge key, left to `yaml`.
 const WORDS = new Map<string, unknown>([
@@ -76,6 +77,9 @@ const KEY = /^[\p{L}\p{N}_][\p{L}\p{N}_\-./ ]{0,200}$/u;
 const SIMPLE_KEY = /[A-Za-z_][A-Za-z0-9_\-./]{0,200}:(?: |$)/y;
 // the rest of the line is one ASCII word that starts with a letter (no space, quote, colon or `#`):
 const SIMPLE_WORD = /[A-Za-z][A-Za-z0-9_\-./]*$/y;
+
+/** The deepest indentation read here (see `map`). */
+const MAX_INDENT = 100;
 
 const SPACE = 32;
 const HASH = 35;
@@ -129,7 +133,7 @@ class Parser {
   constructor(private readonly lines: Line[]) {}
 
   document(): FastYamlResult {
-    if (this.lines.length === 0) return { entries: [], data: {} };
+    if (this.lines.length === 0) return { entries: [], data: Object.create(null) };
     if (this.lines[0].indent !== 0) throw BAIL;
     const entries = this.map(0, 0);
     if (this.index < this.lines.length) throw BAIL;
@@ -141,9 +145,13 @@ class Parser {
    * (after the `- ` when the map is a list item). Stops before the first line indented less.
    */
   private map(indent: number, firstColumn: number): FmEntry[] {
+    // Every level of nesting is indented further (a list at its key's column at most once), so this bounds
+    // the recursion; anything deeper than real frontmatter goes to the `yaml` path and its depth guard.
+    if (indent > MAX_INDENT) throw BAIL;
     const lines = this.lines;
     const entries: FmEntry[] = [];
-    const data: Record<string, unknown> = {};
+    // No prototype: a key the page does not have reads as `undefined`, never as something inherited (see plainEntries).
+    const data: Record<string, unknown> = Object.create(null);
     let column = firstColumn;
     for (;;) {
       const line = lines[this.index++];

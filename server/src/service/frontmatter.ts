@@ -121,6 +121,24 @@ export function parsePageFast(rawText: string): ParsedPage | undefined {
 
 type YamlParser = (text: string, start: number, end: number, lines: LineIndex) => YamlResult | undefined;
 
+/**
+ * The longest YAML block read, in characters. The largest real frontmatter is about 3,400; the `yaml` package
+ * needs several microseconds and some hundreds of bytes per character of dense YAML (brackets, anchors), so a
+ * block of megabytes would take the editor seconds and much memory. A longer block is not read: it has one
+ * problem, TOO_LARGE, at its first line, and its top-level keys count as broken (not reported missing).
+ */
+export const MAX_YAML_LENGTH = 32 * 1024;
+export const TOO_LARGE = 'TOO_LARGE';
+
+/** `parse`, or for a block longer than MAX_YAML_LENGTH, the result that says it was not read. */
+function parseBounded(parse: YamlParser, text: string, start: number, end: number, lines: LineIndex): YamlResult | undefined {
+  if (end - start <= MAX_YAML_LENGTH) return parse(text, start, end, lines);
+  const first = lines.positionAt(start).line;
+  const brokenKeys: string[] = [];
+  for (const m of text.slice(start, end).matchAll(/^([^\s#:\-][^:\r\n]{0,200}):(?:[ \t]|\r?$)/gm)) brokenKeys.push(m[1].trim());
+  return { problems: [{ code: TOO_LARGE, message: '', range: lines.lineRange(first) }], brokenKeys, entries: [], isMapping: true, data: Object.create(null) };
+}
+
 /** `undefined` only when `parse` gives up. */
 function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefined {
   const text = stripBom(rawText);
@@ -144,7 +162,7 @@ function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefin
       }
     }
     const contentEnd = end < lines.lineCount ? lines.lineStart(end) : text.length;
-    const parsed = parse(text, contentStart, contentEnd, lines);
+    const parsed = parseBounded(parse, text, contentStart, contentEnd, lines);
     if (!parsed) return undefined;
     return {
       text,
@@ -156,7 +174,7 @@ function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefin
   const contentEnd = lines.lineStart(closeLine);
   const hasFinalNewline = closeLine + 1 < lines.lineCount;
   const bodyStart = hasFinalNewline ? lines.lineStart(closeLine + 1) : text.length;
-  const parsed = parse(text, contentStart, contentEnd, lines);
+  const parsed = parseBounded(parse, text, contentStart, contentEnd, lines);
   if (!parsed) return undefined;
   const status: FrontmatterStatus = hasFinalNewline ? 'closed' : 'no-final-newline';
   const siteSees = status === 'closed' && parsed.problems.length === 0 && parsed.isMapping;
@@ -198,7 +216,7 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
   // A block that runs on into the page's text: its closing `---` was forgotten and the site (like us) took a
   // Markdown rule further down for it. yaml's errors in that prose would only confuse: one problem says so,
   // and the YAML above the text is read on its own.
-  const at = new SourceLines(text.slice(start, end));
+  const at = new SourceLines(yamlSource(text, start, end));
   const markdown = markdownStart(at);
   if (markdown === undefined) return result;
   const from = start + at.lineStart(markdown);
@@ -208,6 +226,31 @@ function parseYaml(text: string, start: number, end: number, lines: LineIndex): 
   const closingLine = lines.positionAt(end).line + 1;
   const problem: YamlProblem = { code: 'PAGE_TEXT', message: String(closingLine), range: lines.range(from, start + at.lineContentEnd(markdown)) };
   return { ...yamlPart, problems: [...yamlPart.problems, problem] };
+}
+
+/**
+ * The YAML text of `text[start, end)` as PyYAML reads it, offsets unchanged: MkDocs opens pages with Python's
+ * universal newlines, so a lone `\r` ends a line like `\n` does; PyYAML also ends lines at NEL (U+0085) and
+ * the Unicode line and paragraph separators (U+2028, U+2029). `yaml` knows only `\n` and `\r\n`, so each of
+ * these becomes a `\n`. (Inside quotes PyYAML keeps U+2028 and U+2029 as they are where `yaml` folds the `\n`
+ * into a space: the only difference, in a value's text.)
+ */
+function yamlSource(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, '\n');
+}
+
+/**
+ * PyYAML's reader refuses the whole block at the first character it deems unprintable ("unacceptable
+ * character #x001b: special characters are not allowed"): control characters other than tab and line breaks,
+ * DEL, the C1 controls but NEL, lone surrogates, U+FFFE and U+FFFF. `yaml` reads them as text.
+ */
+const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+function nonPrintable(source: string): Fault | undefined {
+  const m = NON_PRINTABLE.exec(source);
+  if (!m) return undefined;
+  const code = m[0].codePointAt(0)!;
+  return { code: 'NON_PRINTABLE', detail: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, from: m.index, to: m.index + m[0].length };
 }
 
 /**
@@ -249,7 +292,7 @@ function markdownStart(at: SourceLines): number | undefined {
  * `tabFaults`).
  */
 function parseYamlBlock(text: string, start: number, end: number, lines: LineIndex): YamlResult {
-  const original = text.slice(start, end);
+  const original = yamlSource(text, start, end);
   const at = new SourceLines(original);
   const problems: YamlProblem[] = [];
   const brokenKeys: string[] = [];
@@ -267,18 +310,23 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     const line = problem.range.start.line;
     if (!reported.has(key) && !tooDeepLines.has(line)) problems.push(problem);
     reported.add(key);
-    if (problem.code === 'TOO_DEEP') tooDeepLines.add(line);
+    if (problem.code === 'TOO_DEEP' || problem.code === 'TOO_DEEP_BLOCK') tooDeepLines.add(line);
   };
-  // Brackets nested deeper than any real frontmatter are not handed to `yaml` at all: its recursion would run out
-  // of stack, and V8 may then abort the whole process (seen with several such pages in one run).
-  for (const from of tooDeepBrackets(original)) {
+  // Brackets or blocks nested deeper than any real frontmatter are not handed to `yaml` at all: its recursion
+  // (and the model's) would run out of stack, and V8 may then abort the whole process (seen with several such
+  // pages in one run). The fault is the line where the nesting passes the limit; its whole entry is left out.
+  const tooDeep = [...tooDeepBrackets(original).map((from) => ({ code: 'TOO_DEEP', from })), ...tooDeepBlocks(at).map((from) => ({ code: 'TOO_DEEP_BLOCK', from }))];
+  for (const { code, from } of tooDeep.sort((a, b) => a.from - b.from)) {
     const entry = at.entryOf(from);
     if (blanked.has(entry)) continue;
-    report({ code: 'TOO_DEEP', detail: 'nested too deeply', from, to: Math.max(from + 1, original.indexOf('\n', from) < 0 ? original.length : original.indexOf('\n', from)) });
+    report({ code, detail: '', from, to: Math.max(from + 1, at.lineContentEnd(at.lineOf(from))) });
     blanked.add(entry);
     const broken = /^([^:#]+):/.exec(at.lineText(entry))?.[1]?.trim();
     if (broken) brokenKeys.push(broken);
   }
+  // PyYAML's reader checks every character before anything is parsed.
+  const unprintable = nonPrintable(original);
+  if (unprintable) report(unprintable);
   for (let attempt = 0; attempt < 20; attempt++) {
     const live = [...spans.values()].filter((span) => !blanked.has(at.entryOf(span.start)));
     const source = withPlaceholders(at.blank(blanked), live);
@@ -290,17 +338,10 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
       const contents = doc.contents as ParsedNode | null;
       const isMapping = contents === null || isMap(contents);
       const entries = isMap(contents) ? mapEntries(contents, { shift: start, lines, facts, aliasBudget: 100, expanding: new Set() }).entries : [];
-      let data: Record<string, unknown> = {};
-      if (isMapping && contents !== null && facts.merges.length > 0) {
-        // `yaml`'s toJS lets the first of two `<<` keys win, PyYAML the last: the model merges as PyYAML does.
-        data = plainEntries(entries);
-      } else if (isMapping && contents !== null) {
-        try {
-          data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
-        } catch {
-          data = {};
-        }
-      }
+      // The site's value is made from the model, not by `yaml`'s toJS: toJS lets the first of two `<<` keys win
+      // where PyYAML lets the last, gives Maps and Sets for !!omap and !!set, and objects whose prototype a
+      // `__proto__` key could reach.
+      const data = plainEntries(entries);
       // Tabs do not change what `yaml` reads, so their entries stay in the model; the site reads nothing.
       for (const fault of tabFaults(source, 0)) report(fault);
       for (const span of live) for (const fault of tabFaults(original.slice(span.start, span.close), span.start)) report(fault);
@@ -325,7 +366,7 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
     }
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { problems, brokenKeys, entries: [], isMapping: true, data: {} };
+  return { problems, brokenKeys, entries: [], isMapping: true, data: Object.create(null) };
 }
 
 /**
@@ -333,6 +374,50 @@ function parseYamlBlock(text: string, start: number, end: number, lines: LineInd
  * a RecursionError at 500; no real page comes near either.
  */
 const MAX_FLOW_DEPTH = 400;
+
+/**
+ * How deep lists and maps may nest by indentation (and `- - -` on one line) before the YAML is refused unread.
+ * PyYAML reads 400 levels and fails with a RecursionError at 500; the site then has no metadata for the page.
+ */
+const MAX_BLOCK_DEPTH = 400;
+
+/**
+ * The offsets of the first character of each top-level entry's first line whose block nesting passes
+ * MAX_BLOCK_DEPTH: a rough scan by columns. Each line opens a level at its indentation and one more after
+ * each `- ` or `? ` that starts it; a line closes the levels at or right of its indentation. Blank lines,
+ * comments and the text of block scalars (`|`, `>`) do not count. It errs towards reading: text that runs
+ * on over lines indented ever further counts as nesting, which no real page has at this depth.
+ */
+function tooDeepBlocks(at: SourceLines): number[] {
+  const found: number[] = [];
+  const open: number[] = [];
+  let blockScalar = -1; // the indentation of the line that opened a block scalar, while inside it
+  let reportedEntry = -1;
+  for (let line = 0; line < at.lineCount; line++) {
+    const text = at.lineText(line);
+    let column = 0;
+    while (text.charCodeAt(column) === 32) column++;
+    if (column >= text.length || text[column] === '#' || text[column] === '\r') continue;
+    if (blockScalar >= 0 && column > blockScalar) continue;
+    blockScalar = -1;
+    const indent = column;
+    while (open.length > 0 && open[open.length - 1] >= column) open.pop();
+    const entry = at.entryOf(at.lineStart(line));
+    for (;;) {
+      open.push(column);
+      if (open.length > MAX_BLOCK_DEPTH && entry !== reportedEntry) {
+        reportedEntry = entry;
+        found.push(at.lineStart(line) + column);
+      }
+      if ((text[column] !== '-' && text[column] !== '?') || (text[column + 1] !== ' ' && column + 1 !== text.length)) break;
+      column++;
+      while (text.charCodeAt(column) === 32) column++;
+      if (column >= text.length) break;
+    }
+    if (/(?:^|[:\s])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(text)) blockScalar = indent;
+  }
+  return found;
+}
 
 /**
  * The offsets of the outermost brackets whose contents nest deeper than MAX_FLOW_DEPTH, outside quotes and
@@ -723,16 +808,18 @@ class SourceLines {
 
   /** The source with every character of the entries that start on the lines in `entries` replaced by a space, keeping line breaks and offsets. */
   blank(entries: ReadonlySet<number>): string {
-    let out = '';
+    if (entries.size === 0) return this.source;
+    const out: string[] = [];
     let from = 0;
     for (let line = 0; line < this.starts.length; line++) {
       if (!entries.has(this.entries[line])) continue;
       const start = this.starts[line];
       const text = this.lineText(line);
-      out += this.source.slice(from, start) + text.replace(/[^\r]/g, ' ');
+      out.push(this.source.slice(from, start), text.endsWith('\r') ? ' '.repeat(text.length - 1) + '\r' : ' '.repeat(text.length));
       from = start + text.length;
     }
-    return out + this.source.slice(from);
+    out.push(this.source.slice(from));
+    return out.join('');
   }
 }
 
@@ -1075,7 +1162,9 @@ function toValue(node: ParsedNode | Alias, ctx: ModelContext, keyStart: number, 
   let start = shift + node.range[0];
   let end = shift + node.range[1];
   if (isSeq(node)) {
-    const items = node.items.map((item) => toValue(item as ParsedNode, ctx, start, end));
+    // `!!omap` and `!!pairs` (which PyYAML's safe loader reads as a list of (key, value) tuples): `yaml` makes
+    // their items pairs; each becomes a list of its key and value.
+    const items = node.items.map((item) => (isPair(item) ? pairValue(item, ctx, start, end) : toValue(item as ParsedNode, ctx, start, end)));
     if (!node.flow && items.length > 0) {
       // A block list ends where its last item does (`yaml` would run on over the line break, and over
       // following comment lines after an empty item). An empty item's range is its `-`.
@@ -1123,6 +1212,19 @@ function toValue(node: ParsedNode | Alias, ctx: ModelContext, keyStart: number, 
   return { kind: 'scalar', value, range: lines.range(start, end), start, end, source };
 }
 
+/** An item of `!!omap` or `!!pairs`: the list `[key, value]`, from the key to the end of the value. */
+function pairValue(pair: Pair, ctx: ModelContext, parentStart: number, parentEnd: number): FmValue {
+  const parts = [pair.key, pair.value].map((node) =>
+    isNode(node) && (node as ParsedNode).range ? toValue(node as ParsedNode, ctx, parentStart, parentEnd) : undefined,
+  );
+  const present = parts.filter((p): p is FmValue => p !== undefined);
+  const start = present[0]?.start ?? parentStart;
+  const end = present[present.length - 1]?.end ?? start;
+  const empty = (at: number): FmValue => ({ kind: 'scalar', value: null, range: ctx.lines.range(at, at), start: at, end: at, source: '' });
+  const items = parts.map((p) => p ?? empty(start));
+  return { kind: 'seq', items, range: ctx.lines.range(start, end), start, end, flow: true };
+}
+
 /**
  * Where a block scalar (`>-`, `|`) ends: after its last character that is not white space, or after its
  * header when it holds none. `yaml` runs its range on over the final line break and any blank lines, up to
@@ -1167,16 +1269,36 @@ function isMergeKey(key: unknown): boolean {
   return isScalar(key) && typeof key.value === 'symbol';
 }
 
-/** The plain value of entries (the last of a duplicated key wins, as in PyYAML and `toJS`). */
-function plainEntries(entries: FmEntry[]): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  // defineProperty: a key `__proto__` is a key like any other.
-  for (const entry of entries) Object.defineProperty(object, entry.key, { value: plainValue(entry.value), writable: true, enumerable: true, configurable: true });
+/**
+ * The plain value of entries (the last of a duplicated key wins, as in PyYAML), as an object without a
+ * prototype: keys from a page (`__proto__`, `constructor`, `toString`) are keys like any other, and a key
+ * the page does not have reads as `undefined`, never as something inherited.
+ */
+export function plainEntries(entries: readonly FmEntry[]): Record<string, unknown> {
+  const object: Record<string, unknown> = Object.create(null);
+  for (const entry of entries) object[entry.key] = plainValue(entry.value);
   return object;
 }
 
 function plainValue(value: FmValue): unknown {
   return value.kind === 'scalar' ? value.value : value.kind === 'seq' ? value.items.map(plainValue) : plainEntries(value.entries);
+}
+
+/**
+ * A value of the site data as text, for messages and tables: a string as it is, a number or boolean as
+ * `String` gives it, a list or map as JSON (at most 200 characters). Never throws: `String` does on the
+ * model's objects, which have no prototype and so no `toString`.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? '';
+  } catch {
+    json = '…';
+  }
+  return json.length > 200 ? `${json.slice(0, 199)}…` : json;
 }
 
 /** Whether `value` has no text of its own (an empty value or list item). */

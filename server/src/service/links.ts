@@ -26,9 +26,12 @@ export interface ResolvedDirective {
   resolution: Resolution;
 }
 
+/** The metadata of a page the site sees none of: no keys, and none inherited (see plainEntries). */
+const NO_META: Record<string, unknown> = Object.freeze(Object.create(null));
+
 /** The metadata the site sees on a page: nothing when its frontmatter is not recognised or does not parse. */
 export function siteMeta(page: PageModel | undefined): Record<string, unknown> {
-  return page?.frontmatter?.siteData ?? {};
+  return page?.frontmatter?.siteData ?? NO_META;
 }
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

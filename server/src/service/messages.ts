@@ -67,6 +67,7 @@ const YAML_NL: Record<string, string> = {
   UNEXPECTED_TOKEN: 'onverwachte tekst hier; controleer de inspringing, en zet een waarde met leestekens als : # [ ] { } tussen aanhalingstekens',
   // Ours: faults the `yaml` package names by a consequence, or places where it gave up.
   TOO_DEEP: 'haakjes te diep genest om te lezen',
+  TOO_DEEP_BLOCK: 'lijsten en velden te diep in elkaar genest om te lezen',
   UNCLOSED_QUOTE: 'dit aanhalingsteken wordt niet gesloten, dus de waarde loopt door tot het eind van de frontmatter; zet hetzelfde teken aan het eind van de waarde',
   UNCLOSED_BRACKET: 'dit haakje wordt niet gesloten; zet het bijbehorende sluithaakje, ] of }, aan het eind',
   MISPLACED_LIST_ITEM: 'een lijstitem (-) waar een veld verwacht wordt: de items van één lijst beginnen in dezelfde kolom, onder een veld zonder waarde (veld:)',
@@ -81,6 +82,7 @@ const YAML_NL: Record<string, string> = {
     '{detail} verwijst naar een anker (&naam) dat er niet is: een waarde die met * begint, is een verwijzing; zet de waarde tussen aanhalingstekens als de * gewoon tekst is',
   UNKNOWN_TAG: 'de YAML-lezer van de site kent de tag {detail} niet; haal hem weg, of zet de waarde tussen aanhalingstekens als de ! gewoon tekst is',
   BAD_MERGE: '<< (samenvoegen) verwacht velden of een lijst van velden, bijvoorbeeld <<: *anker',
+  NON_PRINTABLE: 'een onzichtbaar stuurteken ({detail}) dat de YAML-lezer van de site niet accepteert; haal het weg',
   TAB: 'een tab; de YAML-lezer van de site accepteert tabs alleen tussen aanhalingstekens, in commentaar en in bloktekst (| of >): vervang de tab door een spatie',
   // Ours: the block runs on into the page text; {detail} is the line of the --- that ends it.
   PAGE_TEXT:
@@ -112,6 +114,7 @@ const YAML_EN: Record<string, string> = {
   TAG_RESOLVE_FAILED: 'the value does not fit its tag (!!...)',
   UNEXPECTED_TOKEN: 'unexpected text here; check the indentation, and put a value with characters such as : # [ ] { } in quotes',
   TOO_DEEP: 'brackets nested too deeply to read',
+  TOO_DEEP_BLOCK: 'lists and keys nested too deeply to read',
   UNCLOSED_QUOTE: 'this quote is never closed, so the value runs on to the end of the frontmatter; end the value with the same quote',
   UNCLOSED_BRACKET: 'this bracket is never closed; end the list with the matching ] or }',
   MISPLACED_LIST_ITEM: 'a list item (-) where a key is expected: the items of one list start in the same column, under a key without a value (key:)',
@@ -124,6 +127,7 @@ const YAML_EN: Record<string, string> = {
   MISSING_ANCHOR: '{detail} refers to an anchor (&name) that does not exist: a value that starts with * is a reference; put the value in quotes if the * is just text',
   UNKNOWN_TAG: "the site's YAML reader does not know the tag {detail}; remove it, or put the value in quotes if the ! is just text",
   BAD_MERGE: '<< (merge) takes a map or a list of maps, such as <<: *anchor',
+  NON_PRINTABLE: "an invisible control character ({detail}) that the site's YAML reader does not accept; remove it",
   TAB: "a tab character; the site's YAML reader accepts tabs only inside quotes, in comments and in block text (| or >): replace it with a space",
   PAGE_TEXT:
     'this looks like page text, not frontmatter: the frontmatter is probably not closed where intended and runs on to the --- on line {detail}; put a --- line after the last key',
@@ -156,6 +160,10 @@ export const MESSAGES: Templates = {
   'frontmatter.unclosed': {
     en: () => 'The frontmatter is not closed: add a --- line after the last key. Until then the site sees no metadata on this page.',
     nl: () => 'De frontmatter wordt niet afgesloten: zet een ---regel na het laatste veld. Tot dan ziet de site geen metadata op deze pagina.',
+  },
+  'frontmatter.too-large': {
+    en: (d) => `This frontmatter is ${Math.round(d.chars / 1024)} KB long, more than the ${d.limit / 1024} KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?`,
+    nl: (d) => `Deze frontmatter is ${Math.round(d.chars / 1024)} KB lang, meer dan de ${d.limit / 1024} KB die deze controles lezen, en wordt dus niet gecontroleerd. Echte frontmatter is een paar KB: ontbreekt de afsluitende ---?`,
   },
   'frontmatter.close-needs-newline': {
     en: () => 'The closing --- is the last line of the file without a line break; the site then ignores the frontmatter. Add a line break.',

@@ -6,7 +6,7 @@
 // made with, and ajv's errors are mapped to typed problems with stable codes.
 import type { ErrorObject } from 'ajv/dist/2020';
 import { BUILTIN_SCHEMAS, type JsonSchema } from './builtinSchemas';
-import type { FmPath } from './frontmatter';
+import { valueText, type FmPath } from './frontmatter';
 import { validators as GENERATED, type StandaloneValidate } from './generated/validators';
 import { nearest } from './nearest';
 import type { Vocabulary } from './vocabulary';
@@ -136,8 +136,10 @@ export class SchemaSet {
     let node: JsonSchema | undefined = this.resolve(name, this.schemas[name]);
     for (const step of path) {
       if (!node) break;
+      // Own properties only: a page's key `__proto__` or `constructor` names no schema node.
+      const properties = node.properties as Record<string, unknown> | undefined;
       const next: unknown =
-        typeof step === 'number' ? node.items : (node.properties as Record<string, unknown> | undefined)?.[step] ?? node.additionalProperties;
+        typeof step === 'number' ? node.items : (properties && Object.hasOwn(properties, step) ? properties[step] : undefined) ?? node.additionalProperties;
       node = typeof next === 'object' && next !== null ? this.resolve(name, next as JsonSchema) : undefined;
     }
     this.files.nodes.set(key, node);
@@ -201,12 +203,17 @@ export class SchemaSet {
       entry.types.push(...[error.params.type].flat().map(String));
       typesByPath.set(error.instancePath, entry);
     }
-    const wrongTyped = [...typesByPath.keys()];
+    // Whether the value at `pointer`, or one it is part of, has the wrong type: a lookup per step of the
+    // pointer, not a scan of every type error (a list of thousands of numbers has thousands of them).
+    const underWrongType = (pointer: string): boolean => {
+      for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) if (typesByPath.has(pointer.slice(0, end))) return true;
+      return typesByPath.has('');
+    };
     for (const error of errors) {
       const path = pointerToPath(error.instancePath);
       const node = () => this.nodeAt(name, path) ?? {};
       const value = () => valueAt(data, path);
-      if (error.keyword !== 'type' && wrongTyped.some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
+      if (error.keyword !== 'type' && underWrongType(error.instancePath)) continue;
       // ajv reports a bad property name twice: as the inner `enum` (with `propertyName`) and as `propertyNames`.
       if ((error as ErrorObject & { propertyName?: string }).propertyName !== undefined) continue;
       switch (error.keyword) {
@@ -230,12 +237,12 @@ export class SchemaSet {
         }
         case 'x-vocabulary': {
           const vocabulary = String(error.params.vocabulary);
-          unknownValue(path, String(value()), vocabulary, [...(this.vocabularies.get(vocabulary)?.values.keys() ?? [])]);
+          unknownValue(path, valueText(value()), vocabulary, [...(this.vocabularies.get(vocabulary)?.values.keys() ?? [])]);
           break;
         }
         case 'enum':
           // A plain `enum` in a workspace schema.
-          unknownValue(path, String(value()), String(node()['x-vocabulary'] ?? path[0]), (error.params.allowedValues as unknown[]).map(String));
+          unknownValue(path, valueText(value()), String(node()['x-vocabulary'] ?? path[0]), (error.params.allowedValues as unknown[]).map(valueText));
           break;
         case 'uniqueItems':
           push({ kind: 'duplicate-value', path });
@@ -251,7 +258,7 @@ export class SchemaSet {
           push({
             kind: 'pattern',
             path,
-            value: String(value()),
+            value: valueText(value()),
             code: typeof at['x-code'] === 'string' ? at['x-code'] : undefined,
             expected: String(at['x-expected'] ?? error.params.pattern),
             example: String(at['x-example'] ?? ''),

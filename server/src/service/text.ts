@@ -1,5 +1,8 @@
 // Offsets ↔ LSP positions for one document text. Lines end at `\n`, `\r\n` or a lone `\r`, as LSP
 // defines them; characters are UTF-16 code units, which is what a JavaScript string index counts.
+// A position never falls between the `\r` and `\n` of a line break (that would be one past the line's
+// end) nor inside a surrogate pair (half an emoji): an offset there is moved to the nearest edge, so
+// every range made here is one an editor can show, whatever offset a parser reported.
 import type { Position, Range } from './types';
 
 const BOM = '\uFEFF';
@@ -29,10 +32,24 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** The position of `offset`; inside a `\r\n` or a surrogate pair, that of the offset before it. */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = this.edge(Math.max(0, Math.min(Number.isNaN(offset) ? 0 : offset, this.text.length)), -1);
     const line = lastAtMost(this.lineStarts, clamped);
     return { line, character: clamped - this.lineStarts[line] };
+  }
+
+  /**
+   * `offset` when it is a place a position can be; inside a `\r\n`, the end of the line; inside a
+   * surrogate pair, before it (`toward` -1) or after it (+1).
+   */
+  private edge(offset: number, toward: -1 | 1): number {
+    const text = this.text;
+    const before = text.charCodeAt(offset - 1);
+    const after = text.charCodeAt(offset);
+    if (before === 13 && after === 10) return offset - 1;
+    if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) return offset + toward;
+    return offset;
   }
 
   offsetAt(position: Position): number {
@@ -41,8 +58,12 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
+  /** The range from `start` to `end`, widened to whole characters (a surrogate pair is one). */
   range(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    const clampedEnd = this.edge(Math.max(0, Math.min(Number.isNaN(end) ? 0 : end, this.text.length)), 1);
+    const from = this.positionAt(start);
+    const to = this.positionAt(clampedEnd);
+    return to.line < from.line || (to.line === from.line && to.character < from.character) ? { start: from, end: from } : { start: from, end: to };
   }
 
   /** Offset of the first character of `line`. */

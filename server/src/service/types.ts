@@ -44,6 +44,8 @@ export const DIAGNOSTIC_SOURCE = 'algoritmekader';
 export interface DiagnosticDataByCode {
   /** The YAML between the `---` lines does not parse; the site then ignores all of the page's metadata. */
   'frontmatter.yaml-syntax': { yamlCode: string };
+  /** The frontmatter is far larger than any real one (`chars` characters, over `limit`): it is not read, so not checked. */
+  'frontmatter.too-large': { chars: number; limit: number };
   /** A content page (requirement, measure, tool) has no frontmatter block at all. */
   'frontmatter.missing': { pageType: string };
   /** The opening `---` has no closing `---` (or `...`) line; the site then sees no metadata. */

@@ -15,6 +15,7 @@
 // affects every page. The whole tree's facts are derived in the background (`indexSome`) or at once
 // (`ensureIndexed`); until then only page-local results are complete (`complete`).
 import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } from './config';
+import { siteMeta } from './links';
 import { CandidateSet, scanDirectives, type PageDirectives, type Target, type TargetList } from './directives';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, sitePath, stemOf, type PageTypeData, type ProfileData } from './profile';
@@ -523,7 +524,7 @@ export class WorkspaceIndex {
       pageType,
       id: pageType && idValue?.kind === 'scalar' && typeof idValue.value === 'string' ? idValue.value : undefined,
       title: pageTitle(model),
-      meta: model.frontmatter?.siteData ?? {},
+      meta: siteMeta(model),
       named,
       values: [...new Set(named.map((n) => n.value))],
       scan: profile && sitePath(profile, path) !== undefined ? scanDirectives(model, path, profile) : NO_DIRECTIVES,

@@ -3,8 +3,9 @@
 // `vereiste:`/`maatregel:` entries name; for each list directive, the table the site puts in its place
 // (or why there is none); and who names or lists this page. The client's preview and `ak render` draw it.
 import type { Directive, Resolution } from '../directives';
-import { findEntry, type FmValue } from '../frontmatter';
+import { findEntry, valueText, type FmValue } from '../frontmatter';
 import { siteMeta, type LinkGraph } from '../links';
+import { markdownCode, markdownText } from '../markdownEscape';
 import { CARD as T } from '../messages';
 import { stemOf, type TableColumnData } from '../profile';
 import { vocabularyAccepts } from '../schema';
@@ -230,41 +231,46 @@ function cellOf(column: TableColumnData, listed: CardPage, meta: Record<string, 
     const code = typeof id === 'string' ? id.slice(id.lastIndexOf(':') + 1).split('-')[0] : '';
     return code ? [code.toUpperCase()] : [];
   }
-  if (Array.isArray(raw)) return raw.filter((v) => v !== null && v !== undefined).map(String);
-  return raw === null || raw === undefined || raw === '' ? [] : [String(raw)];
+  if (Array.isArray(raw)) return raw.filter((v) => v !== null && v !== undefined).map(valueText);
+  return raw === null || raw === undefined || raw === '' ? [] : [valueText(raw)];
 }
 
-/** The card as Markdown, for `ak render`: headings per part, a table per list, the site's headers. */
+/**
+ * The card as Markdown, for `ak render`: headings per part, a table per list, the site's headers. Everything
+ * that comes from a page (titles, values, messages that quote them, paths) is escaped as Markdown text
+ * (markdownEscape.ts), so what renders this Markdown shows what the author wrote, never markup made of it.
+ */
 export function cardToMarkdown(card: PageCard, language: Language): string {
-  const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const pageRef = (page: CardPage) => `${page.title} (${page.path})`;
-  const out: string[] = [`# ${card.title}`, ''];
-  out.push([card.pageType?.label ?? T.noType[language](card.pageTypes), card.id, card.path].filter(Boolean).join(' · '));
+  const text = markdownText;
+  const cell = (value: string) => text(value).replace(/\|/g, '\\|');
+  const pageRef = (page: CardPage) => `${text(page.title)} (${text(page.path)})`;
+  const out: string[] = [`# ${text(card.title)}`, ''];
+  out.push(text([card.pageType?.label ?? T.noType[language](card.pageTypes), card.id, card.path].filter(Boolean).join(' · ')));
   out.push(T.problems[language](card.problems.errors, card.problems.warnings, card.problems.hints), '');
   if (card.findings.length > 0) {
-    for (const f of card.findings) out.push(`- ${T.line[language](f.line + 1)}:${f.character + 1} ${T.severity[language][f.severity]} \`${f.code}\` ${f.message}`);
+    for (const f of card.findings) out.push(`- ${T.line[language](f.line + 1)}:${f.character + 1} ${T.severity[language][f.severity]} ${markdownCode(f.code)} ${text(f.message)}`);
     out.push('');
   }
-  if (card.toelichting) out.push(card.toelichting, '');
+  if (card.toelichting) out.push(text(card.toelichting), '');
   if (card.labels.length > 0) {
     out.push(`## ${T.labels[language]}`, '');
     for (const label of card.labels) {
-      const values = label.values.map((v) => (v.known ? (v.title && v.title !== v.value ? `${v.value} (${v.title})` : v.value) : `${v.value} (${T.unknownValue[language]})`));
-      out.push(`- ${label.key}: ${values.join(', ')}`);
+      const values = label.values.map((v) => (v.known ? (v.title && v.title !== v.value ? `${text(v.value)} (${text(v.title)})` : text(v.value)) : `${text(v.value)} (${T.unknownValue[language]})`));
+      out.push(`- ${text(label.key)}: ${values.join(', ')}`);
     }
     out.push('');
   }
   if (card.references.length > 0) {
     out.push(`## ${T.references[language]}`, '');
     for (const reference of card.references) {
-      for (const item of reference.items) out.push(`- ${reference.key}: ${item.value} → ${item.page ? pageRef(item.page) : T.missing[language]}`);
+      for (const item of reference.items) out.push(`- ${text(reference.key)}: ${text(item.value)} → ${item.page ? pageRef(item.page) : T.missing[language]}`);
     }
     out.push('');
   }
   if (card.tables.length > 0) {
     out.push(`## ${T.tables[language]}`, '');
     for (const table of card.tables) {
-      out.push(`### ${T.line[language](table.line + 1)}: \`${table.source}\``, '', table.note, '');
+      out.push(`### ${T.line[language](table.line + 1)}: ${markdownCode(table.source)}`, '', text(table.note), '');
       if (table.rows.length === 0) continue;
       out.push(`| ${table.headers.map(cell).join(' | ')} |`, `|${table.headers.map(() => '---|').join('')}`);
       for (const row of table.rows) out.push(`| ${row.cells.map((values) => cell(values.join(', '))).join(' | ')} |`);
@@ -273,7 +279,7 @@ export function cardToMarkdown(card: PageCard, language: Language): string {
   }
   if (card.namedBy.length > 0) {
     out.push(`## ${T.namedBy[language]}`, '');
-    for (const { page, key } of card.namedBy) out.push(`- ${key}: ${pageRef(page)}`);
+    for (const { page, key } of card.namedBy) out.push(`- ${text(key)}: ${pageRef(page)}`);
     out.push('');
   }
   if (card.listedOn.length > 0) {

@@ -2,6 +2,7 @@
 // keys the page type knows and has not got yet, a label's vocabulary values, and the stems of the pages a
 // `vereiste:`/`maatregel:` list may name. In a list directive: the names the profile knows, filter keys,
 // their values, and the column flags. Read from the line's text (it is often not valid YAML mid-typing).
+import { markdownCode, markdownText } from '../markdownEscape';
 import { COMPLETION as T } from '../messages';
 import type { ProfileData } from '../profile';
 import type { Language, Range } from '../types';
@@ -52,7 +53,7 @@ function matchRank(candidate: string, typed: string): number | undefined {
 
 /** The documentation of a page item, filled in when the editor shows it. */
 export function pageDocumentation(path: string, language: Language): string {
-  return `${T.page[language]} \`${path}\``;
+  return `${T.page[language]} ${markdownCode(path)}`;
 }
 
 /**
@@ -72,7 +73,7 @@ function valuesOf(
     const vocab = snapshot.vocabularies.get(vocabulary);
     const items = [...(vocab?.values.values() ?? [])]
       .filter((v) => !exclude.has(v.value))
-      .map((v) => ({ label: v.value, kind: 'value' as const, detail: v.title, documentation: v.description, newText: v.value }));
+      .map((v) => ({ label: v.value, kind: 'value' as const, detail: v.title, documentation: v.description && markdownText(v.description), newText: v.value }));
     return { items, isIncomplete: false };
   }
   if (reference) {

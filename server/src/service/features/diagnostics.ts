@@ -1,7 +1,7 @@
 // Diagnostics of one document: frontmatter structure and syntax, the page type's schema, and the
 // checks the schema cannot express (ids across the workspace, the templates' writing hints).
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
-import { findEntry, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
+import { findEntry, MAX_YAML_LENGTH, plainEntries, TOO_LARGE, valueAt, type FmEntry, type FmPath, type FmValue } from '../frontmatter';
 import { message, RELATED } from '../messages';
 import type { SchemaProblem } from '../schema';
 import { DIAGNOSTIC_SOURCE, type AkDiagnostic, type DiagnosticCode, type DiagnosticDataByCode, type Language } from '../types';
@@ -12,6 +12,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.missing': DiagnosticSeverity.Error,
   'frontmatter.unclosed': DiagnosticSeverity.Error,
   'frontmatter.close-needs-newline': DiagnosticSeverity.Error,
+  'frontmatter.too-large': DiagnosticSeverity.Warning,
   'frontmatter.not-a-mapping': DiagnosticSeverity.Error,
   'frontmatter.unknown-key': DiagnosticSeverity.Warning,
   'frontmatter.duplicate-key': DiagnosticSeverity.Warning,
@@ -92,6 +93,12 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   if (fm.status === 'no-final-newline') {
     out.add('frontmatter.close-needs-newline', page.lines.range(fm.contentEnd, page.text.length), {});
   }
+  const tooLarge = fm.problems.find((p) => p.code === TOO_LARGE);
+  if (tooLarge) {
+    // Not read, so nothing more to say about it.
+    out.add('frontmatter.too-large', tooLarge.range, { chars: fm.contentEnd - fm.contentStart, limit: MAX_YAML_LENGTH });
+    return;
+  }
   for (const problem of fm.problems) {
     out.add('frontmatter.yaml-syntax', problem.range, { yamlCode: problem.code }, { detail: problem.message });
   }
@@ -103,23 +110,13 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   if (!type) return;
 
   const schemaName = type.schema;
-  const data: Record<string, unknown> = {};
-  for (const entry of fm.entries) data[entry.key] = plain(entry.value);
+  const data = plainEntries(fm.entries);
   for (const problem of snapshot.schemas.validate(schemaName, data)) {
     if (problem.kind === 'missing-key' && fm.brokenKeys.includes(problem.key)) continue;
     schemaDiagnostic(problem, page, fm.openRange, type.type, out);
   }
   idChecks(index, snapshot, page, out);
   writingHints(snapshot, page, schemaName, out);
-}
-
-/** The plain value of a node, as the site's YAML loader would give it. */
-function plain(value: FmValue): unknown {
-  if (value.kind === 'scalar') return value.value;
-  if (value.kind === 'seq') return value.items.map(plain);
-  const object: Record<string, unknown> = {};
-  for (const entry of value.entries) object[entry.key] = plain(entry.value);
-  return object;
 }
 
 function duplicateKeys(entries: FmEntry[], out: DiagnosticBuilder): void {

@@ -5,6 +5,7 @@ import { findEntry, type FmEntry, type FmValue } from '../frontmatter';
 import type { LinkGraph } from '../links';
 import { stemOf } from '../profile';
 import type { JsonSchema } from '../builtinSchemas';
+import { markdownCode, markdownLink, markdownText } from '../markdownEscape';
 import { HOVER as T } from '../messages';
 import type { Language, Range } from '../types';
 import { firstParagraph, pageTitle } from '../vocabulary';
@@ -56,15 +57,11 @@ export function labelOf(snapshot: Snapshot, schemaName: string, key: string): { 
 /** How many listed pages a directive's hover names. */
 const MAX_LISTED = 15;
 
-/** A page as a hover line: its title, its stem in code, and a link to the file. */
+/** A page as a hover line: its title, its stem in code, and a link to the file. Page text is escaped (markdownEscape.ts). */
 function pageLine(index: WorkspaceIndex, uri: (path: string) => string, path: string): string {
   const page = index.page(path);
   const title = page ? pageTitle(page) : undefined;
-  return `[${escapeMarkdown(title ?? stemOf(path))}](${uri(path)}) \`${stemOf(path)}\``;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|]/g, '\\$&');
+  return `${markdownLink(title ?? stemOf(path), uri(path))} ${markdownCode(stemOf(path))}`;
 }
 
 /** Title, toelichting (or first paragraph) and a link: what a vocabulary value or a referenced page is. */
@@ -73,7 +70,7 @@ function pageCard(index: WorkspaceIndex, uri: (path: string) => string, path: st
   const title = (page && pageTitle(page)) ?? fallbackTitle;
   const toelichting = page ? findEntry(page.frontmatter?.entries ?? [], 'toelichting')?.value : undefined;
   const text = toelichting?.kind === 'scalar' && typeof toelichting.value === 'string' ? toelichting.value : page ? firstParagraph(page.text.slice(page.bodyStart)) : undefined;
-  return [`**${escapeMarkdown(title)}**`, text, `[${path}](${uri(path)})`].filter(Boolean).join('\n\n');
+  return [`**${markdownText(title)}**`, text && markdownText(text), markdownLink(path, uri(path))].filter(Boolean).join('\n\n');
 }
 
 export function hoverAt(
@@ -93,12 +90,12 @@ export function hoverAt(
       const node = snapshot.schemas.nodeAt(schemaName, [key]);
       const description = describeNode(node, language);
       if (!node) return undefined;
-      const parts = [`**${key}**`];
+      const parts = [`**${markdownText(key)}**`];
       if (description) parts.push(description);
       const { vocabulary } = labelOf(snapshot, schemaName, key);
       const vocab = vocabulary ? snapshot.vocabularies.get(vocabulary) : undefined;
       if (vocab && vocab.source !== 'none') {
-        const where = vocab.source === 'workspace' && vocab.folder ? `\`${vocab.folder}\`` : T.builtin[language];
+        const where = vocab.source === 'workspace' && vocab.folder ? markdownCode(vocab.folder) : T.builtin[language];
         parts.push(T.values[language](vocab.values.size, where));
       }
       if (snapshot.schemas.required(schemaName).includes(key)) parts.push(T.required[language]);
@@ -111,7 +108,7 @@ export function hoverAt(
       const known = snapshot.vocabularies.get(vocabulary)?.values.get(value);
       if (!known) return undefined;
       if (known.path) return { contents: pageCard(index, uri, known.path, known.title ?? value), range: spot.node.range };
-      return { contents: `**${escapeMarkdown(known.title ?? value)}**`, range: spot.node.range };
+      return { contents: `**${markdownText(known.title ?? value)}**`, range: spot.node.range };
     }
     if (reference) {
       const paths = snapshot.stems.get(reference)?.get(value) ?? [];
@@ -124,7 +121,7 @@ export function hoverAt(
   for (const [directive, resolution] of links.resolve(page.path)) {
     if (offset < directive.start || offset > directive.end) continue;
     const range = page.lines.range(directive.start, directive.end);
-    const head = `**${directive.name}**${directive.params ? ` \`${directive.params}\`` : ''}`;
+    const head = `**${markdownText(directive.name)}**${directive.params ? ` ${markdownCode(directive.params)}` : ''}`;
     if (!resolution.expanded) return { contents: `${head}\n\n${T.notExpanded[language]}`, range };
     if (resolution.paths.length === 0) return { contents: `${head}\n\n${T.none[language]}`, range };
     const listed = resolution.paths.slice(0, MAX_LISTED).map((path) => `- ${pageLine(index, uri, path)}`);

@@ -2,7 +2,7 @@
 // `vereiste:`/`maatregel:` references, and its file name.
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { Directive, Resolution } from '../directives';
-import { findEntry } from '../frontmatter';
+import { findEntry, valueText } from '../frontmatter';
 import { siteMeta, type LinkGraph } from '../links';
 import { nearest } from '../nearest';
 import { RELATED } from '../messages';
@@ -28,7 +28,10 @@ export function linkDiagnostics(index: WorkspaceIndex, snapshot: Snapshot, graph
   }
   if (index.complete) {
     const resolved = graph.resolve(page.path);
-    for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, resolved, out);
+    // How many directives each one took down with it, counted once for the page (a page may hold thousands).
+    const dropped = new Map<Directive, number>();
+    for (const resolution of resolved.values()) if (resolution.droppedBy) dropped.set(resolution.droppedBy, (dropped.get(resolution.droppedBy) ?? 0) + 1);
+    for (const [directive, resolution] of resolved) directiveDiagnostics(index, snapshot, graph, page, directive, resolution, dropped, out);
   } else {
     // Not every page is indexed yet: what the directives list (and so whether one is empty, raises, or
     // filters on a key no page uses) waits; what the page itself says is checked now. Same order as resolved.
@@ -72,7 +75,7 @@ function directiveDiagnostics(
   page: PageModel,
   directive: Directive,
   resolution: Resolution | undefined,
-  all: Map<Directive, Resolution> | undefined,
+  droppedBy: ReadonlyMap<Directive, number> | undefined,
   out: DiagnosticBuilder,
 ): void {
   const profile = snapshot.profile!;
@@ -153,7 +156,7 @@ function directiveDiagnostics(
   }
 
   // What the site does with it.
-  if (!resolution || !all) return;
+  if (!resolution || !droppedBy) return;
   if (resolution.raises) {
     const { cause, key, path } = resolution.raises;
     const token =
@@ -162,7 +165,7 @@ function directiveDiagnostics(
         : directive.filters.find((f) => f.key === key)?.token;
     const other = index.page(path);
     const entry = key ? findEntry(other?.frontmatter?.entries ?? [], key) : undefined;
-    const dropped = [...all.entries()].filter(([d, r]) => d !== directive && r.droppedBy === directive).length;
+    const dropped = droppedBy.get(directive) ?? 0;
     out.add(
       'directive.raises',
       token ? page.lines.range(token.start, token.end) : nameRange,
@@ -183,7 +186,7 @@ function directiveDiagnostics(
       if (pages.length === 0) continue;
       const related = pages.map((path) => {
         const entry = findEntry(index.page(path)?.frontmatter?.entries ?? [], filter.key);
-        return { path, range: entry?.value.range ?? ZERO, message: `${filter.key}: ${String(siteMeta(index.page(path))[filter.key])}` };
+        return { path, range: entry?.value.range ?? ZERO, message: `${filter.key}: ${valueText(siteMeta(index.page(path))[filter.key])}` };
       });
       out.add('directive.string-match', page.lines.range(filter.token.start, filter.token.end), { key: filter.key, value: filter.value, pages: pages.map(stemOf) }, { related });
     }
