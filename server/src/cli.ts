@@ -2,6 +2,7 @@
 //   ak check [ROOT] [--format text|json|github] [--profile auto|2024|transitional|current] [--lang nl|en] [--fix]
 //   ak graph [ROOT] [--format text|json] [--profile ...]
 //   ak render PAGE... [--root ROOT] [--format text|json|html] [-o PATH] [--profile ...] [--lang nl|en]
+//   ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
 //   ak help [COMMAND], ak COMMAND --help
 // Exit status: 0 no errors, 1 errors found (or a tree that matches no content model), 2 usage error or
 // unreadable ROOT or PAGE.
@@ -12,9 +13,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
 import PAGE_CSS from './service/render/page.css';
-import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language, type LanguageService } from './service';
+import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, coverageToMarkdown, coverageToText, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language, type LanguageService } from './service';
 
-const FORMATS = ['text', 'json', 'github', 'html'] as const;
+const FORMATS = ['text', 'json', 'github', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
@@ -34,7 +35,7 @@ interface Args {
 }
 
 const PROFILES = `auto|${BUILTIN_PROFILES.map((p) => p.name).join('|')}`;
-const COMMANDS = ['check', 'graph', 'render'] as const;
+const COMMANDS = ['check', 'graph', 'render', 'report'] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (name: string | undefined): name is Command => (COMMANDS as readonly string[]).includes(name ?? '');
 
@@ -43,21 +44,25 @@ const USAGE = {
   en: `Usage: ak check [ROOT] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
        ak graph [ROOT] [--format text|json] [--profile ...] [--lang nl|en]
        ak render PAGE... [--root ROOT] [--format text|json|html] [-o PATH] [--profile ...] [--lang nl|en]
+       ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
        ak help [COMMAND]
 
 check  checks every page of the Algoritmekader content tree at ROOT (default: the current folder).
 graph  prints the pages, the list directives with the pages they list, and the references.
 render prints what the site makes of each PAGE, or with --format html the page as the site shows it.
+report prints what is left uncovered: requirements without measures, measures naming no requirement, and more.
 ak help COMMAND (or ak COMMAND --help) tells more about one command; ak --version prints the version.
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable ROOT or PAGE.`,
   nl: `Gebruik: ak check [MAP] [--format text|json|github] [--profile ${PROFILES}] [--lang nl|en] [--fix]
          ak graph [MAP] [--format text|json] [--profile ...] [--lang nl|en]
          ak render PAGINA... [--root MAP] [--format text|json|html] [-o PAD] [--profile ...] [--lang nl|en]
+         ak report [MAP] [--format text|json|markdown] [--profile ...] [--lang nl|en]
          ak help [OPDRACHT]
 
 check  controleert elke pagina van de Algoritmekader-inhoud in MAP (standaard: de huidige map).
 graph  toont de pagina's, de lijstopdrachten met de pagina's die ze tonen, en de verwijzingen.
 render toont wat de site van elke PAGINA maakt, of met --format html de pagina zoals de site haar toont.
+report toont wat nog niet gedekt is: vereisten zonder maatregelen, maatregelen die geen vereiste noemen, en meer.
 ak help OPDRACHT (of ak OPDRACHT --help) vertelt meer over één opdracht; ak --version toont de versie.
 Afsluitcode: 0 geen fouten, 1 fouten gevonden, 2 verkeerd gebruik of MAP of PAGINA onleesbaar.`,
 };
@@ -155,6 +160,30 @@ ${COMMON_OPTIONS.nl}
 
 Afsluitcode: 0 geen fouten op de pagina's, 1 fouten op een pagina of de inhoud past in geen contentmodel,
 2 verkeerd gebruik of een onleesbare MAP of PAGINA.`,
+  },
+  report: {
+    en: `Usage: ak report [ROOT] [options]
+
+Prints what is left uncovered, for a pull request comment: requirements without measures, measures naming no
+requirement (or only missing ones), tools linked to nothing, pages on no list, and the pages per levenscyclus
+phase and onderwerp.
+
+  -f, --format text|json|markdown
+                  text (default), JSON (see the README for its shape), or Markdown for a comment
+${COMMON_OPTIONS.en}
+
+Exit status: 0 printed, 1 the tree matches no content model, 2 usage error or unreadable ROOT.`,
+    nl: `Gebruik: ak report [MAP] [opties]
+
+Toont wat nog niet gedekt is, voor een reactie op een pull request: vereisten zonder maatregelen, maatregelen
+die geen (of alleen ontbrekende) vereisten noemen, hulpmiddelen die nergens aan gekoppeld zijn, pagina's op geen
+enkele lijst, en de pagina's per levenscyclusfase en onderwerp.
+
+  -f, --format text|json|markdown
+                  tekst (standaard), JSON (zie de README voor de vorm), of Markdown voor een reactie
+${COMMON_OPTIONS.nl}
+
+Afsluitcode: 0 getoond, 1 de inhoud past in geen contentmodel, 2 verkeerd gebruik of MAP onleesbaar.`,
   },
 };
 
@@ -319,6 +348,10 @@ export function run(argv: string[], io: CliIo): number {
     return args.help ? 0 : 2;
   }
   if (args.command === 'render') return render(args, io);
+  if (args.format === 'markdown' && args.command !== 'report') {
+    io.stderr(`ak: ${CLI.noMarkdown[args.lang](args.command)}\n`);
+    return 2;
+  }
   const root = resolve(io.cwd, args.operands[0] ?? '.');
   const unreadable = unreadableRoot(root, args.lang);
   if (unreadable) {
@@ -328,6 +361,17 @@ export function run(argv: string[], io: CliIo): number {
 
   const workspace = new NodeWorkspace(root);
   const service = createLanguageService(workspace, { language: args.lang, profile: args.profile });
+  if (args.command === 'report') {
+    if (args.format === 'github') {
+      io.stderr(`ak: ${CLI.reportFormats[args.lang]}\n`);
+      return 2;
+    }
+    if (reportUnknownLayout(service, root, io)) return 1;
+    const report = service.coverage();
+    if (args.format === 'json') io.stdout(JSON.stringify({ version, root, ...report }, null, 2) + '\n');
+    else io.stdout((args.format === 'markdown' ? coverageToMarkdown : coverageToText)(report, args.lang));
+    return 0;
+  }
   if (args.command === 'graph') {
     if (args.format === 'github') {
       io.stderr(`ak: ${CLI.textOrJson[args.lang]('graph')}\n`);
@@ -361,7 +405,7 @@ export function run(argv: string[], io: CliIo): number {
         ...(d.relatedInformation ? { related: d.relatedInformation.map((r) => ({ file: workspace.relativePath(fileURLToPath(r.location.uri)), range: r.location.range, message: r.message })) } : {}),
       })),
     );
-    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, profileReason: service.profileStatus().text, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
   } else if (args.format === 'github') {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
@@ -369,14 +413,15 @@ export function run(argv: string[], io: CliIo): number {
     const text = formatText(results);
     if (text) io.stdout(text + '\n');
     if (fixed) io.stdout(UI.fixed[args.lang]([...fixed.values()].reduce((a, b) => a + b, 0), fixed.size) + '\n');
+    io.stdout(service.profileStatus().text + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
   return errors > 0 ? 1 : 0;
 }
 
 /**
- * A tree that matches no content model has no page types, so there is no graph or card to show: graph and
- * render print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
+ * A tree that matches no content model has no page types, so there is no graph, card or report to show: graph,
+ * render and report print the finding `ak check` reports for it (on stderr) and exit 1, as check does. True when it did.
  */
 function reportUnknownLayout(service: LanguageService, root: string, io: CliIo): boolean {
   if (service.profile()) return false;
@@ -413,7 +458,7 @@ function contentRootAbove(file: string): string | undefined {
 /** `ak render`: the preview card of each page, as Markdown (text) or JSON; or the page as the site shows it (html). */
 function render(args: Args, io: CliIo): number {
   const lang = args.lang;
-  if (args.format === 'github') {
+  if (args.format === 'github' || args.format === 'markdown') {
     io.stderr(`ak: ${CLI.textOrJson[lang]('render')}\n`);
     return 2;
   }

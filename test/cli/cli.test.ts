@@ -42,8 +42,9 @@ describe('ak check', () => {
         `${M}2-owp-04-tekst-in-plaats-van-lijst.md:10:3 warning frontmatter.duplicate-value`,
         `${M}2-owp-04-tekst-in-plaats-van-lijst.md:11:1 warning frontmatter.unknown-key`,
         `${M}2-owp-05-yaml-fout.md:2:8 error frontmatter.yaml-syntax`,
-        `${V}avg-02-gekopieerde-lijst.md:24:32 warning directive.foreign-stem`,
-        `${V}avg-02-gekopieerde-lijst.md:27:23 error directive.unknown-filter-key`,
+        `${V}avg-02-gekopieerde-lijst.md:39:32 warning directive.foreign-stem`,
+        `${V}avg-02-gekopieerde-lijst.md:41:23 error directive.unknown-filter-key`,
+        'Content model: current,',
         '20 files checked:',
         '',
       ],
@@ -80,7 +81,7 @@ describe('ak check', () => {
     assert.match(r.stderr, /unknown option "--formaat"/);
     assert.match(r.stderr, /Usage: ak check/);
     const nl = ak(['check', '--format', 'xml'], { LANG: 'nl_NL.UTF-8' });
-    assert.match(nl.stderr, /^ak: onbekend formaat "xml" \(text, json, github, html\)\n\nGebruik: ak check/);
+    assert.match(nl.stderr, /^ak: onbekend formaat "xml" \(text, json, github, markdown, html\)\n\nGebruik: ak check/);
     assert.match(ak(['check', '--lang', 'nl', '--profiel', 'x']).stderr, /^ak: onbekende optie "--profiel"\n/);
   });
 
@@ -109,7 +110,7 @@ describe('ak render', () => {
     assert.equal(r.status, 0);
     assert.equal(
       r.stdout.split('## Lists on this page')[1].split('## Named by')[0],
-      '\n\n### line 19: `<!-- list_vereisten_on_maatregelen_page -->`\n\nThe site lists 1 page here.\n\n' +
+      '\n\n### line 30: `<!-- list_vereisten_on_maatregelen_page -->`\n\nThe site lists 1 page here.\n\n' +
         '| ID | Vereiste |\n|---|---|\n' +
         '| avg-01 | Persoonsgegevens worden rechtmatig verwerkt |\n\n',
     );
@@ -177,7 +178,7 @@ describe('ak help, per-command help, and errors a newcomer meets', () => {
     const help = ak(['help']);
     assert.equal(help.status, 0);
     assert.equal(help.stderr, '');
-    assert.match(help.stdout, /^Usage: ak check \[ROOT\] .*\n {7}ak graph .*\n {7}ak render .*\n {7}ak help \[COMMAND\]\n/);
+    assert.match(help.stdout, /^Usage: ak check \[ROOT\] .*\n {7}ak graph .*\n {7}ak render .*\n {7}ak report .*\n {7}ak help \[COMMAND\]\n/);
     assert.match(help.stdout, /ak help COMMAND \(or ak COMMAND --help\) tells more about one command/);
     assert.deepEqual(ak(['--help']), help);
     const bare = ak([]);
@@ -235,13 +236,13 @@ describe('ak help, per-command help, and errors a newcomer meets', () => {
     });
   });
 
-  it('a tree that matches no content model: check, graph and render all report it and exit 1', () => {
+  it('a tree that matches no content model: check, graph, render and report all report it and exit 1', () => {
     withTree({ 'docs/notes/a.md': '# A\n' }, (dir) => {
       const finding = 'error workspace.unknown-layout This folder matches no known content layout (current, transitional, 2024): expected docs/voldoen-aan-wetten-en-regels/, or docs/vereisten/ or docs/maatregelen/. The content root is the folder that holds docs/. To choose a content model, use --profile, the setting algoritmekader.profile or .algoritmekader.json.';
       const check = ak(['check', dir]);
       assert.equal(check.status, 1);
-      assert.equal(check.stdout, `.:1:1 ${finding}\n1 file checked: 1 error, 0 warnings, 0 hints.\n`);
-      for (const argv of [['graph', dir], ['graph', dir, '--format', 'json'], ['render', join(dir, 'docs/notes/a.md')], ['render', join(dir, 'docs/notes/a.md'), '--format', 'json']]) {
+      assert.equal(check.stdout, `.:1:1 ${finding}\nContent model: none; the folders match no known content model.\n1 file checked: 1 error, 0 warnings, 0 hints.\n`);
+      for (const argv of [['graph', dir], ['graph', dir, '--format', 'json'], ['render', join(dir, 'docs/notes/a.md')], ['render', join(dir, 'docs/notes/a.md'), '--format', 'json'], ['report', dir], ['report', dir, '--format', 'json']]) {
         const r = ak(argv);
         assert.equal(r.status, 1, argv.join(' '));
         assert.equal(r.stdout, '', argv.join(' '));

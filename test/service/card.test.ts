@@ -13,8 +13,12 @@ const FILES: Record<string, string> = {
     '---\ntitle: Grondslag\nid: urn:nl:ak:ver:avg-01\ntoelichting: Verwerk alleen met een grondslag.\nonderwerp:\n- governance\nrisicogroep:\n- hoog-risico-ai-systeem\nuitzondering:\n- "risicogroep-uitzondering-van-toepassing || (x)"\n---\n# Grondslag\n\n' +
     '<!-- list_maatregelen vereiste/avg-01-grondslag no-onderwerp no-search -->\n' +
     '<!-- list_hulpmiddelen onderwerp/transparantie -->\n' +
-    '<!--list_maatregelen -->\n',
-  [M]: '---\ntitle: Leg de grondslag vast\nid: urn:nl:ak:mtr:owp-01\ntoelichting: Kort.\nvereiste:\n- avg-01-grondslag\n- avg-02-weg\nlevenscyclus:\n- ontwerp\n- ontwerpp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n# Grondslag\n',
+    '<!--list_maatregelen -->\n' +
+    // The rest of the template's body, so that the card's findings are those of the lines above.
+    '\n<!-- tags -->\n\n## Vereiste\nX.\n\n## Toelichting\nX.\n\n## Bronnen\n- x\n\n## Van toepassing op\n<!-- tags-ai-act -->\n\n## Risico\nX.\n\n## Maatregelen\n',
+  [M]:
+    '---\ntitle: Leg de grondslag vast\nid: urn:nl:ak:mtr:owp-01\ntoelichting: Kort.\nvereiste:\n- avg-01-grondslag\n- avg-02-weg\nlevenscyclus:\n- ontwerp\n- ontwerpp\nonderwerp:\n- governance\nrollen:\n- jurist\n---\n# Grondslag\n' +
+    '\n<!-- tags -->\n\n## Maatregel\nX.\n\n## Toelichting\nX.\n\n## Risico\nX.\n\n## Bijbehorende vereiste(n)\n\n## Bronnen\n- x\n',
   [M2]: '---\ntitle: Data op orde\nid: urn:nl:ak:mtr:dat-01\ntoelichting: Kort.\nvereiste:\n- avg-01-grondslag\nlevenscyclus:\n- monitoring-en-beheer\nonderwerp:\n- governance\nrollen:\n- jurist\n- projectleider\n---\n# Data\n',
 };
 
@@ -45,10 +49,17 @@ describe('preview card', () => {
           { page: { path: M2, stem: '3-dat-01-data', title: 'Data op orde', id: 'urn:nl:ak:mtr:dat-01' }, key: 'vereiste' },
         ],
         listedOn: [],
-        problems: { errors: 3, warnings: 1, hints: 0 },
+        problems: { errors: 4, warnings: 1, hints: 0 },
         findings: [
           { line: 0, character: 0, severity: 'error', code: 'frontmatter.missing-key', message: 'Required key "levenscyclus" is missing.' },
           { line: 0, character: 0, severity: 'error', code: 'frontmatter.missing-key', message: 'Required key "rollen" is missing.' },
+          {
+            line: 9,
+            character: 47,
+            severity: 'error',
+            code: 'expression.unknown-label',
+            message: '"x" is not a label the site\'s filter sets (a label is <group>-<value>, like risicogroep-hoog-risico-ai-systeem), so this part of the exception never holds.',
+          },
           { line: 14, character: 23, severity: 'error', code: 'directive.unknown-filter-key', message: 'No page listed by list_hulpmiddelen has the key "onderwerp", so this list is empty.' },
           {
             line: 15,
@@ -118,7 +129,8 @@ describe('preview card', () => {
       },
     ]);
     assert.deepEqual(card.listedOn.map((p) => p.path), [R]);
-    assert.deepEqual(card.problems, { errors: 2, warnings: 0, hints: 0 });
+    // The warning: it names requirements but has no <!-- list_vereisten_on_maatregelen_page --> (body.missing-own-list).
+    assert.deepEqual(card.problems, { errors: 2, warnings: 1, hints: 0 });
   });
 
   it('2024: title and toelichting columns, the build that fails, and the lists it takes down', () => {

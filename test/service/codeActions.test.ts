@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { createLanguageService, type AkCodeAction, type AkTextEdit } from '../../server/src/service';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
+import { isContract } from './harness';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
 const M = `${C}/maatregelen/2-owp-01-grondslag.md`;
@@ -25,7 +26,10 @@ function apply(text: string, edits: AkTextEdit[]): string {
 function fixes(files: Record<string, string>, path: string, language: 'en' | 'nl' = 'en'): [string, string, boolean, string][] {
   const service = createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, [R]: REQUIREMENT, ...files }), { language });
   const everything = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
-  return service.codeActions(path, everything).map((a: AkCodeAction) => [a.diagnostic.code, a.title, a.isPreferred, apply(files[path] ?? '', a.edits)]);
+  return service
+    .codeActions(path, everything)
+    .filter((a) => !isContract(a.diagnostic))
+    .map((a: AkCodeAction) => [a.diagnostic.code, a.title, a.isPreferred, apply(files[path] ?? '', a.edits)]);
 }
 
 describe('quick fixes', () => {
@@ -73,9 +77,14 @@ describe('quick fixes', () => {
     const text = measure().replace('levenscyclus:\n- ontwerp', 'levenscyclus: ontwerp');
     assert.deepEqual(fixes({ [M]: text }, M), [['frontmatter.wrong-type', 'Make "levenscyclus" a list', true, measure()]]);
     const crlf = measure('hide: "navigation"').replace(/\n/g, '\r\n');
-    const [[, title, , result]] = fixes({ [M]: crlf }, M);
-    assert.equal(title, 'Make "hide" a list');
+    const [[code, title, preferred, result]] = fixes({ [M]: crlf }, M);
+    assert.deepEqual([code, title, preferred], ['frontmatter.list-as-text', 'Make "hide" a list', true]);
     assert.equal(result, measure('hide:', '- "navigation"').replace(/\n/g, '\r\n'));
+  });
+
+  it('hide as text with several parts: one item per part; not preferred when the site applies something else', () => {
+    assert.deepEqual(fixes({ [M]: measure('hide: navigation toc') }, M), [['frontmatter.list-as-text', 'Make "hide" a list', true, measure('hide:', '- navigation', '- toc')]]);
+    assert.deepEqual(fixes({ [M]: measure('hide: navigaton, toc') }, M), [['frontmatter.list-as-text', 'Make "hide" a list', false, measure('hide:', '- navigaton', '- toc')]]);
   });
 
   it('a title ending in a period: remove the period (inside quotes too)', () => {

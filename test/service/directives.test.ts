@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/service';
 import { BASE_2024, CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
-import { seen, type Seen } from './harness';
+import { isContract, seen, type Seen } from './harness';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
 const cMeasure = (stem: string, fm: string) => ({ [`${C}/maatregelen/${stem}.md`]: `---\ntitle: ${stem}\n${fm}---\n# ${stem}\n` });
@@ -25,7 +25,7 @@ function service(files: Record<string, string>) {
 function links(files: Record<string, string>, path: string): Seen[] {
   return service(files)
     .doValidation(path)
-    .filter((d) => !d.code.startsWith('frontmatter.'))
+    .filter((d) => !d.code.startsWith('frontmatter.') && !isContract(d))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
     .map(seen);
 }

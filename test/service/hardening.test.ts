@@ -14,6 +14,8 @@ const M = `${C}/maatregelen/1-pba-01-x.md`;
 /** A value as plain JSON data (the model's objects have no prototype). */
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const service = (files: Record<string, string>) => createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, ...files }), { language: 'en' });
+/** Findings without the body contracts (sections, markers: issue 10): these cases are about reading the frontmatter. */
+const withoutBody = <T extends { code: string }>(found: T[]): T[] => found.filter((d) => !d.code.startsWith('body.'));
 
 /** What a hostile vocabulary page holds: a command link, a remote image (a tracking pixel), HTML and a fake link. */
 const HOSTILE = '[klik](command:workbench.action.terminal.new) ![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [docs/x.md](https://evil.example/) *nadruk* &amp; `code`';
@@ -75,7 +77,7 @@ describe('hardening: page text shown as text (issue 11, cases 11 and 13)', () =>
     assert.ok(markdown.includes('- rollen: jurist (Jurist \\<b>!\\[\\](https://tracker.example/t.png)), !\\[\\](https://tracker.example/v.png) (unknown value)'), markdown);
     assert.ok(markdown.includes('error `frontmatter.unknown-value` "!\\[\\](https://tracker.example/v.png)" is not a known'), markdown);
     // Nothing unescaped that opens markup: every `<`, `[` and `` ` `` left is one we wrote.
-    assert.doesNotMatch(markdown.replace(/`frontmatter\.[a-z-]+`/g, ''), /(?<!\\)[<[]|(?<![\\`])`(?!`)/);
+    assert.doesNotMatch(markdown.replace(/`[a-z]+\.[a-z-]+`/g, ''), /(?<!\\)[<[]|(?<![\\`])`(?!`)/);
   });
 });
 
@@ -113,7 +115,7 @@ describe('hardening: line ends and characters as the site reads them (issue 11, 
     assert.equal(list.status, 'closed');
     assert.deepEqual(json(list.siteData), { title: 'A', hide: ['navigation'] });
     const d = service({ [M]: '---\ntitle: A\nhide:\n- navigation\r---\n# x\n' }).doValidation(M);
-    assert.deepEqual(d.filter((x) => x.code !== 'frontmatter.missing-key').map((x) => x.code), []);
+    assert.deepEqual(withoutBody(d).filter((x) => x.code !== 'frontmatter.missing-key').map((x) => x.code), []);
   });
 
   it('NEL and the Unicode line and paragraph separators end a line in the YAML, as in PyYAML', () => {
@@ -144,7 +146,7 @@ describe('hardening: what PyYAML accepts is read, keys never reach a prototype (
   });
 
   it('a page with !!omap as its title is checked like any other: the title is reported as a list, not a crash', () => {
-    const d = service({ [M]: measure('').replace('title: T', 'title: !!omap [a: 1]') }).doValidation(M);
+    const d = withoutBody(service({ [M]: measure('').replace('title: T', 'title: !!omap [a: 1]') }).doValidation(M));
     assert.deepEqual(d.map((x) => [x.code, x.message]), [['frontmatter.wrong-type', '"title" must be text, not a list.']]);
   });
 
@@ -186,7 +188,7 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
 
   it('frontmatter longer than 32 KB is not read: one warning at its first line, no missing-key noise', () => {
     const big = 'title: T\nid: urn:nl:ak:mtr:pba-01\n' + Array.from({ length: 3000 }, (_, i) => `k${i}: [a, b, c]`).join('\n') + '\n';
-    const d = service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M);
+    const d = withoutBody(service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M));
     assert.deepEqual(
       d.map((x) => [x.code, `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`, x.message]),
       [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 32 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
@@ -223,6 +225,6 @@ describe('hardening: work linear in the page (issue 11, case 3; a hang here time
   it('a line of a million `"` in the page or its frontmatter', () => {
     const V = `${C}/vereisten/v.md`;
     assert.ok(service({ [V]: '---\ntitle: V\n---\n' + '"'.repeat(1e6) + '\n' }).doValidation(V).length > 0);
-    assert.deepEqual(service({ [V]: '---\ntitle: ' + '"'.repeat(1e6) + '\n---\n' }).doValidation(V).map((d) => d.code), ['frontmatter.too-large']);
+    assert.deepEqual(withoutBody(service({ [V]: '---\ntitle: ' + '"'.repeat(1e6) + '\n---\n' }).doValidation(V)).map((d) => d.code), ['frontmatter.too-large']);
   });
 });

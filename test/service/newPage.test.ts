@@ -33,7 +33,10 @@ describe('new page', () => {
     const made = s.newPage({ type: 'maatregel', code: 'owp', title: 'Leg vast: waarom', slug: 'leg-vast' });
     assert.deepEqual(made, {
       path: `${C}/maatregelen/2-owp-08-leg-vast.md`,
-      text: '---\ntitle: "Leg vast: waarom"\nid: urn:nl:ak:mtr:owp-08\ntoelichting: \nlevenscyclus:\n- \nonderwerp:\n- \nrollen:\n- \n---\n\n# Leg vast: waarom\n',
+      // The body as the measure's contract has it: <!-- tags -->, the required sections, its own list.
+      text:
+        '---\ntitle: "Leg vast: waarom"\nid: urn:nl:ak:mtr:owp-08\ntoelichting: \nlevenscyclus:\n- \nonderwerp:\n- \nrollen:\n- \n---\n\n# Leg vast: waarom\n\n<!-- tags -->\n\n' +
+        '## Maatregel\n\n## Toelichting\n\n## Risico\n\n## Bijbehorende vereiste(n) { data-search-exclude }\n<!-- list_vereisten_on_maatregelen_page -->\n\n## Bronnen\n',
     });
     const fresh = createLanguageService(new MemoryWorkspace({ ...FILES, [(made as { path: string }).path]: (made as { text: string }).text }));
     assert.deepEqual(
@@ -47,7 +50,9 @@ describe('new page', () => {
     assert.equal((s.newPage({ type: 'vereiste', code: 'avg', title: 'Rechtmatig', slug: 'rechtmatig' }) as { path: string }).path, `${C}/vereisten/avg-01-rechtmatig.md`);
     assert.deepEqual(s.newPage({ type: 'hulpmiddel', title: 'Wijzer', slug: 'wijzer' }), {
       path: `${C}/hulpmiddelen/wijzer.md`,
-      text: '---\ntitle: Wijzer\ntoelichting: \ncategorie: \nlevenscyclus:\n- \nonderwerp:\n- \nrollen:\n- \n---\n\n# Wijzer\n',
+      text:
+        '---\ntitle: Wijzer\ntoelichting: \ncategorie: \nlevenscyclus:\n- \nonderwerp:\n- \nrollen:\n- \n---\n\n# Wijzer\n\n<!-- tags -->\n\n## Hulpmiddel\n\n' +
+        '## Bijbehorende vereisten { data-search-exclude }\n<!-- list_vereisten_on_maatregelen_page -->\n\n## Bijbehorende maatregelen\n<!-- list_maatregelen_on_hulpmiddelen_page -->\n',
     });
     assert.deepEqual(s.newPage({ type: 'maatregel', code: 'owp', title: 'X', slug: 'Leg Vast' }), { error: '"Leg Vast" kan geen bestandsnaam zijn: gebruik kleine letters en cijfers, woorden verbonden met "-".' });
     assert.deepEqual(s.newPage({ type: 'maatregel', code: 'OWP', title: 'X', slug: 'x' }), { error: '"OWP" kan geen code voor het id zijn: gebruik alleen kleine letters (zoals owp of aia).' });

@@ -8,10 +8,21 @@ import { completionsAt, pageDocumentation, type AkCompletionList } from './featu
 import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
 import { linkDiagnostics } from './features/links';
+import { glossaryDiagnostics, hoverGlossary } from './features/glossary';
+import { completeExpression, expressionDiagnostics } from './features/expressions';
+import { bodyDiagnostics } from './features/contracts';
+import { codeLenses, type AkCodeLens } from './features/codeLens';
+import { coverage, type CoverageReport } from './features/coverage';
+import { documentLinks, type AkDocumentLink } from './features/documentLinks';
+import { willRenameFiles } from './features/fileRename';
+import { inlayHints, type AkInlayHint } from './features/inlayHints';
+import { pageSummaries, type PageSummary } from './features/summaries';
+import { workspaceSymbols, type AkSymbol } from './features/workspaceSymbols';
+import { GLOSSARY_FILE, parseGlossary, type Glossary } from './glossary';
 import type { Directive, Resolution } from './directives';
 import { LinkGraph, type Reference, type ResolvedDirective } from './links';
-import { ACTION_TITLES } from './messages';
-import { stemOf } from './profile';
+import { ACTION_TITLES, PROFILE } from './messages';
+import type { PageModel } from './workspaceIndex';
 import { BUILTIN_PROFILES } from './profile';
 import type { AkDiagnostic, FileDiagnostics, Language, Position, Range, ServiceOptions, Workspace } from './types';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -35,6 +46,13 @@ export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './fea
 export type { LinkStyle, RenderedPage } from './render/page';
 export type { DirectiveReplacement, PageRenderData } from './render/env';
 export { sanitizeHtml } from './render/sanitize';
+export type { AkCodeLens } from './features/codeLens';
+export type { CoverageCount, CoverageItem, CoverageReport } from './features/coverage';
+export { COVERAGE_SECTIONS, coverageToMarkdown, coverageToText } from './features/coverage';
+export type { AkDocumentLink } from './features/documentLinks';
+export type { AkInlayHint } from './features/inlayHints';
+export type { PageSummary } from './features/summaries';
+export type { AkSymbol } from './features/workspaceSymbols';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -60,6 +78,8 @@ export interface LanguageService {
   invalidate(paths?: readonly string[]): void;
   /** The profile in use and how it was chosen; `undefined` when the tree matches none. */
   profile(): { name: string; source: 'setting' | 'config' | 'detected' } | undefined;
+  /** The profile in use and why, as one sentence in the language in use (`ak check`'s summary, the status bar). */
+  profileStatus(): { name: string | undefined; source: 'setting' | 'config' | 'detected' | 'none'; text: string };
   /**
    * Diagnostics of one root-relative file. With `available`, while the tree is still being indexed (see
    * `indexing`), only what the page itself decides: no findings that need every page (what a list lists,
@@ -128,6 +148,20 @@ export interface LanguageService {
   indexing(): { done: number; total: number };
   /** Indexes pages not yet indexed until `stop()` says so (checked after each page); returns how many are left. */
   indexSome(stop: () => boolean): number;
+  /** Every content page: path, type, stem, id, title (in path order). Workspace symbols and the coverage read these. */
+  pageSummaries(): PageSummary[];
+  /** The page names on `path` (entries, directive filters) as links to the pages they name. */
+  documentLinks(path: string): AkDocumentLink[];
+  /** The titles of the pages named on `path`, after each name (only names within `range`, when given). */
+  inlayHints(path: string, range?: Range): AkInlayHint[];
+  /** Counts above each list directive and above the page's title, with the places they count. */
+  codeLenses(path: string): AkCodeLens[];
+  /** Content pages whose id code, stem or title matches `query` (every word), for Ctrl+T. */
+  workspaceSymbols(query: string): AkSymbol[];
+  /** The edits, by page (paths before), that keep every name right when `renames` (files or folders) happen. */
+  willRenameFiles(renames: readonly { from: string; to: string }[]): { path: string; edits: AkTextEdit[] }[];
+  /** What is left uncovered: requirements without measures, measures without requirements, tools linked to nothing, pages on no list; counts per phase and topic. */
+  coverage(): CoverageReport;
   /** Stop listening to the workspace. */
   dispose(): void;
 }
@@ -142,6 +176,22 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
   const renderContext = () => ({ index, snapshot: index.snapshot(), links: linkGraph, language: current.language });
   /** The last rendering per page and options: drawn again only when the page's text or its data changed. */
   const rendered = new Map<string, { text: string; data: string; page: RenderedPage }>();
+  let summaries: { generation: number; list: PageSummary[] } | undefined;
+  /** The content pages' summaries, from the page facts; built again only after the model changed. */
+  const summariesOf = () => {
+    index.ensureIndexed();
+    if (summaries?.generation !== index.generation) summaries = { generation: index.generation, list: pageSummaries(index, index.snapshot()) };
+    return summaries.list;
+  };
+  const glossaries = new WeakMap<PageModel, Glossary>();
+  /** The glossary (includes/begrippenlijst.md) as the site reads it, parsed once per version of the file. */
+  const glossary = (): Glossary | undefined => {
+    const page = index.page(GLOSSARY_FILE);
+    if (!page) return undefined;
+    let parsed = glossaries.get(page);
+    if (!parsed) glossaries.set(page, (parsed = parseGlossary(page.text, page.lines)));
+    return parsed;
+  };
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {
@@ -156,6 +206,20 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       return snapshot.profile && snapshot.profileSource !== 'none' ? { name: snapshot.profile.name, source: snapshot.profileSource } : undefined;
     },
+    profileStatus() {
+      const { profile, profileSource, profileReason: reason } = index.snapshot();
+      const lang = current.language;
+      if (!profile) return { name: undefined, source: 'none', text: PROFILE.none[lang] };
+      const why =
+        reason.by === 'hook'
+          ? PROFILE.hook[lang](reason.file, reason.rules.map((r) => r[lang]).join('; '), reason.folders)
+          : reason.by === 'folders'
+            ? PROFILE.folders[lang](reason.file, reason.hook)
+            : reason.by === 'config'
+              ? PROFILE.config[lang]
+              : PROFILE.setting[lang];
+      return { name: profile.name, source: profileSource, text: PROFILE.line[lang](profile.name, why) };
+    },
     doValidation(path, mode = 'complete') {
       if (mode === 'complete') index.ensureIndexed();
       const page = index.page(path);
@@ -164,6 +228,9 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const snapshot = index.snapshot();
       frontmatterDiagnostics(index, snapshot, page, out);
       linkDiagnostics(index, snapshot, linkGraph, page, out);
+      expressionDiagnostics(snapshot, page, out);
+      bodyDiagnostics(snapshot, linkGraph, page, out);
+      if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
       return out.diagnostics;
     },
     workspaceDiagnostics() {
@@ -197,12 +264,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       index.ensureIndexed();
       const snapshot = index.snapshot();
       const links = linkGraph;
-      const pages: GraphModel['pages'] = [];
-      for (const path of snapshot.files) {
-        const facts = index.factsOf(path);
-        if (!facts?.pageType) continue;
-        pages.push({ file: path, type: facts.pageType.type, stem: stemOf(path), id: facts.id ?? null, title: facts.title ?? null });
-      }
+      const pages: GraphModel['pages'] = summariesOf().map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
       const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
         file: path,
         line: index.page(path)!.lines.positionAt(directive.start).line,
@@ -256,7 +318,9 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     complete(path, position) {
       const page = index.page(path);
       if (!page) return { items: [], isIncomplete: false };
-      return completionsAt(index, index.snapshot(), page, page.lines.offsetAt(position), current.language);
+      const offset = page.lines.offsetAt(position);
+      const expression = completeExpression(index.snapshot(), page, offset);
+      return expression ? { items: expression, isIncomplete: false } : completionsAt(index, index.snapshot(), page, offset, current.language);
     },
     completionDocumentation(page) {
       return pageDocumentation(page, current.language);
@@ -265,7 +329,10 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return undefined;
       const snapshot = index.snapshot();
-      return hoverAt(index, snapshot, linkGraph, page, page.lines.offsetAt(position), current.language, (p) => workspace.uri(p));
+      const offset = page.lines.offsetAt(position);
+      const uri = (p: string) => workspace.uri(p);
+      const terms = path.startsWith(`${snapshot.profile?.docsDir ?? 'docs'}/`) ? glossary() : undefined;
+      return hoverAt(index, snapshot, linkGraph, page, offset, current.language, uri) ?? (terms && hoverGlossary(terms, GLOSSARY_FILE, page, offset, current.language, uri));
     },
     card(path) {
       const page = index.page(path);
@@ -342,6 +409,33 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     },
     indexSome(stop) {
       return index.indexSome(stop);
+    },
+    pageSummaries() {
+      return summariesOf();
+    },
+    documentLinks(path) {
+      const page = index.page(path);
+      if (!page) return [];
+      return documentLinks(index, index.snapshot(), linkGraph, page);
+    },
+    inlayHints(path, range) {
+      const page = index.page(path);
+      if (!page) return [];
+      return inlayHints(index, index.snapshot(), linkGraph, page, range);
+    },
+    codeLenses(path) {
+      const page = index.page(path);
+      if (!page) return [];
+      return codeLenses(index, index.snapshot(), linkGraph, page, current.language);
+    },
+    workspaceSymbols(query) {
+      return workspaceSymbols(index, index.snapshot(), summariesOf(), query, current.language);
+    },
+    willRenameFiles(renames) {
+      return willRenameFiles(index, index.snapshot(), linkGraph, renames);
+    },
+    coverage() {
+      return coverage(index, index.snapshot(), linkGraph, summariesOf(), current.language);
     },
     dispose() {
       unsubscribe?.();

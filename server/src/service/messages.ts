@@ -13,6 +13,16 @@ export function orList(values: string[], lang: Language): string {
   return `${quoted.slice(0, -1).join(', ')} ${lang === 'nl' ? 'of' : 'or'} ${quoted[quoted.length - 1]}`;
 }
 
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"` in the given language. */
+function andList(values: string[], lang: Language): string {
+  const quoted = values.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${quoted[quoted.length - 1]}`;
+}
+
+/** `text` in double quotes, unless it is already quoted (a quoted label in an expression). */
+const quoted = (text: string) => (/^(["']).*\1$/.test(text) && text.length > 1 ? text : q(text));
+
 function didYouMean(suggestions: string[], lang: Language): string {
   if (suggestions.length === 0) return '';
   return lang === 'nl' ? ` Bedoel je ${orList(suggestions, lang)}?` : ` Did you mean ${orList(suggestions, lang)}?`;
@@ -219,6 +229,16 @@ export const MESSAGES: Templates = {
     en: (d) => `"${d.key}" is an empty list; the page then appears under no ${d.key} at all.`,
     nl: (d) => `"${d.key}" is een lege lijst; de pagina staat dan bij geen enkele ${d.key}.`,
   },
+  'frontmatter.list-as-text': {
+    en: (d) =>
+      d.same
+        ? `"${d.key}" is text, not a list. For the reader nothing changes: the site tests each value with "in", which finds ${andList(d.applied, 'en')} inside the text, so it applies all the same. Write it as a list, as the templates do.`
+        : `"${d.key}" is text, not a list. The site tests each value with "in", which finds values inside text: here ${d.applied.length ? andList(d.applied, 'en') : 'none'}; so ${orList(d.written.filter((w) => !d.applied.includes(w)), 'en')} has no effect. Write it as a list of known values.`,
+    nl: (d) =>
+      d.same
+        ? `"${d.key}" is tekst, geen lijst. Voor de lezer verandert er niets: de site test elke waarde met "in", dat ${andList(d.applied, 'nl')} in de tekst vindt, dus die geldt toch. Schrijf het als lijst, zoals de sjablonen doen.`
+        : `"${d.key}" is tekst, geen lijst. De site test elke waarde met "in", dat waarden binnen tekst vindt: hier ${d.applied.length ? andList(d.applied, 'nl') : 'geen'}; dus ${orList(d.written.filter((w) => !d.applied.includes(w)), 'nl')} heeft geen effect. Schrijf het als lijst van bekende waarden.`,
+  },
   'frontmatter.id-format': {
     en: (d) => `The id "${d.value}" does not have the form ${d.expected} (for example ${d.example}).`,
     nl: (d) => `Het id "${d.value}" heeft niet de vorm ${d.expected} (bijvoorbeeld ${d.example}).`,
@@ -336,6 +356,80 @@ export const MESSAGES: Templates = {
   'directive.dropped': {
     en: (d) => `The site does not show this list: the list on line ${d.line + 1} (${d.by}) fails first.`,
     nl: (d) => `De site toont deze lijst niet: de lijst op regel ${d.line + 1} (${d.by}) faalt eerst.`,
+  },
+  'body.missing-section': {
+    en: (d) => `This ${d.pageType} page has no "${d.section}" section, which the template gives every ${d.pageType} page${d.before ? `, before "${d.before}"` : ', at the end'}.`,
+    nl: (d) => `Deze pagina (${d.pageType}) heeft geen sectie "${d.section}", die het sjabloon elke pagina van dit type geeft${d.before ? `, vóór "${d.before}"` : ', aan het eind'}.`,
+  },
+  'body.section-order': {
+    en: (d) => `"${d.section}" comes after "${d.after}" here; the template and the other ${d.pageType} pages put it before.`,
+    nl: (d) => `"${d.section}" staat hier na "${d.after}"; het sjabloon en de andere pagina's van type ${d.pageType} zetten het ervoor.`,
+  },
+  'body.missing-marker': {
+    en: (d) =>
+      `The page lacks ${d.marker}${d.section ? ` in "${d.section}"` : ''}: the site puts ${d.shows} in its place, so the reader sees none` +
+      (d.section ? ` and the section stays empty.` : '.'),
+    nl: (d) =>
+      `De pagina mist ${d.marker}${d.section ? ` in "${d.section}"` : ''}: de site zet daar ${d.shows} neer, dus de lezer ziet die niet` +
+      (d.section ? ` en de sectie blijft leeg.` : '.'),
+  },
+  'body.missing-own-list': {
+    en: (d) =>
+      d.filterKey
+        ? `The page has no ${d.name} of its own (${d.insert}), so the ${d.target} pages that name it are not listed on it.`
+        : `The page names ${d.count} ${d.target} page${d.count === 1 ? '' : 's'} under "${d.whenKey}" but has no <!-- ${d.name} -->, so the site does not list them on it.`,
+    nl: (d) =>
+      d.filterKey
+        ? `De pagina heeft geen eigen ${d.name} (${d.insert}), dus de pagina's van type ${d.target} die haar noemen staan er niet op.`
+        : `De pagina noemt ${d.count} pagina${d.count === 1 ? '' : "'s"} van type ${d.target} onder "${d.whenKey}", maar heeft geen <!-- ${d.name} -->, dus de site toont ze er niet.`,
+  },
+  'expression.syntax': {
+    en: (d) =>
+      `The site cannot read this exception: ${
+        d.problem === 'unexpected'
+          ? `${quoted(d.token)} is no part of a label expression (labels, quotes, parentheses, !, && and ||)`
+          : d.problem === 'missing-operator'
+            ? `${quoted(d.token)} follows without && or || before it`
+            : d.problem === 'missing-operand'
+              ? `a label or "(" is missing ${d.token ? `before ${quoted(d.token)}` : 'at the end'}`
+              : 'this "(" is not closed'
+      }. The site evaluates it as JavaScript and, on an error, never applies the exception.`,
+    nl: (d) =>
+      `De site kan deze uitzondering niet lezen: ${
+        d.problem === 'unexpected'
+          ? `${quoted(d.token)} hoort niet in een labeluitdrukking (labels, aanhalingstekens, haakjes, !, && en ||)`
+          : d.problem === 'missing-operator'
+            ? `${quoted(d.token)} volgt zonder && of || ervoor`
+            : d.problem === 'missing-operand'
+              ? `er ontbreekt een label of "(" ${d.token ? `voor ${quoted(d.token)}` : 'aan het eind'}`
+              : 'dit "(" wordt niet gesloten'
+      }. De site rekent haar uit als JavaScript en past de uitzondering bij een fout nooit toe.`,
+  },
+  'expression.unknown-label': {
+    en: (d) =>
+      d.caseOnly
+        ? `"${d.label}" differs from the label "${d.suggestions[0]}" only in upper/lower case; the site compares exactly, so this part of the exception never holds.`
+        : `"${d.label}" is not a label the site's filter sets (a label is <group>-<value>, like risicogroep-hoog-risico-ai-systeem), so this part of the exception never holds.${didYouMean(d.suggestions, 'en')}`,
+    nl: (d) =>
+      d.caseOnly
+        ? `"${d.label}" verschilt alleen in hoofd- en kleine letters van het label "${d.suggestions[0]}"; de site vergelijkt precies, dus dit deel van de uitzondering geldt nooit.`
+        : `"${d.label}" is geen label dat het filter van de site zet (een label is <groep>-<waarde>, zoals risicogroep-hoog-risico-ai-systeem), dus dit deel van de uitzondering geldt nooit.${didYouMean(d.suggestions, 'nl')}`,
+  },
+  'expression.single-operator': {
+    en: (d) => `A single "${d.operator}" is JavaScript's bitwise operator; here it works like "${d.operator}${d.operator}" only by accident. Write "${d.operator}${d.operator}".`,
+    nl: (d) => `Een enkele "${d.operator}" is de bitsgewijze operator van JavaScript; hier werkt hij alleen toevallig als "${d.operator}${d.operator}". Schrijf "${d.operator}${d.operator}".`,
+  },
+  'glossary.duplicate-term': {
+    en: (d) =>
+      `The term "${d.term}" is defined again on line ${d.line + 1}` +
+      (d.same ? ', with the same definition; this line is redundant.' : ', differently; the site\'s tooltip shows that later definition, so this one has no effect.'),
+    nl: (d) =>
+      `Het begrip "${d.term}" wordt op regel ${d.line + 1} nog eens gedefinieerd` +
+      (d.same ? ', met dezelfde definitie; deze regel is overbodig.' : ', anders; de tooltip van de site toont die latere definitie, dus deze heeft geen effect.'),
+  },
+  'glossary.empty-definition': {
+    en: (d) => (d.term ? `The term "${d.term}" has no definition, so the site shows no tooltip for it.` : 'This glossary line has no term, so the site ignores it.'),
+    nl: (d) => (d.term ? `Het begrip "${d.term}" heeft geen definitie, dus de site toont er geen tooltip bij.` : 'Deze regel van de begrippenlijst heeft geen begrip, dus de site negeert hem.'),
   },
   'reference.unknown-target': {
     en: (d) =>
@@ -508,6 +602,8 @@ export const ACTION_TITLES = {
   writeAs: { en: (a: { text: string }) => `Write it as ${a.text}`, nl: (a: { text: string }) => `Schrijf het als ${a.text}` },
   closeComment: { en: (_: Record<string, never>) => 'Close the comment with -->', nl: (_: Record<string, never>) => 'Sluit het commentaar af met -->' },
   removeToken: { en: (a: { token: string }) => `Remove ${q(a.token)}`, nl: (a: { token: string }) => `Verwijder ${q(a.token)}` },
+  insertSection: { en: (a: { heading: string }) => `Insert the section ${q(a.heading)} from the template`, nl: (a: { heading: string }) => `Voeg de sectie ${q(a.heading)} uit het sjabloon in` },
+  insertComment: { en: (a: { text: string }) => `Insert ${a.text}`, nl: (a: { text: string }) => `Voeg ${a.text} in` },
 } as const;
 
 export type ActionTitle<T extends keyof typeof ACTION_TITLES> = (typeof ACTION_TITLES)[T]['en'];
@@ -551,6 +647,8 @@ export const CLI = {
     nl: 'meerdere pagina\'s als HTML hebben -o MAP nodig (één bestand per pagina)',
   },
   cannotWrite: { en: (path: string, why: string) => `cannot write ${path} (${why})`, nl: (path: string, why: string) => `kan ${path} niet schrijven (${why})` },
+  noMarkdown: { en: (command: string) => `--format markdown is for report, not ${command}`, nl: (command: string) => `--format markdown hoort bij report, niet bij ${command}` },
+  reportFormats: { en: 'report --format is text, json or markdown', nl: 'report --format is text, json of markdown' },
   cannotReadRoot: { en: (root: string, why: string) => `cannot read ROOT: ${root} (${why})`, nl: (root: string, why: string) => `kan de map niet lezen: ${root} (${why})` },
   cannotReadPage: { en: (page: string, why: string) => `cannot read PAGE: ${page} (${why})`, nl: (page: string, why: string) => `kan de pagina niet lezen: ${page} (${why})` },
   doesNotExist: { en: 'does not exist', nl: 'bestaat niet' },
@@ -581,6 +679,7 @@ export const CLI = {
 export const RELATED = {
   sameId: { en: 'Same id', nl: 'Zelfde id' },
   sameName: { en: 'Same name', nl: 'Zelfde naam' },
+  sameTerm: { en: 'The definition the site uses', nl: 'De definitie die de site gebruikt' },
 };
 
 /** The new-page command (features/newPage.ts and the extension's prompts). */
@@ -605,4 +704,70 @@ export const NEW_PAGE = {
   askCode: { en: 'The new id code (lowercase letters, like owp)', nl: 'De nieuwe code voor het id (kleine letters, zoals owp)' },
   askTitle: { en: 'The title: one sentence, no period at the end', nl: 'De titel: één zin, geen punt aan het eind' },
   askSlug: { en: 'The file name after the id (lowercase, words joined by -)', nl: 'De bestandsnaam na het id (kleine letters, woorden verbonden met -)' },
+};
+
+/** Why the profile in use was chosen (`ak check`'s summary, the editor's status bar). */
+export const PROFILE = {
+  line: {
+    en: (name: string, why: string) => `Content model: ${name}, ${why}.`,
+    nl: (name: string, why: string) => `Contentmodel: ${name}, ${why}.`,
+  },
+  none: { en: 'Content model: none; the folders match no known content model.', nl: 'Contentmodel: geen; de mappen passen bij geen bekend contentmodel.' },
+  setting: { en: 'as set (--profile or the algoritmekader.profile setting)', nl: 'zoals ingesteld (--profile of de instelling algoritmekader.profile)' },
+  config: { en: 'as set in .algoritmekader.json', nl: 'zoals ingesteld in .algoritmekader.json' },
+  hook: {
+    en: (file: string, rules: string, folders: string | undefined) =>
+      `because the site's hook ${file} has its rules: ${rules}` + (folders ? ` (the folders alone suggest ${folders}, but the site builds with this hook)` : ''),
+    nl: (file: string, rules: string, folders: string | undefined) =>
+      `omdat de hook van de site, ${file}, de regels ervan heeft: ${rules}` + (folders ? ` (de mappen alleen wijzen op ${folders}, maar de site bouwt met deze hook)` : ''),
+  },
+  folders: {
+    en: (file: string, hook: 'absent' | 'unrecognised') =>
+      `from the folders` + (hook === 'absent' ? ` (there is no ${file} to read the site's rules from)` : ` (the site's hook ${file} has the rules of no known content model)`),
+    nl: (file: string, hook: 'absent' | 'unrecognised') =>
+      `op grond van de mappen` + (hook === 'absent' ? ` (er is geen ${file} om de regels van de site uit te lezen)` : ` (de hook van de site, ${file}, heeft de regels van geen bekend contentmodel)`),
+  },
+};
+
+/** The glossary's hover (features/glossary.ts). */
+export const GLOSSARY = {
+  source: { en: 'Glossary', nl: 'Begrippenlijst' },
+};
+
+/** Code lens titles (features/codeLens.ts): counts above a page's title and above each list directive. */
+export const CODE_LENS = {
+  namedBy: { en: (counts: string[]) => `named by ${counts.join(', ')}`, nl: (counts: string[]) => `genoemd door ${counts.join(', ')}` },
+  namedByNone: { en: 'named by no page', nl: 'door geen pagina genoemd' },
+  listedOn: { en: (n: number) => `listed on ${n} page${n === 1 ? '' : 's'}`, nl: (n: number) => `getoond op ${n} pagina${n === 1 ? '' : "'s"}` },
+  listedOnNone: { en: 'listed on no page', nl: 'op geen pagina getoond' },
+  empty: { en: (why: string) => `empty: ${why}`, nl: (why: string) => `leeg: ${why}` },
+  notShown: { en: 'not shown: the site leaves this comment alone', nl: 'niet getoond: de site laat dit commentaar staan' },
+  raises: { en: (path: string) => `the build fails here, on ${path}`, nl: (path: string) => `de bouw mislukt hier, op ${path}` },
+  dropped: { en: 'not shown: an earlier list on this page failed', nl: 'niet getoond: een eerdere lijst op deze pagina mislukte' },
+  ownNone: { en: (many: string) => `the page names no ${many}`, nl: (many: string) => `de pagina noemt geen ${many}` },
+  noPages: { en: (many: string) => `there are no ${many}`, nl: (many: string) => `er zijn geen ${many}` },
+  nobodyNames: { en: (many: string, stem: string) => `no ${many} name ${stem}`, nl: (many: string, stem: string) => `geen ${many} noemen ${stem}` },
+  nobodyHas: { en: (many: string, key: string, value: string) => `no ${many} have ${key} ${value}`, nl: (many: string, key: string, value: string) => `geen ${many} hebben ${key} ${value}` },
+  noneMatch: { en: (many: string, filters: string) => `no ${many} match ${filters}`, nl: (many: string, filters: string) => `geen ${many} voldoen aan ${filters}` },
+};
+
+/** The coverage view and `ak report` (features/coverage.ts). */
+export const COVERAGE = {
+  title: { en: 'Algoritmekader coverage', nl: 'Dekking van het Algoritmekader' },
+  heading: {
+    en: (profile: string, pages: string) => `Content model ${profile}: ${pages}.`,
+    nl: (profile: string, pages: string) => `Contentmodel ${profile}: ${pages}.`,
+  },
+  what: { en: 'What', nl: 'Wat' },
+  count: { en: 'Pages', nl: "Pagina's" },
+  requirementsWithoutMeasures: { en: 'Requirements without measures', nl: 'Vereisten zonder maatregelen' },
+  measuresWithoutRequirements: { en: 'Measures naming no requirement', nl: 'Maatregelen die geen vereiste noemen' },
+  toolsLinkedToNothing: { en: 'Tools linked to nothing', nl: 'Hulpmiddelen die nergens aan gekoppeld zijn' },
+  pagesOnNoList: { en: 'Pages on no list', nl: "Pagina's op geen enkele lijst" },
+  byPhase: { en: 'Per levenscyclus phase', nl: 'Per fase van de levenscyclus' },
+  byTopic: { en: 'Per onderwerp', nl: 'Per onderwerp' },
+  missing: {
+    en: (names: string[]) => `names ${names.length === 1 ? 'no page' : 'no pages'}: ${names.join(', ')}`,
+    nl: (names: string[]) => `noemt ${names.length === 1 ? 'een pagina die niet bestaat' : "pagina's die niet bestaan"}: ${names.join(', ')}`,
+  },
 };

@@ -16,6 +16,54 @@ export interface PageTypeData {
   folder: string;
   /** Schema file, relative to `schemas/`. */
   schema: string;
+  /** What the body of a page of this type holds, from the upstream templates and the published pages. */
+  body?: BodyContract;
+}
+
+/**
+ * The contract of a page type's body: its level-2 sections in their order, the comments the site's hooks
+ * replace (markers), and the page's own lists. Only what the published pages keep: a rule most pages break
+ * belongs to another era or is not a rule.
+ */
+export interface BodyContract {
+  sections: SectionData[];
+  markers?: MarkerData[];
+  ownLists?: OwnListRule[];
+}
+
+export interface SectionData {
+  /** The heading text (without `## ` and an attribute list `{ … }`), compared ignoring case. */
+  heading: string;
+  /** Other headings that are the same section to the reader (`Bijbehorende vereisten` for `…vereiste(n)`). */
+  also?: string[];
+  /** The page must have it. */
+  required?: boolean;
+  /** False: its place varies on the published pages, so its order is not checked. */
+  ordered?: boolean;
+  /** The heading line as the template writes it, for the quick fix (`## Maatregelen { data-search-exclude }`). */
+  insert: string;
+}
+
+export interface MarkerData {
+  /** The comment a hook replaces, as written (matched ignoring case, as the hook does). */
+  text: string;
+  /** The section it belongs in; absent: at the top of the body. */
+  section?: string;
+  /** What the site puts in its place (for the message). */
+  shows?: Text;
+}
+
+export interface OwnListRule {
+  /** The directive's name. */
+  name: string;
+  /** For a generic list: the filter key whose value must be the page's own stem (`vereiste/<stem>`). */
+  filterKey?: string;
+  /** Required only when the page's frontmatter lists values under this key (`vereiste:` on a measure). */
+  whenKey?: string;
+  /** The section it belongs in. */
+  section: string;
+  /** The comment as the templates write it; `{stem}` is the page's stem. */
+  insert: string;
 }
 
 export interface VocabularyData {
@@ -29,6 +77,11 @@ export interface VocabularyData {
   builtin?: string[];
   /** Values with quotes, parentheses, `||` or `&&` are logical expressions, accepted as they are. */
   acceptExpressions?: boolean;
+  /**
+   * The vocabularies whose values, as `<vocabulary>-<value>`, are the labels an expression names (the AI Act
+   * labels the site's filter sets); they are this vocabulary's values too.
+   */
+  expressionLabels?: string[];
   /** False for values that are not labels on the site (`hide`: page parts to hide); the preview leaves them out. */
   shownAsLabel?: boolean;
 }
@@ -142,12 +195,23 @@ export interface RenderData {
   ownTables?: Record<string, OwnTableData>;
 }
 
+/** A rule of the site's list hook, as a regular expression over its text: it must occur (or, `absent`, must not). */
+export interface HookRule {
+  pattern: string;
+  absent?: boolean;
+  /** What the rule means for the site, for the explanation of the choice. */
+  means: Text;
+}
+
 export interface ProfileData {
   name: string;
   label: Text;
   description: Text;
-  /** Auto-detection: every `all` folder and at least one `any` folder exist, no `none` folder does. Higher `priority` is tried first. */
-  detect: { priority: number; all?: string[]; any?: string[]; none?: string[] };
+  /**
+   * Auto-detection: every `all` folder and at least one `any` folder exist, no `none` folder does. Higher
+   * `priority` is tried first. `hook`: the rules of the site's list hook that mark this profile (chooseProfile).
+   */
+  detect: { priority: number; all?: string[]; any?: string[]; none?: string[]; hook?: HookRule[] };
   /** The folder MkDocs builds; the site's paths (`src_path`) are relative to it. */
   docsDir: string;
   pageTypes: PageTypeData[];
@@ -183,12 +247,64 @@ export function foldersOf(files: readonly string[]): Set<string> {
 /** The built-in profile whose detection rule the tree satisfies, or `undefined` when none does. */
 export function detectProfile(folders: ReadonlySet<string>, profiles: readonly ProfileData[] = BUILTIN_PROFILES): ProfileData | undefined {
   const ordered = [...profiles].sort((a, b) => b.detect.priority - a.detect.priority);
-  return ordered.find(({ detect }) => {
-    if (detect.all && !detect.all.every((f) => folders.has(f))) return false;
-    if (detect.any && !detect.any.some((f) => folders.has(f))) return false;
-    if (detect.none && detect.none.some((f) => folders.has(f))) return false;
-    return true;
+  return ordered.find((p) => foldersMatch(p, folders, true));
+}
+
+/** The site's list hook, relative to the content root: it decides how the directives expand. */
+export const HOOK_FILE = 'src/overrides/hooks/lists.py';
+
+/** Why the profile in use was chosen. */
+export type ProfileReason =
+  | { by: 'setting' }
+  | { by: 'config' }
+  /** The hook has every rule of the profile (`rules`: what they mean); `folders`: the profile the folders alone give, when another. */
+  | { by: 'hook'; file: string; rules: Text[]; folders: string | undefined }
+  /** By the folders: there is no hook file, or it has the rules of no profile whose folders are there. */
+  | { by: 'folders'; hook: 'absent' | 'unrecognised'; file: string }
+  | { by: 'none' };
+
+/**
+ * The profile of a tree from its folders and the text of the site's hook (`undefined`: no hook file). The
+ * hook decides how the tables are built, so a profile whose rules the hook has wins over what the folders
+ * suggest: a branch with the later folders (docs/onderwerpen/) but still the older hook is built with the
+ * older rules. Only profiles whose folders are there are considered (their `none` folders aside: that rule
+ * is the folder heuristic the hook overrides); of several, the one the folders give, else by priority.
+ */
+export function chooseProfile(
+  folders: ReadonlySet<string>,
+  hook: string | undefined,
+  profiles: readonly ProfileData[] = BUILTIN_PROFILES,
+): { profile: ProfileData | undefined; reason: ProfileReason } {
+  const byFolders = detectProfile(folders, profiles);
+  if (hook !== undefined) {
+    const candidates = [...profiles]
+      .sort((a, b) => b.detect.priority - a.detect.priority)
+      .filter((p) => p.detect.hook?.length && foldersMatch(p, folders, false) && hookMatches(p, hook));
+    const chosen = candidates.find((p) => p === byFolders) ?? candidates[0];
+    if (chosen) {
+      return { profile: chosen, reason: { by: 'hook', file: HOOK_FILE, rules: chosen.detect.hook!.map((r) => r.means), folders: byFolders && byFolders !== chosen ? byFolders.name : undefined } };
+    }
+  }
+  if (!byFolders) return { profile: undefined, reason: { by: 'none' } };
+  return { profile: byFolders, reason: { by: 'folders', hook: hook === undefined ? 'absent' : 'unrecognised', file: HOOK_FILE } };
+}
+
+/** Whether the hook text has every rule of the profile. A rule that is not a valid expression never holds. */
+function hookMatches(profile: ProfileData, hook: string): boolean {
+  return (profile.detect.hook ?? []).every((rule) => {
+    try {
+      return new RegExp(rule.pattern).test(hook) !== Boolean(rule.absent);
+    } catch {
+      return false;
+    }
   });
+}
+
+function foldersMatch({ detect }: ProfileData, folders: ReadonlySet<string>, withNone: boolean): boolean {
+  if (detect.all && !detect.all.every((f) => folders.has(f))) return false;
+  if (detect.any && !detect.any.some((f) => folders.has(f))) return false;
+  if (withNone && detect.none && detect.none.some((f) => folders.has(f))) return false;
+  return true;
 }
 
 /** The page type of a root-relative path, or `undefined` for pages that are not content pages. */

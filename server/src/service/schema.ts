@@ -14,7 +14,7 @@ import type { Vocabulary } from './vocabulary';
 export { BUILTIN_SCHEMAS, type JsonSchema } from './builtinSchemas';
 
 /** A logical expression over labels (accepted as-is where a vocabulary allows expressions). */
-export const EXPRESSION_PATTERN = `["'()]|\\|\\||&&`;
+export const EXPRESSION_PATTERN = `["'()|&!,]`;
 const EXPRESSION = new RegExp(EXPRESSION_PATTERN, 'u');
 
 export type SchemaProblem =

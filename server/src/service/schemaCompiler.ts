@@ -8,7 +8,7 @@ import Ajv2020, { _, str, type CodeKeywordDefinition, type Options, type Validat
 import { isFrontmatterSchema, schemaId, type JsonSchema } from './builtinSchemas';
 
 /** Our annotation keywords (see the description of common.schema.json); `x-vocabulary` is a real keyword below. */
-const ANNOTATIONS = ['x-reference', 'x-description-nl', 'x-code', 'x-expected', 'x-example', 'x-severity', 'x-no-final-period', 'x-max-words'];
+const ANNOTATIONS = ['x-reference', 'x-description-nl', 'x-code', 'x-expected', 'x-example', 'x-severity', 'x-text-membership', 'x-no-final-period', 'x-max-words'];
 
 /**
  * `x-vocabulary: <name>`: the value must be one of the vocabulary's values. The values are the

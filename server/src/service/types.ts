@@ -74,6 +74,13 @@ export interface DiagnosticDataByCode {
   };
   /** The same value twice in one list. `first`: range of the first occurrence. */
   'frontmatter.duplicate-value': { key: string; value: string; index: number; first: Range };
+  /**
+   * Text where a list is expected, on a key the site tests with Python's `in` (the theme's `"navigation" in
+   * page.meta.hide`), which on text finds a value inside it. `applied`: the vocabulary values the site finds in
+   * the text (what it does); `written`: the words of the text; `same`: the two agree, so the reader sees no
+   * difference and the finding is a hint.
+   */
+  'frontmatter.list-as-text': { key: string; value: string; applied: string[]; written: string[]; same: boolean };
   /** An empty list where at least one value is expected. */
   'frontmatter.empty-list': { key: string };
   /** The `id` does not have the URN form of its page type. */
@@ -114,6 +121,36 @@ export interface DiagnosticDataByCode {
   'directive.dropped': { by: string; line: number };
   /** A `vereiste:`/`maatregel:` entry names no existing page (exact and case-sensitive, like the site). */
   'reference.unknown-target': { key: string; value: string; targetType: string; suggestions: string[]; caseOnly: boolean };
+  /**
+   * A glossary term (includes/begrippenlijst.md) defined again further down: the site's tooltip uses the later
+   * definition (`line`, 0-based), so this one has no effect. `same`: both say the same.
+   */
+  'glossary.duplicate-term': { term: string; line: number; same: boolean };
+  /** A glossary line with no definition (or no term): the site makes no tooltip of it. */
+  'glossary.empty-definition': { term: string };
+  /**
+   * The page lacks a section its type's template (and the published pages) give every page. `before`: the
+   * heading of the next section present, where it belongs (null: at the end); `insert`: the template's heading line.
+   */
+  'body.missing-section': { pageType: string; section: string; before: string | null; insert: string };
+  /** A section comes after `after`, which the template and the published pages put after it. */
+  'body.section-order': { pageType: string; section: string; after: string };
+  /** A comment the site's hook replaces is missing, so the reader misses what it puts there (`shows`). */
+  'body.missing-marker': { marker: string; section: string | null; shows: string };
+  /**
+   * The page lacks its own list: a requirement's `list_maatregelen vereiste/<its stem>` (`filterKey`), or a
+   * measure's or tool's own list of the pages its `whenKey` names (`count` of them). `insert`: the comment.
+   */
+  'body.missing-own-list': { name: string; target: string; filterKey: string | null; whenKey: string | null; count: number; section: string; sectionPresent: boolean; insert: string };
+  /**
+   * An `uitzondering` expression the site's script cannot read (it evaluates it as JavaScript and, on an error,
+   * never applies the exception). `problem`: what is wrong at the range; `token`: the text there ('' at the end).
+   */
+  'expression.syntax': { key: string; expression: string; problem: 'unexpected' | 'missing-operator' | 'missing-operand' | 'unclosed'; token: string };
+  /** A label in an expression that the site's filter never sets (`<group>-<value>` of the AI Act labels). */
+  'expression.unknown-label': { key: string; label: string; suggestions: string[]; caseOnly: boolean };
+  /** A single `|` or `&` in an expression: JavaScript's bitwise operator, which works like `||`/`&&` here only by accident. */
+  'expression.single-operator': { operator: string };
   /** The file name contains whitespace; the site's URL and stem lookups mangle it. */
   'file.whitespace-in-name': { name: string };
   /** The file name ends in `.md.md`; its stem then ends in `.md` and references by name miss it. */

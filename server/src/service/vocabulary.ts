@@ -64,6 +64,17 @@ export function buildVocabularies(
     }
     vocabularies.set(name, { name, label: data.label, source, folder: data.folder, acceptExpressions: Boolean(data.acceptExpressions), values });
   }
+  // The labels of expressions: `<vocabulary>-<value>` of the vocabularies they name (built above).
+  for (const [name, data] of Object.entries(profile.vocabularies)) {
+    const own = vocabularies.get(name)!;
+    for (const group of data.expressionLabels ?? []) {
+      for (const value of vocabularies.get(group)?.values.keys() ?? []) {
+        const label = `${group}-${value}`;
+        if (!own.values.has(label)) own.values.set(label, { value: label });
+      }
+    }
+    if (own.values.size > 0 && own.source === 'none') own.source = 'builtin';
+  }
   return vocabularies;
 }
 

@@ -18,7 +18,7 @@ import { CONFIG_FILE, configPath, mergeSchema, parseConfig, type ConfigResult } 
 import { siteMeta } from './links';
 import { CandidateSet, scanDirectives, type PageDirectives, type Target, type TargetList } from './directives';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
-import { BUILTIN_PROFILES, builtinProfile, detectProfile, foldersOf, pageTypeOf, sitePath, stemOf, type PageTypeData, type ProfileData } from './profile';
+import { BUILTIN_PROFILES, builtinProfile, chooseProfile, foldersOf, HOOK_FILE, pageTypeOf, sitePath, stemOf, type PageTypeData, type ProfileData, type ProfileReason } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
 import { stripBom } from './text';
 import type { Range, ServiceOptions, Workspace } from './types';
@@ -48,6 +48,8 @@ export interface Snapshot {
   /** `undefined` when the tree matches no profile. */
   profile: ProfileData | undefined;
   profileSource: 'setting' | 'config' | 'detected' | 'none';
+  /** Why this profile (for `ak check`'s summary and the status bar). */
+  profileReason: ProfileReason;
   config: ConfigResult;
   schemas: SchemaSet;
   vocabularies: Map<string, Vocabulary>;
@@ -358,10 +360,12 @@ export class WorkspaceIndex {
     // Profile: an explicit setting wins, then the config file, then the folder layout.
     let profile: ProfileData | undefined;
     let profileSource: Snapshot['profileSource'] = 'none';
+    let profileReason: ProfileReason = { by: 'none' };
     const wanted = this.options.profile !== 'auto' ? this.options.profile : config.config.profile;
     if (wanted && wanted !== 'auto') {
       profile = builtinProfile(wanted) ?? this.loadProfileFile(wanted, configProblem);
       if (profile) profileSource = this.options.profile !== 'auto' ? 'setting' : 'config';
+      if (profile) profileReason = { by: profileSource as 'setting' | 'config' };
       else if (!/\.json$/.test(wanted)) {
         configProblem(
           `unknown profile "${wanted}" (known: ${BUILTIN_PROFILES.map((p) => p.name).join(', ')}, or a path to a profile file)`,
@@ -370,7 +374,7 @@ export class WorkspaceIndex {
       }
     }
     if (!profile) {
-      profile = detectProfile(folders);
+      ({ profile, reason: profileReason } = chooseProfile(folders, this.workspace.readFile(HOOK_FILE)));
       if (profile) profileSource = 'detected';
     }
     if (!profile) problems.push({ file: '.', line: 0, kind: 'unknown-layout' });
@@ -388,6 +392,7 @@ export class WorkspaceIndex {
       folders,
       profile,
       profileSource,
+      profileReason,
       config,
       schemas: new SchemaSet({}, new Map()),
       vocabularies: new Map(),

@@ -50,6 +50,21 @@ function textOf(page: PageModel, range: Range): string {
   return page.text.slice(page.lines.offsetAt(range.start), page.lines.offsetAt(range.end));
 }
 
+/**
+ * `key: text` → `key:` with one `- item` line per item below it, at the key's column (the content's own
+ * style); undefined when the value is not on the key's line.
+ */
+function makeListEdit(page: PageModel, range: Range, items: string[]): AkTextEdit | undefined {
+  const line = range.start.line;
+  if (range.end.line !== line) return undefined;
+  const lineStart = page.lines.lineStart(line);
+  const colon = page.text.lastIndexOf(':', page.lines.offsetAt(range.start) - 1);
+  if (colon < lineStart) return undefined;
+  const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
+  const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: page.lines.range(colon + 1, page.lines.offsetAt(range.end)), newText: items.map((item) => `${eol}${indent}- ${item}`).join('') };
+}
+
 /** `value` written the way `written` was: in the same quotes when it was quoted. */
 function likeWritten(value: string, written: string): string {
   const quote = written[0];
@@ -118,6 +133,13 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   'frontmatter.unknown-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
   'reference.unknown-target': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
   'directive.unknown-filter-value': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.value, d.data.suggestions, d.data.caseOnly),
+  // Only where the range is the label or operator itself (in a value with escapes it is the whole value).
+  'expression.unknown-label': (d, page, fix) => {
+    if (textOf(page, d.range) === d.data.label) replaceWithSuggestions(d, page, fix, d.data.label, d.data.suggestions, d.data.caseOnly);
+  },
+  'expression.single-operator': (d, page, fix) => {
+    if (textOf(page, d.range) === d.data.operator) fix.add('writeAs', { text: d.data.operator.repeat(2) }, [{ range: d.range, newText: d.data.operator.repeat(2) }], true);
+  },
   'directive.unknown-filter-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.key, d.data.suggestions, false),
   'frontmatter.unknown-key': (d, page, fix) => replaceWithSuggestions(d, page, fix, d.data.key, d.data.suggestions, false, 'renameKey'),
 
@@ -155,15 +177,44 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       }
       return;
     }
-    if (expected.split(',').includes('array') && actual === 'string' && path.length === 1 && d.range.end.line === line) {
-      // `key: text` → `key:` with `- text` below it, at the key's column (the content's own style).
-      const lineStart = page.lines.lineStart(line);
-      const valueStart = page.lines.offsetAt(d.range.start);
-      const colon = page.text.lastIndexOf(':', valueStart - 1);
-      if (colon < lineStart) return;
-      const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
-      const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
-      fix.add('makeList', { key: String(path[0]) }, [{ range: page.lines.range(colon + 1, page.lines.offsetAt(d.range.end)), newText: `${eol}${indent}- ${textOf(page, d.range)}` }], true);
+    if (expected.split(',').includes('array') && actual === 'string' && path.length === 1) {
+      const edit = makeListEdit(page, d.range, [textOf(page, d.range)]);
+      if (edit) fix.add('makeList', { key: String(path[0]) }, [edit], true);
+    }
+  },
+
+  'frontmatter.list-as-text': (d, page, fix) => {
+    // One item as written (quotes kept) when the text is one word; else one item per word. Preferred only
+    // when the reader sees no difference: otherwise the list applies what is written, not what the site did.
+    const { written, same, key } = d.data;
+    const edit = makeListEdit(page, d.range, written.length === 1 ? [textOf(page, d.range)] : written);
+    if (edit) fix.add('makeList', { key }, [edit], same);
+  },
+
+  // Body contracts: the template's text where it belongs. A section heading alone is no content, so that fix is
+  // never preferred; a comment the site replaces is certain where its place is known.
+  'body.missing-section': (d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const heading = d.data.insert;
+    const edit = d.data.before
+      ? { range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: `${heading}${eol}${eol}` }
+      : { range: { start: d.range.end, end: d.range.end }, newText: `${eol}${eol}${heading}${eol}` };
+    fix.add('insertSection', { heading: d.data.section }, [edit]);
+  },
+  'body.missing-marker': (d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const edit = d.data.section
+      ? { range: { start: d.range.end, end: d.range.end }, newText: `${eol}${d.data.marker}` }
+      : { range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: `${d.data.marker}${eol}${eol}` };
+    fix.add('insertComment', { text: d.data.marker }, [edit], true);
+  },
+  'body.missing-own-list': (d, page, fix) => {
+    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    if (d.data.sectionPresent) {
+      fix.add('insertComment', { text: d.data.insert }, [{ range: { start: d.range.end, end: d.range.end }, newText: `${eol}${eol}${d.data.insert}` }], true);
+    } else {
+      const end = page.lines.positionAt(page.text.replace(/\s+$/, '').length);
+      fix.add('insertComment', { text: d.data.insert }, [{ range: { start: end, end }, newText: `${eol}${eol}## ${d.data.section}${eol}${eol}${d.data.insert}${eol}` }]);
     }
   },
 

@@ -93,7 +93,7 @@ function valuesOf(
 }
 
 /** The top-level key that owns line `line` of the frontmatter: the nearest line above that starts with `key:`. */
-function ownerKey(page: PageModel, line: number): string | undefined {
+export function ownerKey(page: PageModel, line: number): string | undefined {
   for (let l = line - 1; l >= 1; l--) {
     const text = page.text.slice(page.lines.lineStart(l), page.lines.lineEnd(l));
     const m = /^([^\s#\-][^:]*?)\s*:/.exec(text);

@@ -21,6 +21,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.unknown-value': DiagnosticSeverity.Error,
   'frontmatter.duplicate-value': DiagnosticSeverity.Warning,
   'frontmatter.empty-list': DiagnosticSeverity.Warning,
+  'frontmatter.list-as-text': DiagnosticSeverity.Hint,
   'frontmatter.id-format': DiagnosticSeverity.Error,
   'frontmatter.duplicate-id': DiagnosticSeverity.Error,
   'frontmatter.id-filename-mismatch': DiagnosticSeverity.Warning,
@@ -40,6 +41,15 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'directive.raises': DiagnosticSeverity.Error,
   'directive.dropped': DiagnosticSeverity.Error,
   'reference.unknown-target': DiagnosticSeverity.Error,
+  'body.missing-section': DiagnosticSeverity.Hint,
+  'body.section-order': DiagnosticSeverity.Hint,
+  'body.missing-marker': DiagnosticSeverity.Warning,
+  'body.missing-own-list': DiagnosticSeverity.Warning,
+  'expression.syntax': DiagnosticSeverity.Error,
+  'expression.unknown-label': DiagnosticSeverity.Error,
+  'expression.single-operator': DiagnosticSeverity.Warning,
+  'glossary.duplicate-term': DiagnosticSeverity.Warning,
+  'glossary.empty-definition': DiagnosticSeverity.Warning,
   'file.whitespace-in-name': DiagnosticSeverity.Warning,
   'file.double-extension': DiagnosticSeverity.Warning,
   'file.case-conflict': DiagnosticSeverity.Error,
@@ -113,7 +123,7 @@ export function frontmatterDiagnostics(index: WorkspaceIndex, snapshot: Snapshot
   const data = plainEntries(fm.entries);
   for (const problem of snapshot.schemas.validate(schemaName, data)) {
     if (problem.kind === 'missing-key' && fm.brokenKeys.includes(problem.key)) continue;
-    schemaDiagnostic(problem, page, fm.openRange, type.type, out);
+    schemaDiagnostic(problem, page, fm.openRange, type.type, out, snapshot);
   }
   idChecks(index, snapshot, page, out);
   writingHints(snapshot, page, schemaName, out);
@@ -138,7 +148,7 @@ function keyRangeAt(page: PageModel, parent: FmPath, key: string, fallback: Rang
   return (node?.kind === 'map' ? findEntry(node.entries, key)?.keyRange : undefined) ?? node?.range ?? fallback;
 }
 
-function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, pageType: string, out: DiagnosticBuilder): void {
+function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, pageType: string, out: DiagnosticBuilder, snapshot: Snapshot): void {
   const key = (path: FmPath) => String(path[0] ?? '');
   switch (problem.kind) {
     case 'missing-key':
@@ -147,7 +157,13 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
     case 'unknown-key':
       out.add('frontmatter.unknown-key', keyRangeAt(page, problem.path, problem.key, open), { key: problem.key, pageType, suggestions: problem.suggestions, path: [...problem.path] });
       break;
-    case 'wrong-type':
+    case 'wrong-type': {
+      const written = valueAt(page.frontmatter!.entries, problem.path);
+      const node = snapshot.schemas.nodeAt(page.pageType!.schema, problem.path);
+      if (problem.actual === 'string' && node?.['x-text-membership'] === true && written?.kind === 'scalar' && typeof written.value === 'string') {
+        listAsText(problem.path, written.value, written.range, snapshot, page, out);
+        break;
+      }
       out.add(
         'frontmatter.wrong-type',
         rangeAt(page, problem.path, open),
@@ -155,6 +171,7 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
         problem.tolerated ? { severity: DiagnosticSeverity.Warning } : {},
       );
       break;
+    }
     case 'unknown-value':
       out.add('frontmatter.unknown-value', rangeAt(page, problem.path, open), {
         key: key(problem.path),
@@ -192,6 +209,19 @@ function schemaDiagnostic(problem: SchemaProblem, page: PageModel, open: Range, 
       out.add('frontmatter.schema', rangeAt(page, problem.path, open), { key: key(problem.path), path: problem.path, keyword: problem.keyword, detail: problem.detail });
       break;
   }
+}
+
+/**
+ * Text on a key the site tests with `in`: what the site does with it (each vocabulary value found inside the
+ * text applies) against what was written. When they agree the reader sees no difference: a hint.
+ */
+function listAsText(path: FmPath, value: string, range: Range, snapshot: Snapshot, page: PageModel, out: DiagnosticBuilder): void {
+  const vocabulary = snapshot.schemas.nodeAt(page.pageType!.schema, [...path, 0])?.['x-vocabulary'];
+  const known = typeof vocabulary === 'string' ? [...(snapshot.vocabularies.get(vocabulary)?.values.keys() ?? [])] : [];
+  const applied = known.filter((v) => value.includes(v));
+  const written = value.split(/[\s,]+/).filter(Boolean);
+  const same = written.length === applied.length && written.every((w) => applied.includes(w));
+  out.add('frontmatter.list-as-text', range, { key: String(path[0]), value, applied, written, same }, same ? {} : { severity: DiagnosticSeverity.Warning });
 }
 
 /** The URN's last part (`aia-04`) when `value` is a well-formed id for this schema. */

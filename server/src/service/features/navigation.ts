@@ -145,6 +145,11 @@ export function renameAt(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
   const to = `${file.slice(0, file.lastIndexOf('/') + 1)}${name}.md`;
   if (to === file) return { edits: [], renames: [] };
   if ((snapshot.byLowerPath.get(to.toLowerCase()) ?? []).some((f) => f !== file)) return { error: RENAME.exists[language](to) };
+  return { edits: renameEdits(index, snapshot, links, target, name), renames: [{ from: file, to }] };
+}
+
+/** The edits that make every entry and directive filter naming `target` name `name` instead, by page. */
+export function renameEdits(index: WorkspaceIndex, snapshot: Snapshot, links: LinkGraph, target: Target, name: string): { path: string; edits: AkTextEdit[] }[] {
   const byPath = new Map<string, AkTextEdit[]>();
   for (const location of referencesOf(index, snapshot, links, target)) {
     const edits = byPath.get(location.path) ?? [];
@@ -157,5 +162,5 @@ export function renameAt(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
     const quoted = /^(["']).*\1$/.test(written) && written.length >= 2;
     edits.push({ range: quoted ? p.lines.range(start + 1, end - 1) : location.range, newText: name });
   }
-  return { edits: [...byPath].map(([path, edits]) => ({ path, edits })), renames: [{ from: file, to }] };
+  return [...byPath].map(([path, edits]) => ({ path, edits }));
 }

@@ -147,5 +147,19 @@ export function newPage(index: WorkspaceIndex, snapshot: Snapshot, request: NewP
     lines.push(snapshot.schemas.isList(type.schema, key) ? `${key}:\n- ` : `${key}: `);
   }
   lines.push('---', '', `# ${title}`, '');
+  // The body as the type's contract has it: the hooks' comments, the required sections (and those that hold the
+  // page's own lists), each list naming this page.
+  const body = type.body;
+  if (body) {
+    for (const marker of body.markers ?? []) if (!marker.section) lines.push(marker.text, '');
+    for (const section of body.sections) {
+      const lists = (body.ownLists ?? []).filter((l) => l.section === section.heading);
+      if (!section.required && lists.length === 0) continue;
+      lines.push(section.insert);
+      for (const marker of body.markers ?? []) if (marker.section === section.heading) lines.push(marker.text);
+      for (const list of lists) lines.push(list.insert.replace('{stem}', stemOf(path)));
+      lines.push('');
+    }
+  }
   return { path, text: lines.join('\n') };
 }

@@ -1,0 +1,150 @@
+// Contracts of the body: what a page of each type holds below its frontmatter, as profile data (BodyContract in
+// ../profile.ts) taken from the upstream templates and the published pages: its level-2 sections in their order,
+// the comments the site's hooks replace (`<!-- tags -->`), and its own lists (a requirement's
+// `list_maatregelen vereiste/<its stem>`, a measure's `list_vereisten_on_maatregelen_page`).
+import type { LinkGraph } from '../links';
+import { siteMeta } from '../links';
+import { findCodeRanges, isInCode } from '../markdown';
+import type { BodyContract, SectionData } from '../profile';
+import type { Language, Range } from '../types';
+import type { PageModel, Snapshot } from '../workspaceIndex';
+import type { DiagnosticBuilder } from './diagnostics';
+
+export interface Heading {
+  /** The heading text without `#`s and an attribute list (`{ data-search-exclude }`), trimmed. */
+  text: string;
+  level: number;
+  line: number;
+  /** Offsets of the heading line (without its line break). */
+  start: number;
+  end: number;
+}
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/** The ATX headings of the page's body, outside code. */
+export function headingsOf(page: PageModel): Heading[] {
+  const headings: Heading[] = [];
+  const first = page.lines.positionAt(page.bodyStart).line;
+  let code: ReturnType<typeof findCodeRanges> | undefined;
+  for (let line = first; line < page.lines.lineCount; line++) {
+    const start = page.lines.lineStart(line);
+    if (start < page.bodyStart) continue;
+    const end = page.lines.lineEnd(line);
+    const m = HEADING.exec(page.text.slice(start, end));
+    if (!m) continue;
+    code ??= findCodeRanges(page.text, page.bodyStart);
+    if (isInCode(code, start)) continue;
+    headings.push({ text: m[2].replace(/\s*\{[^}]*\}\s*$/, '').trim(), level: m[1].length, line, start, end });
+  }
+  return headings;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const isSection = (section: SectionData, text: string) => same(section.heading, text) || (section.also ?? []).some((a) => same(a, text));
+
+/** The contract's findings on a page of a type that has one. */
+export function bodyDiagnostics(snapshot: Snapshot, links: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
+  const contract = page.pageType?.body;
+  if (!contract || !page.frontmatter || page.frontmatter.status !== 'closed') return;
+  const type = page.pageType!.type;
+  const sections = headingsOf(page).filter((h) => h.level === 2);
+  const present = (data: SectionData) => sections.find((h) => isSection(data, h.text));
+  checkSections(contract, type, sections, page, out);
+  checkMarkers(contract, page, out, present, sections);
+  checkOwnLists(snapshot, links, contract, page, out, present);
+}
+
+/** Where the body's text ends: the end of its last line that is not blank. */
+function endOfText(page: PageModel): Range {
+  const end = page.text.replace(/\s+$/, '').length;
+  return page.lines.range(Math.max(end, page.bodyStart), Math.max(end, page.bodyStart));
+}
+
+function checkSections(contract: BodyContract, type: string, sections: { text: string; line: number; start: number; end: number }[], page: PageModel, out: DiagnosticBuilder): void {
+  const ordered = contract.sections.filter((s) => s.ordered !== false);
+  // Order: each section after the furthest one before it in the template is out of place.
+  let furthest = -1;
+  for (const heading of sections) {
+    const index = ordered.findIndex((s) => isSection(s, heading.text));
+    if (index < 0) continue;
+    if (index < furthest) {
+      out.add('body.section-order', page.lines.range(heading.start, heading.end), { pageType: type, section: ordered[index].heading, after: ordered[furthest].heading });
+    } else furthest = index;
+  }
+  // Missing: reported where it belongs, before the next section of the template that the page has.
+  contract.sections.forEach((section, i) => {
+    if (!section.required || sections.some((h) => isSection(section, h.text))) return;
+    const next = contract.sections.slice(i + 1).filter((s) => s.ordered !== false);
+    const earlier = contract.sections.slice(0, i).some((s) => sections.some((h) => isSection(s, h.text)));
+    // Before the next section of the template the page has; with none before it either, before the page's first.
+    const before = sections.find((h) => next.some((s) => isSection(s, h.text))) ?? (earlier ? undefined : sections[0]);
+    const range = before ? page.lines.range(before.start, before.end) : endOfText(page);
+    out.add('body.missing-section', range, { pageType: type, section: section.heading, before: before?.text ?? null, insert: section.insert });
+  });
+}
+
+/**
+ * Comments the hooks replace. One that belongs in a section is needed only while the section has no text of its
+ * own: an author may write there what the hook would have put (a requirement's own "Van toepassing op").
+ */
+function checkMarkers(contract: BodyContract, page: PageModel, out: DiagnosticBuilder, present: (s: SectionData) => Heading | undefined, sections: Heading[]): void {
+  const body = page.text.slice(page.bodyStart).toLowerCase();
+  for (const marker of contract.markers ?? []) {
+    if (body.includes(marker.text.toLowerCase())) continue;
+    const data = marker.section ? contract.sections.find((s) => same(s.heading, marker.section!)) : undefined;
+    const heading = data && present(data);
+    if (marker.section && !heading) continue; // the missing section is reported; its marker goes with it
+    if (heading) {
+      const next = sections.find((h) => h.start > heading.start);
+      const own = page.text.slice(heading.end, next ? next.start : page.text.length).replace(/<!--[\s\S]*?-->/g, '');
+      if (/\S/.test(own)) continue;
+    }
+    // In its section, on the heading; at the top, on the body's first line with text.
+    const firstText = page.bodyStart + (/\S/.exec(page.text.slice(page.bodyStart))?.index ?? 0);
+    const range = heading ? page.lines.range(heading.start, heading.end) : page.lines.range(firstText, page.lines.lineEnd(page.lines.positionAt(firstText).line));
+    out.add('body.missing-marker', range, { marker: marker.text, section: marker.section ?? null, shows: marker.shows?.[out.language as Language] ?? '' });
+  }
+}
+
+function checkOwnLists(
+  snapshot: Snapshot,
+  links: LinkGraph,
+  contract: BodyContract,
+  page: PageModel,
+  out: DiagnosticBuilder,
+  present: (s: SectionData) => Heading | undefined,
+): void {
+  const { directives, nearMisses } = links.scan(page.path);
+  const profile = snapshot.profile!;
+  for (const rule of contract.ownLists ?? []) {
+    const named = directives.filter((d) => d.name === rule.name);
+    // A comment the site does not expand (misspelt, in code, split) is reported as such already.
+    if (nearMisses.some((m) => same(m.written, rule.name))) continue;
+    let count = 0;
+    if (rule.filterKey) {
+      const filters = named.flatMap((d) => d.filters.filter((f) => f.key === rule.filterKey));
+      // Present, or copied with another page's stem (directive.foreign-stem says so, with the fix).
+      if (filters.length > 0) continue;
+    } else {
+      if (named.length > 0) continue;
+      const values = rule.whenKey ? siteMeta(page)[rule.whenKey] : undefined;
+      count = Array.isArray(values) ? values.filter((v) => typeof v === 'string' && v !== '').length : 0;
+      if (count === 0) continue;
+    }
+    const data = contract.sections.find((s) => isSection(s, rule.section));
+    const heading = data && present(data);
+    const target = profile.directives.lists.find((l) => l.name === rule.name)?.target ?? profile.directives.ownLists.find((o) => o.name === rule.name)?.target ?? '';
+    const firstLine = page.lines.lineRange(page.lines.positionAt(page.bodyStart).line);
+    out.add('body.missing-own-list', heading ? page.lines.range(heading.start, heading.end) : firstLine, {
+      name: rule.name,
+      target,
+      filterKey: rule.filterKey ?? null,
+      whenKey: rule.whenKey ?? null,
+      count,
+      section: rule.section,
+      sectionPresent: Boolean(heading),
+      insert: rule.insert.replace('{stem}', page.stem),
+    });
+  }
+}
