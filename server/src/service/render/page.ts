@@ -99,7 +99,10 @@ function chipsOf(ctx: RenderContext, page: PageModel, rows: readonly ChipsRowDat
       const key = meta[row.lead.key];
       markdown = typeof key === 'string' && key.startsWith(row.lead.prefix) ? row.lead.matched + markdown : row.lead.otherwise;
     }
-    return { comment: row.comment, markdown };
+    // Markdown with HTML in it (the hook's spans, the lead's link with its onclick, values as written): its HTML
+    // made safe here already, for VS Code's preview, which renders this Markdown itself (Markdown syntax and
+    // text pass the sanitizer unchanged, entities aside).
+    return { comment: row.comment, markdown: sanitizeHtml(markdown) };
   });
 }
 
