@@ -459,7 +459,7 @@ function contentRootAbove(file: string): string | undefined {
 function render(args: Args, io: CliIo): number {
   const lang = args.lang;
   if (args.format === 'github' || args.format === 'markdown') {
-    io.stderr(`ak: ${CLI.textOrJson[lang]('render')}\n`);
+    io.stderr(`ak: ${CLI.renderFormats[lang]}\n`);
     return 2;
   }
   const files = args.operands.map((p) => resolve(io.cwd, p));

@@ -43,9 +43,6 @@ export { cardToMarkdown } from './features/card';
 export type { IdCode, NewPageRequest } from './features/newPage';
 export type { AkLocation, AkRename } from './features/navigation';
 export type { AkCompletionItem, AkCompletionKind, AkCompletionList } from './features/completion';
-export type { LinkStyle, RenderedPage } from './render/page';
-export type { DirectiveReplacement, PageRenderData } from './render/env';
-export { sanitizeHtml } from './render/sanitize';
 export type { AkCodeLens } from './features/codeLens';
 export type { CoverageCount, CoverageItem, CoverageReport } from './features/coverage';
 export { COVERAGE_SECTIONS, coverageToMarkdown, coverageToText } from './features/coverage';
@@ -53,6 +50,9 @@ export type { AkDocumentLink } from './features/documentLinks';
 export type { AkInlayHint } from './features/inlayHints';
 export type { PageSummary } from './features/summaries';
 export type { AkSymbol } from './features/workspaceSymbols';
+export type { LinkStyle, RenderedPage } from './render/page';
+export type { DirectiveReplacement, PageRenderData } from './render/env';
+export { sanitizeHtml } from './render/sanitize';
 
 /** `ak graph`'s model: pages, directives with what they list, references with their targets. Paths root-relative, lines 0-based. */
 export interface GraphModel {
@@ -171,11 +171,6 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
   const index = new WorkspaceIndex(workspace, current);
   const unsubscribe = workspace.onDidChange?.((paths) => index.update(paths));
   const linkGraph = new LinkGraph(index);
-  /** markdown-it instances with the site's extensions, per link style and line attributes (made on first use). */
-  const renderers = new Map<string, ReturnType<typeof createPageRenderer>>();
-  const renderContext = () => ({ index, snapshot: index.snapshot(), links: linkGraph, language: current.language });
-  /** The last rendering per page and options: drawn again only when the page's text or its data changed. */
-  const rendered = new Map<string, { text: string; data: string; page: RenderedPage }>();
   let summaries: { generation: number; list: PageSummary[] } | undefined;
   /** The content pages' summaries, from the page facts; built again only after the model changed. */
   const summariesOf = () => {
@@ -192,6 +187,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
     if (!parsed) glossaries.set(page, (parsed = parseGlossary(page.text, page.lines)));
     return parsed;
   };
+  /** markdown-it instances with the site's extensions, per link style and line attributes (made on first use). */
+  const renderers = new Map<string, ReturnType<typeof createPageRenderer>>();
+  const renderContext = () => ({ index, snapshot: index.snapshot(), links: linkGraph, language: current.language });
+  /** The last rendering per page and options: drawn again only when the page's text or its data changed. */
+  const rendered = new Map<string, { text: string; data: string; page: RenderedPage }>();
   const builder = () => new DiagnosticBuilder(current.language, (path) => workspace.uri(path));
 
   const service: LanguageService = {

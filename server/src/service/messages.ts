@@ -640,6 +640,9 @@ export const CLI = {
   renderNeedsPage: { en: 'render needs a PAGE', nl: 'render heeft een PAGINA nodig' },
   rootIsForRender: { en: '--root is for render; give ROOT after the command', nl: '--root hoort bij render; geef MAP na de opdracht' },
   textOrJson: { en: (command: string) => `${command} --format is text or json`, nl: (command: string) => `${command} --format is text of json` },
+  renderFormats: { en: 'render --format is text, json or html', nl: 'render --format is text, json of html' },
+  noMarkdown: { en: (command: string) => `--format markdown is for report, not ${command}`, nl: (command: string) => `--format markdown hoort bij report, niet bij ${command}` },
+  reportFormats: { en: 'report --format is text, json or markdown', nl: 'report --format is text, json of markdown' },
   htmlIsForRender: { en: '--format html is for render', nl: '--format html hoort bij render' },
   outputIsForHtml: { en: '-o is for render --format html', nl: '-o hoort bij render --format html' },
   severalNeedOutput: {
@@ -647,8 +650,6 @@ export const CLI = {
     nl: 'meerdere pagina\'s als HTML hebben -o MAP nodig (één bestand per pagina)',
   },
   cannotWrite: { en: (path: string, why: string) => `cannot write ${path} (${why})`, nl: (path: string, why: string) => `kan ${path} niet schrijven (${why})` },
-  noMarkdown: { en: (command: string) => `--format markdown is for report, not ${command}`, nl: (command: string) => `--format markdown hoort bij report, niet bij ${command}` },
-  reportFormats: { en: 'report --format is text, json or markdown', nl: 'report --format is text, json of markdown' },
   cannotReadRoot: { en: (root: string, why: string) => `cannot read ROOT: ${root} (${why})`, nl: (root: string, why: string) => `kan de map niet lezen: ${root} (${why})` },
   cannotReadPage: { en: (page: string, why: string) => `cannot read PAGE: ${page} (${why})`, nl: (page: string, why: string) => `kan de pagina niet lezen: ${page} (${why})` },
   doesNotExist: { en: 'does not exist', nl: 'bestaat niet' },
