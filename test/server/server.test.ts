@@ -19,7 +19,16 @@ type Seen = { code: string; message: string };
 
 /** A language server on `folder` over stdio, with the diagnostics it publishes and the settings it reads. */
 function serverOn(folder: string, settings: Record<string, string> = {}) {
-  const state = { server: undefined as ChildProcess | undefined, connection: undefined as MessageConnection | undefined, language: 'en', scopes: [] as (string | undefined)[] };
+  const state = {
+    server: undefined as ChildProcess | undefined,
+    connection: undefined as MessageConnection | undefined,
+    language: 'en',
+    scopes: [] as (string | undefined)[],
+    /** How many times diagnostics were published, per URI. */
+    publishes: new Map<string, number>(),
+    /** The `$/progress` kinds (begin, report, end) in the order they came. */
+    progress: [] as string[],
+  };
   const diagnostics = new Map<string, Seen[]>();
   const waiters: (() => void)[] = [];
   const start = async () => {
@@ -28,6 +37,7 @@ function serverOn(folder: string, settings: Record<string, string> = {}) {
     Object.assign(state, { server, connection });
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Seen[] }) => {
       diagnostics.set(p.uri, p.diagnostics);
+      state.publishes.set(p.uri, (state.publishes.get(p.uri) ?? 0) + 1);
       waiters.splice(0).forEach((w) => w());
     });
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
@@ -35,12 +45,17 @@ function serverOn(folder: string, settings: Record<string, string> = {}) {
       return params.items.map(() => ({ language: state.language, profile: 'auto', ...settings }));
     });
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      state.progress.push(p.value.kind);
+      waiters.splice(0).forEach((w) => w());
+    });
     connection.listen();
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'content' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
     });
     await connection.sendNotification('initialized', {});
   };
@@ -58,7 +73,13 @@ function serverOn(folder: string, settings: Record<string, string> = {}) {
       };
       check();
     });
-  return { state, start, stop, until };
+  /** Resolves once `ok` holds for the state (checked on every publish and progress notification). */
+  const when = (ok: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (ok() ? resolve() : waiters.push(check));
+      check();
+    });
+  return { state, start, stop, until, when };
 }
 
 /** A language server on a throw-away folder that `fill` writes, removed again after the suite. */
@@ -186,5 +207,65 @@ describe('language server in a Markdown workspace that is not Algoritmekader con
     const uri = pathToFileURL(join(dir, 'README.md')).href;
     await lsp.state.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Mijn project\n' } });
     assert.deepEqual(await lsp.until(uri, () => true), []);
+  });
+});
+
+describe('language server: an edit re-checks the pages it affects, and a batch of file changes is one update', function () {
+  const C = 'docs/voldoen-aan-wetten-en-regels';
+  const A = `${C}/maatregelen/2-owp-01-grondslag-vastleggen.md`;
+  const B = `${C}/maatregelen/2-owp-02-tweede.md`;
+  const R = `${C}/vereisten/avg-01-voorbeeldvereiste.md`;
+  const temp = serverOnTemp('ak-lsp-inc-', (dir) => {
+    cpSync(EXAMPLE, dir, { recursive: true });
+    writeFileSync(join(dir, B), readFileSync(join(dir, A), 'utf8').replace('id: urn:nl:ak:mtr:owp-01', 'id: urn:nl:ak:mtr:owp-02').replace('# Leg', '# Tweede: leg'));
+  });
+  const uri = (path: string) => pathToFileURL(join(temp.dir, path)).href;
+  const text = (path: string) => readFileSync(join(temp.dir, path), 'utf8');
+  const open = async (path: string) => {
+    await temp.lsp!.state.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: 'markdown', version: 1, text: text(path) } });
+    return temp.lsp!.until(uri(path), () => true);
+  };
+
+  it('indexes the tree in the background with progress, then publishes the open pages', async () => {
+    const lsp = temp.lsp!;
+    await lsp.when(() => lsp.state.progress.includes('end'));
+    assert.equal(lsp.state.progress[0], 'begin');
+    assert.equal(lsp.state.progress[lsp.state.progress.length - 1], 'end');
+  });
+
+  it('an id made equal to another open page\'s: both pages are published at once, a page it does not touch is not sent again', async () => {
+    const lsp = temp.lsp!;
+    for (const path of [A, B, R]) assert.deepEqual(await open(path), [], path);
+    const before = new Map([A, B, R].map((p) => [p, lsp.state.publishes.get(uri(p)) ?? 0]));
+    const edited = text(A).replace('id: urn:nl:ak:mtr:owp-01', 'id: urn:nl:ak:mtr:owp-02');
+    await lsp.state.connection!.sendNotification('textDocument/didChange', { textDocument: { uri: uri(A), version: 2 }, contentChanges: [{ text: edited }] });
+    const other = await lsp.until(uri(B), (d) => d.length > 0);
+    assert.deepEqual(other.map((d) => d.code), ['frontmatter.duplicate-id']);
+    const mine = await lsp.until(uri(A), (d) => d.length > 0);
+    assert.deepEqual(mine.map((d) => d.code).sort(), ['frontmatter.duplicate-id', 'frontmatter.id-filename-mismatch']);
+    // Back: B is clean again; R was never affected, so it was never sent again.
+    await lsp.state.connection!.sendNotification('textDocument/didChange', { textDocument: { uri: uri(A), version: 3 }, contentChanges: [{ text: text(A) }] });
+    await lsp.until(uri(B), (d) => d.length === 0);
+    await lsp.until(uri(A), (d) => d.length === 0);
+    assert.equal(lsp.state.publishes.get(uri(B)), before.get(B)! + 2);
+    assert.equal(lsp.state.publishes.get(uri(R)), before.get(R));
+  });
+
+  it('300 files created on disk in one notification: the open page that named a missing one is sent once, clean', async () => {
+    const lsp = temp.lsp!;
+    const edited = text(A).replace('- avg-01-voorbeeldvereiste', '- avg-01-voorbeeldvereiste\n- avg-09-nieuw');
+    await lsp.state.connection!.sendNotification('textDocument/didChange', { textDocument: { uri: uri(A), version: 4 }, contentChanges: [{ text: edited }] });
+    assert.deepEqual((await lsp.until(uri(A), (d) => d.length > 0)).map((d) => d.code), ['reference.unknown-target']);
+    const sentBefore = lsp.state.publishes.get(uri(A))!;
+    const changes = [];
+    for (let i = 0; i < 300; i++) {
+      const path = i === 299 ? `${C}/vereisten/avg-09-nieuw.md` : `${C}/maatregelen/9-nieuw-${i}.md`;
+      writeFileSync(join(temp.dir, path), `---\ntitle: Nieuw ${i}\n---\n# Nieuw ${i}\n`);
+      changes.push({ uri: uri(path), type: 1 });
+    }
+    await lsp.state.connection!.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    await lsp.until(uri(A), (d) => d.length === 0);
+    // One batch, one update: the page was sent once more, not once per file.
+    assert.equal(lsp.state.publishes.get(uri(A)), sentBefore + 1);
   });
 });
