@@ -106,7 +106,7 @@ if (only !== 'dist' && only !== 'extension') {
   });
   builds.push({
     ...common,
-    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts', 'test/bench/render.ts', 'test/bench/depth.ts'],
+    entryPoints: [...filesUnder('test', ['.test.ts']), 'test/bench/bench.ts', 'test/bench/lsp.ts', 'test/bench/render.ts', 'test/bench/depth.ts', 'test/fuzz/run.ts'],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',

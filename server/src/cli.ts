@@ -5,15 +5,15 @@
 //   ak report [ROOT] [--format text|json|markdown] [--profile ...] [--lang nl|en]
 //   ak help [COMMAND], ak COMMAND --help
 // Exit status: 0 no errors, 1 errors found (or a tree that matches no content model), 2 usage error or
-// unreadable ROOT or PAGE.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// unreadable ROOT or PAGE, or a fix that could not be written.
+import { accessSync, chmodSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
 import PAGE_CSS from './service/render/page.css';
-import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, coverageToMarkdown, coverageToText, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type GraphModel, type Language, type LanguageService } from './service';
+import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, coverageToMarkdown, coverageToText, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type FixAllResult, type GraphModel, type Language, type LanguageService } from './service';
 
 const FORMATS = ['text', 'json', 'github', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -270,7 +270,7 @@ function formatText(results: FileDiagnostics[]): string {
   for (const { path, diagnostics } of results) {
     for (const d of sorted(diagnostics)) {
       const severity = SEVERITY_NAMES[d.severity ?? 1];
-      lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
+      lines.push(`${oneLine(path)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${oneLine(d.message)}`);
     }
   }
   return lines.join('\n');
@@ -294,10 +294,10 @@ function formatGraph(graph: GraphModel, lang: Language): string {
   lines.push(CLI.graphSummary[lang](graph.profile ?? '-', graph.pages.length, graph.directives.length, graph.references.length));
   for (const d of graph.directives) {
     const state = d.expanded ? CLI.graphListed[lang](d.resolvesTo.length) : CLI.graphNotShown[lang];
-    lines.push(`${d.file}:${d.line + 1} ${d.name}${d.params ? ' ' + d.params : ''} → ${state}${d.resolvesTo.length ? ': ' + d.resolvesTo.join(' ') : ''}`);
+    lines.push(oneLine(`${d.file}:${d.line + 1} ${d.name}${d.params ? ' ' + d.params : ''} → ${state}${d.resolvesTo.length ? ': ' + d.resolvesTo.join(' ') : ''}`));
   }
   for (const r of graph.references) {
-    lines.push(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? CLI.graphMissing[lang]}`);
+    lines.push(oneLine(`${r.file}:${r.line + 1} ${r.key}: ${r.value} → ${r.target ?? CLI.graphMissing[lang]}`));
   }
   return lines.join('\n') + '\n';
 }
@@ -313,8 +313,25 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * Characters a terminal acts on or that rearrange what it shows: the C0 and C1 controls (ESC starts escape
+ * sequences that recolour, move the cursor or retitle the window), DEL, the line and paragraph separators and
+ * the bidirectional overrides and isolates (which make a line read otherwise than it is). Page text reaches
+ * the output in messages, paths and values; it is shown with these as `\uXXXX`, which is also valid JSON.
+ */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `text` with UNSAFE characters escaped; line breaks (the output's own) kept. */
+export const printable = (text: string): string => text.replace(UNSAFE, escapeChar);
+/** `text` on one line: UNSAFE characters and line breaks escaped (a value in a one-line-per-finding output). */
+export const oneLine = (text: string): string => text.replace(UNSAFE_OR_NEWLINE, escapeChar);
+
 /** Runs `ak` with `argv` (without `node` and the script); returns the exit status. */
-export function run(argv: string[], io: CliIo): number {
+export function run(argv: string[], raw: CliIo): number {
+  // Everything written goes through `printable`: nothing from a page or the command line reaches the terminal raw.
+  const io: CliIo = { ...raw, stdout: (t) => raw.stdout(printable(t)), stderr: (t) => raw.stderr(printable(t)) };
   let args: Args;
   try {
     args = parseArgs(argv, io.env);
@@ -322,7 +339,7 @@ export function run(argv: string[], io: CliIo): number {
     // The language asked for, even when the mistake comes before or after it on the line.
     const asked = argv.find((a, i) => (argv[i - 1] === '--lang' || a.startsWith('--lang=')) && /(^|=)(nl|en)$/.test(a));
     const lang: Language = asked ? (asked.endsWith('nl') ? 'nl' : 'en') : environmentLanguage(io.env);
-    const text = error instanceof UsageError ? error.text[lang] : (error as Error).message;
+    const text = oneLine(error instanceof UsageError ? error.text[lang] : (error as Error).message);
     io.stderr(`ak: ${text}\n\n${helpFor(argv.find((a) => !a.startsWith('-')), lang)}\n`);
     return 2;
   }
@@ -333,14 +350,14 @@ export function run(argv: string[], io: CliIo): number {
   if (args.command === 'help') {
     const topic = args.operands[0];
     if (topic !== undefined && !isCommand(topic)) {
-      io.stderr(`ak: ${CLI.unknownCommand[args.lang](topic)}\n\n${USAGE[args.lang]}\n`);
+      io.stderr(`ak: ${CLI.unknownCommand[args.lang](oneLine(topic))}\n\n${USAGE[args.lang]}\n`);
       return 2;
     }
     io.stdout(`${helpFor(topic, args.lang)}\n`);
     return 0;
   }
   if (args.command !== undefined && !isCommand(args.command)) {
-    io.stderr(`ak: ${CLI.unknownCommand[args.lang](args.command)}\n\n${USAGE[args.lang]}\n`);
+    io.stderr(`ak: ${CLI.unknownCommand[args.lang](oneLine(args.command))}\n\n${USAGE[args.lang]}\n`);
     return 2;
   }
   if (args.help || args.command === undefined) {
@@ -383,12 +400,9 @@ export function run(argv: string[], io: CliIo): number {
     else io.stdout(formatGraph(graph, args.lang));
     return 0;
   }
-  const fixed = args.fix
-    ? service.fixAll((path, text) => {
-        writeFileSync(join(root, path), text);
-        workspace.changedOnDisk([path]);
-      })
-    : undefined;
+  const fixing = args.fix ? fixInPlace(workspace, service, args.lang) : undefined;
+  const fixed = fixing?.result.fixed;
+  for (const [path, why] of fixing?.notFixed ?? []) io.stderr(`ak: ${CLI.notFixed[args.lang](oneLine(path), why)}\n`);
   const results = service.checkAll();
   const errors = count(results, DiagnosticSeverity.Error);
   const files = workspace.listMarkdownFiles().length;
@@ -405,7 +419,8 @@ export function run(argv: string[], io: CliIo): number {
         ...(d.relatedInformation ? { related: d.relatedInformation.map((r) => ({ file: workspace.relativePath(fileURLToPath(r.location.uri)), range: r.location.range, message: r.message })) } : {}),
       })),
     );
-    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, profileReason: service.profileStatus().text, files, ...(fixed ? { fixed: Object.fromEntries(fixed) } : {}), diagnostics }, null, 2) + '\n');
+    const fixes = fixing ? { fixed: Object.fromEntries(fixing.result.fixed), notFixed: Object.fromEntries(fixing.notFixed) } : {};
+    io.stdout(JSON.stringify({ version, root, profile: service.profile()?.name ?? null, profileReason: service.profileStatus().text, files, ...fixes, diagnostics }, null, 2) + '\n');
   } else if (args.format === 'github') {
     const text = formatGithub(results);
     if (text) io.stdout(text + '\n');
@@ -416,7 +431,87 @@ export function run(argv: string[], io: CliIo): number {
     io.stdout(service.profileStatus().text + '\n');
     io.stdout(UI.summary[args.lang](files, errors, count(results, DiagnosticSeverity.Warning), count(results, DiagnosticSeverity.Hint) + count(results, DiagnosticSeverity.Information)) + '\n');
   }
+  // A fix that could not be written is a failure of the run, like an unreadable ROOT.
+  if (fixing && fixing.writeFailures > 0) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * `ak check --fix`: the service's fixes (each page's result verified before it is written) written in place.
+ * A page is written only when its bytes were valid UTF-8 and are still what was checked, only when it is a
+ * regular, writable file inside the content root (after its links are followed: a link leading out is not
+ * written through), and atomically: the new text goes to a temporary file beside the real file, which then
+ * replaces it (keeping its mode), so an interrupted run leaves each page old or new, never half. Since the
+ * bytes decoded exactly, re-encoding changes them only where the fixes are. Per page, why it was not fixed.
+ */
+function fixInPlace(workspace: NodeWorkspace, service: LanguageService, lang: Language): { result: FixAllResult; notFixed: Map<string, string>; writeFailures: number } {
+  const notFixed = new Map<string, string>();
+  const written = new Map<string, string>();
+  let writeFailures = 0;
+  const result = service.fixAll((path, text) => {
+    if (workspace.notUtf8(path) !== undefined) return CLI.notUtf8[lang];
+    const why = writePage(workspace, path, text, written, lang);
+    if (why === undefined) workspace.changedOnDisk([path]);
+    else writeFailures++;
+    return why;
+  });
+  for (const [path, reason] of result.refused) notFixed.set(path, CLI.fixRefused[reason][lang]);
+  for (const [path, why] of result.failed) notFixed.set(path, why);
+  return { result, notFixed: new Map([...notFixed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), writeFailures };
+}
+
+/** Writes the fixed `text` of page `path` (see fixInPlace); why not, or undefined when written. */
+function writePage(workspace: NodeWorkspace, path: string, text: string, written: Map<string, string>, lang: Language): string | undefined {
+  const cannot = (error: unknown) => CLI.cannotWriteFix[lang](errorText(error, lang));
+  let real: string;
+  try {
+    real = realpathSync(join(workspace.root, path));
+  } catch (error) {
+    return cannot(error);
+  }
+  if (!workspace.insideRoot(real)) return CLI.outsideRoot[lang](workspace.root);
+  // The same file reached under two paths (a link to a page) is written under the first.
+  if ((written.get(real) ?? path) !== path) return undefined;
+  if (!statOr(real)?.isFile()) return CLI.notARegularFile[lang];
+  let mode: number;
+  try {
+    accessSync(real, fsConstants.W_OK);
+    mode = statSync(real).mode & 0o7777;
+  } catch (error) {
+    return cannot(error);
+  }
+  const temporary = join(dirname(real), `.${basename(real)}.ak-fix-${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { mode, flag: 'wx' });
+    chmodSync(temporary, mode); // the umask may have taken bits away
+    renameSync(temporary, real);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was left behind
+    }
+    return cannot(error);
+  }
+  written.set(real, path);
+  return undefined;
+}
+
+function statOr(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An error of the file system in words, without the path (the caller says which file). */
+function errorText(error: unknown, lang: Language): string {
+  const code = typeof error === 'string' ? error : (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'no-permission' || code === 'EROFS') return CLI.noPermission[lang];
+  if (code === 'ENOENT' || code === 'missing') return CLI.doesNotExist[lang];
+  if (code === 'too-large') return 'too large';
+  return String(code ?? (error as Error).message);
 }
 
 /**
@@ -442,9 +537,9 @@ function unreadableRoot(root: string, lang: Language): string | undefined {
     why = CLI.notAFolder[lang];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    why = code === 'ENOENT' ? CLI.doesNotExist[lang] : code === 'EACCES' || code === 'EPERM' ? CLI.noPermission[lang] : (error as Error).message;
+    why = code === 'ENOENT' ? CLI.doesNotExist[lang] : code === 'EACCES' || code === 'EPERM' ? CLI.noPermission[lang] : oneLine((error as Error).message);
   }
-  return `ak: ${CLI.cannotReadRoot[lang](root, why)}\n`;
+  return `ak: ${CLI.cannotReadRoot[lang](oneLine(root), why)}\n`;
 }
 
 /** The content root above `file`: the nearest folder holding `docs/` or the config file. */
@@ -479,7 +574,7 @@ function render(args: Args, io: CliIo): number {
   }
   const root = args.root !== undefined ? resolve(io.cwd, args.root) : contentRootAbove(files[0]);
   if (root === undefined) {
-    io.stderr(`ak: ${CLI.noRootAbove[lang](files[0])}\n`);
+    io.stderr(`ak: ${CLI.noRootAbove[lang](oneLine(files[0]))}\n`);
     return 2;
   }
   const unreadable = unreadableRoot(root, lang);
@@ -498,7 +593,7 @@ function render(args: Args, io: CliIo): number {
     const card = pages.has(path) ? service.card(path) : undefined;
     if (!card) {
       const why = !existsSync(file) ? CLI.doesNotExist[lang] : path.startsWith('..') ? CLI.outside[lang](root) : CLI.notAPage[lang];
-      io.stderr(`ak: ${CLI.cannotReadPage[lang](file, why)}\n`);
+      io.stderr(`ak: ${CLI.cannotReadPage[lang](oneLine(file), why)}\n`);
       return 2;
     }
     cards.push(card);

@@ -1,6 +1,13 @@
 // The only code that touches the disk: a `Workspace` over a folder, with open editor documents
 // taking precedence over the files on disk.
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+//
+// What it reads, and how, is bounded: only regular files (a FIFO or a device named as a page or in the
+// config would block or never end), at most MAX_PAGE_BYTES (MAX_JSON_BYTES for the JSON config, schema and
+// profile files), opened without following a FIFO's wait; a path named in the config is read only when it
+// lies inside the content root, also after its symbolic links are followed. Pages are decoded as the site
+// decodes them (UTF-8, strict): a page that is not valid UTF-8 is read with U+FFFD in place of each bad
+// sequence and remembered as such (`notUtf8`), so that it is reported and never written back.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Workspace } from './service';
@@ -9,36 +16,121 @@ import type { Workspace } from './service';
 const SKIPPED = new Set(['node_modules', '__pycache__']);
 /** MkDocs' build output, a folder at the content root. */
 const SITE_DIR = 'site';
+/** The largest page read (a real page is a few KB; the checks stay fast far beyond this). */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+/** The largest JSON file read: the config, a workspace schema or profile file. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Why a file could not be read. */
+export type Unreadable = 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'no-permission';
+
+/** A folder the walk reached a second time through a symbolic link: its pages are listed once, under `first`. */
+export interface ReachedTwice {
+  /** Root-relative path of the folder as reached again (through a link). */
+  path: string;
+  /** Root-relative path under which its pages are listed. */
+  first: string;
+}
 
 export class NodeWorkspace implements Workspace {
   private files: Set<string> | undefined;
   /** The files on disk plus open documents under the root that are not on disk yet, until either changes. */
   private listed: string[] | undefined;
+  private twice: ReachedTwice[] = [];
   private readonly open = new Map<string, { text: string; version: number }>();
   /** Bumped when a file changes on disk (watcher events), so that cached models are dropped. */
   private readonly diskGeneration = new Map<string, number>();
   private readonly listeners = new Set<(paths: readonly string[]) => void>();
+  /** Disk reads that were not valid UTF-8: the offset (in the text read) of the first bad sequence. */
+  private readonly badUtf8 = new Map<string, number>();
+  private readonly unreadable = new Map<string, Unreadable>();
+  private realRoot: string | undefined;
 
   constructor(readonly root: string) {}
 
   listMarkdownFiles(): readonly string[] {
     if (this.listed) return this.listed;
-    this.files ??= new Set(this.walk(this.root, ''));
+    if (!this.files) {
+      this.twice = [];
+      this.files = new Set(this.walk(this.root, '', new Map()));
+    }
     const files = new Set(this.files);
     for (const path of this.open.keys()) if (path.endsWith('.md') && !path.startsWith('../')) files.add(path);
     this.listed = [...files];
     return this.listed;
   }
 
+  /** The folders the last walk reached twice (see ReachedTwice). */
+  reachedTwice(): readonly ReachedTwice[] {
+    this.listMarkdownFiles();
+    return this.twice;
+  }
+
   readFile(path: string): string | undefined {
     const open = this.open.get(path);
     if (open) return open.text;
-    try {
-      // Concatenated, not path.join: this runs for every page, and the paths are already clean.
-      return readFileSync(this.root + sep + (sep === '/' ? path : path.split('/').join(sep)), 'utf8');
-    } catch {
+    const read = this.readDisk(path);
+    if (typeof read !== 'string') {
+      this.unreadable.set(path, read.unreadable);
+      this.badUtf8.delete(path);
       return undefined;
     }
+    this.unreadable.delete(path);
+    return read;
+  }
+
+  /**
+   * The bytes of root-relative `path` on disk, with the same bounds as readFile, or why not. The content root
+   * must hold it (after links) unless the walk listed it as a page: pages are found as MkDocs finds them.
+   */
+  readBytes(path: string): Buffer | Unreadable {
+    // Concatenated, not path.join: this runs for every page, and the paths are already clean.
+    const absolute = this.root + sep + (sep === '/' ? path : path.split('/').join(sep));
+    const isJson = path.endsWith('.json');
+    if (!this.isPage(path)) {
+      if (path.split('/').includes('..') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'outside-root';
+      try {
+        if (!this.insideRoot(realpathSync(absolute))) return 'outside-root';
+      } catch (error) {
+        return errorReason(error);
+      }
+    }
+    return readRegularFile(absolute, isJson ? MAX_JSON_BYTES : MAX_PAGE_BYTES);
+  }
+
+  private readDisk(path: string): string | { unreadable: Unreadable } {
+    const bytes = this.readBytes(path);
+    if (!Buffer.isBuffer(bytes)) return { unreadable: bytes };
+    try {
+      const text = STRICT_UTF8.decode(bytes);
+      this.badUtf8.delete(path);
+      return text;
+    } catch {
+      const bad = firstInvalidUtf8(bytes);
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 1 : 0;
+      this.badUtf8.set(path, LENIENT_UTF8.decode(bytes.subarray(0, bad)).length - bom);
+      return LENIENT_UTF8.decode(bytes);
+    }
+  }
+
+  /** Where the text of `path` read from disk stops being valid UTF-8 (an offset in readFile's text), or undefined. */
+  notUtf8(path: string): number | undefined {
+    return this.open.has(path) ? undefined : this.badUtf8.get(path);
+  }
+
+  /** Why the last read of `path` failed, if it did. */
+  whyUnreadable(path: string): Unreadable | undefined {
+    return this.unreadable.get(path);
+  }
+
+  /** Whether `real` (a real path) is the content root or inside it. */
+  insideRoot(real: string): boolean {
+    this.realRoot ??= realpathOr(this.root);
+    return real === this.realRoot || real.startsWith(this.realRoot.endsWith(sep) ? this.realRoot : this.realRoot + sep);
+  }
+
+  private isPage(path: string): boolean {
+    return path.endsWith('.md') && (this.files?.has(path) ?? false);
   }
 
   version(path: string): string {
@@ -91,18 +183,23 @@ export class NodeWorkspace implements Workspace {
   }
 
   /**
-   * The Markdown files under `dir`, following symbolic links as MkDocs does. A link back to a folder that
-   * holds it (a loop) is not followed: `ancestors` are the real paths of the folders on the way down.
+   * The Markdown files under `dir`, following symbolic links as MkDocs does, in name order. Each real folder
+   * is read once: a folder reached again (links that share a target, or a link back up, a loop) is not read
+   * again but noted in `twice`; without this, links that fan out to shared folders list 2^depth copies.
+   * `seen` maps the real path of each folder read to its root-relative path.
    */
-  private walk(dir: string, relativeDir: string, ancestors: ReadonlySet<string> = new Set()): string[] {
+  private walk(dir: string, relativeDir: string, seen: Map<string, string>): string[] {
     const found: string[] = [];
     let entries;
-    let inner: Set<string>;
     try {
       const real = realpathSync(dir);
-      if (ancestors.has(real)) return found;
-      inner = new Set(ancestors).add(real);
-      entries = readdirSync(dir, { withFileTypes: true });
+      const first = seen.get(real);
+      if (first !== undefined) {
+        this.twice.push({ path: relativeDir.replace(/\/$/, ''), first: first.replace(/\/$/, '') });
+        return found;
+      }
+      seen.set(real, relativeDir);
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return found;
     }
@@ -121,9 +218,72 @@ export class NodeWorkspace implements Workspace {
           continue; // a dangling link
         }
       }
-      if (isDirectory) found.push(...this.walk(path, relativePath + '/', inner));
-      else if (isFile && entry.name.endsWith('.md')) found.push(relativePath);
+      if (isDirectory) {
+        for (const file of this.walk(path, relativePath + '/', seen)) found.push(file);
+      } else if (isFile && entry.name.endsWith('.md')) found.push(relativePath);
     }
     return found;
   }
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The bytes of the regular file at `absolute`, at most `limit` of them, or why not. Opened non-blocking, so
+ * that a FIFO does not wait for a writer; what is opened is checked (fstat), not what the name pointed at.
+ */
+export function readRegularFile(absolute: string, limit: number): Buffer | Unreadable {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return errorReason(error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return 'not-a-file';
+    if (stat.size > limit) return 'too-large';
+    const buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stat.size, 0) + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) return 'too-large'; // grew past the limit while being read
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    return errorReason(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function errorReason(error: unknown): Unreadable {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'no-permission' : code === 'EISDIR' ? 'not-a-file' : 'missing';
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The index of the first byte of `bytes` that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    const c1 = bytes[i + 1];
+    // Overlong forms, surrogates and code points past U+10FFFF, as TextDecoder refuses them.
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    i += n;
+  }
+  return bytes.length;
 }

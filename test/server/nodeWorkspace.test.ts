@@ -27,16 +27,14 @@ describe('NodeWorkspace', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('follows symbolic links as MkDocs does, never round a loop, and skips only the root site/ folder', () => {
-    const files = [...new NodeWorkspace(dir).listMarkdownFiles()].sort();
-    assert.deepEqual(files, [
-      'docs/a.md',
-      'docs/linked-folder/shared.md',
-      'docs/linked-folder/sub/deep.md',
-      'docs/linked-page.md',
-      'docs/site/in-docs.md',
-      'elsewhere/shared.md',
-      'elsewhere/sub/deep.md',
+  it('follows symbolic links as MkDocs does, reads each real folder once (a loop too), and skips only the root site/ folder', () => {
+    const workspace = new NodeWorkspace(dir);
+    const files = [...workspace.listMarkdownFiles()].sort();
+    assert.deepEqual(files, ['docs/a.md', 'docs/linked-folder/shared.md', 'docs/linked-folder/sub/deep.md', 'docs/linked-page.md', 'docs/site/in-docs.md']);
+    // Reached again: the loop back up, and the folder the link points at, whose pages were listed under the link.
+    assert.deepEqual(workspace.reachedTwice(), [
+      { path: 'docs/linked-folder/sub/loop', first: 'docs/linked-folder' },
+      { path: 'elsewhere', first: 'docs/linked-folder' },
     ]);
   });
 });

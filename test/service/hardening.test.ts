@@ -7,6 +7,9 @@ import { LineIndex } from '../../server/src/service/text';
 import { parsePage } from '../../server/src/service/frontmatter';
 import { ordinary } from './harness';
 import { BUILTIN_SCHEMAS, SchemaSet } from '../../server/src/service/schema';
+import { fixAllPreferred, verifyFix } from '../../server/src/service/features/codeActions';
+import { scanDirectives } from '../../server/src/service/directives';
+import { builtinProfile } from '../../server/src/service/profile';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -175,8 +178,8 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
   it('block nesting 4,000 levels deep (each line indented one more, 8 MB): not read, no stack overflow', () => {
     const deep = 'nest:\n' + Array.from({ length: 4000 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\ntitle: T\n';
     assert.deepEqual(problems(deep), ['TOO_LARGE 1:0']);
-    // 200 levels (20 KB) are read, as PyYAML reads them.
-    assert.deepEqual(problems('nest:\n' + Array.from({ length: 200 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\n'), []);
+    // 150 levels (11 KB) are read, as PyYAML reads them.
+    assert.deepEqual(problems('nest:\n' + Array.from({ length: 150 }, (_, i) => ' '.repeat(i + 1) + 'k:').join('\n') + '\n'), []);
   });
 
   it('compact nesting (`- - - …` on one line) past 400 levels: one problem where it passes, its entry left out; so after a merge key', () => {
@@ -186,21 +189,26 @@ describe('hardening: deep and large YAML is refused unread, with a message at it
     assert.deepEqual(problems('x:\n' + '- '.repeat(399) + 'a\n'), []);
   });
 
-  it('frontmatter longer than 32 KB is not read: one warning at its first line, no missing-key noise', () => {
+  it('frontmatter longer than 16 KB is not read: one warning at its first line, no missing-key noise', () => {
     const big = 'title: T\nid: urn:nl:ak:mtr:pba-01\n' + Array.from({ length: 3000 }, (_, i) => `k${i}: [a, b, c]`).join('\n') + '\n';
     const d = withoutBody(service({ [M]: `---\n${big}---\n# T\n` }).doValidation(M));
     assert.deepEqual(
       d.map((x) => [x.code, `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`, x.message]),
-      [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 32 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
+      [['frontmatter.too-large', '1:0-1:8', 'This frontmatter is 49 KB long, more than the 16 KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?']],
     );
   });
 });
 
 describe('hardening: work linear in the page (issue 11, case 3; a hang here times the test out)', () => {
-  it('a 5 MB page of 128,000 directive lines: every directive read and reported', () => {
+  it('a 5 MB page of 128,000 directive lines is scanned in one pass', () => {
+    const page = parsePage('---\ntitle: V\n---\n' + '<!-- list_maatregelen rollen/jurist -->\n'.repeat(128000));
+    assert.equal(scanDirectives(page, `${C}/vereisten/v.md`, builtinProfile('current')!).directives.length, 128000);
+  });
+
+  it('a page of 32,000 directive lines: every directive read and reported', () => {
     const V = `${C}/vereisten/v.md`;
-    const s = service({ [V]: '---\ntitle: V\n---\n' + '<!-- list_maatregelen rollen/jurist -->\n'.repeat(128000) });
-    assert.equal(s.doValidation(V).filter((d) => d.code === 'directive.unknown-filter-key').length, 128000);
+    const s = service({ [V]: '---\ntitle: V\n---\n' + '<!-- list_maatregelen rollen/jurist -->\n'.repeat(32000) });
+    assert.equal(s.doValidation(V).filter((d) => d.code === 'directive.unknown-filter-key').length, 32000);
   });
 
   it('30,000 directives on which the site raises (a candidate with an empty label), each counting what it took down', () => {
@@ -226,5 +234,98 @@ describe('hardening: work linear in the page (issue 11, case 3; a hang here time
     const V = `${C}/vereisten/v.md`;
     assert.ok(service({ [V]: '---\ntitle: V\n---\n' + '"'.repeat(1e6) + '\n' }).doValidation(V).length > 0);
     assert.deepEqual(withoutBody(service({ [V]: '---\ntitle: ' + '"'.repeat(1e6) + '\n---\n' }).doValidation(V)).map((d) => d.code), ['frontmatter.too-large']);
+  });
+});
+
+describe('hardening: fixes that cannot damage a page (issue 11, cases A, B, E and F)', () => {
+  const V = `${C}/vereisten/v.md`;
+  const requirement = (body: string) => `---\ntitle: V\nid: urn:nl:ak:ver:avg-01\ntoelichting: t\nonderwerp:\n- governance\n---\n<!-- tags -->\n${body}`;
+  const preferred = (s: ReturnType<typeof service>, path: string) => s.codeActions(path, { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } }).filter((a) => a.isPreferred).map((a) => [a.diagnostic.code, a.title]);
+
+  it('A: a directive closed with `--` runs on over paragraphs, a heading and a table: "write on one line" is offered, not preferred', () => {
+    const body = '<!-- list_maatregelen onderwerp/governance --\n\nEen alinea.\n\n## Kop\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<!-- list_hulpmiddelen onderwerp/governance -->\n';
+    const s = service({ [V]: requirement(body) });
+    const actions = s.codeActions(V, { start: { line: 8, character: 0 }, end: { line: 8, character: 5 } });
+    const writeAs = actions.find((a) => a.title.startsWith('Write it as'))!;
+    assert.ok(writeAs, actions.map((a) => a.title).join(', '));
+    assert.equal(writeAs.isPreferred, false);
+    assert.equal(s.fixAllIn(V), undefined);
+  });
+
+  it('A: a directive written over two lines of its own tokens is still rewritten on one line, preferred', () => {
+    const s = service({ [V]: requirement('<!-- list_maatregelen\nonderwerp/governance no-search -->\n') });
+    assert.deepEqual(preferred(s, V), [['directive.not-expanded', 'Write it as <!-- list_maatregelen onderwerp/governance no-search -->']]);
+    const unclosed = service({ [V]: requirement('<!-- list_maatregelen onderwerp/governance\n\nTekst.\n') });
+    assert.deepEqual(preferred(unclosed, V), [['directive.not-expanded', 'Close the comment with -->']]);
+    const unclosedProse = service({ [V]: requirement('<!-- list_maatregelen onderwerp/governance en verder tekst\n\nTekst.\n') });
+    assert.deepEqual(preferred(unclosedProse, V), []);
+  });
+
+  it('B: `- navigation\\r---` is fine as the site reads it: nothing to fix, nothing joined', () => {
+    const s = service({ [M]: '---\ntitle: T\nhide:\n- navigation\r---\n<!-- tags -->\n# T\n' });
+    assert.deepEqual(preferred(s, M), []);
+  });
+
+  it('B: a list made of a value keeps the page\'s own line break, a lone CR too', () => {
+    const s = service({ [M]: '---\rtitle: T\rhide: navigation\r---\r<!-- tags -->\r# T\r' });
+    assert.deepEqual(s.fixAllIn(M)?.edits.map((e) => e.newText), ['\r- navigation']);
+  });
+
+  it('F: verifyFix refuses a result that changes the body outside directives, joins lines, or breaks the frontmatter', () => {
+    const page = parsePage('---\ntitle: T\nrollen:\n- jurist\n---\n# T\n\nTekst.\nMeer.\n<!-- list_x a/b\nc/d -->\n');
+    const edit = (sl: number, sc: number, el: number, ec: number, newText: string) => ({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText });
+    assert.deepEqual(verifyFix(page, [edit(1, 7, 1, 8, 'X')]), { text: page.text.replace('title: T', 'title: X') });
+    assert.deepEqual(verifyFix(page, [edit(7, 0, 7, 1, 'X')]), { reason: 'body' });
+    assert.deepEqual(verifyFix(page, [edit(7, 6, 8, 0, ' ')]), { reason: 'body' }, 'joins two lines of text');
+    assert.deepEqual(verifyFix(page, [edit(9, 0, 10, 7, '<!-- list_x a/b c/d -->')]), { text: page.text.replace('a/b\nc/d', 'a/b c/d') }, 'joins the lines of one comment');
+    assert.deepEqual(verifyFix(page, [edit(9, 15, 9, 15, '\n')]), { reason: 'body' }, 'adds a line');
+    assert.deepEqual(verifyFix(page, [edit(1, 5, 1, 6, '')]), { reason: 'frontmatter' }, 'title without its colon');
+    assert.deepEqual(verifyFix(page, [edit(2, 0, 2, 7, 'rollen: [')]), { reason: 'frontmatter' });
+    assert.deepEqual(verifyFix(page, [edit(4, 0, 4, 3, '')]), { reason: 'frontmatter' }, 'the closing --- removed');
+    assert.deepEqual(verifyFix(page, [edit(1, 0, 1, 2, 'x'), edit(1, 1, 1, 3, 'y')]), { reason: 'overlap' });
+  });
+
+  it('E: ak check --fix looks at every page once, then only at the pages it wrote, then once more at all', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`${C}/maatregelen/1-pba-${i}-x.md`] = `---\ntitle: T${i}${i % 50 === 0 ? '.' : ''}\n---\n<!-- tags -->\n# T\n`;
+    const workspace = new MemoryWorkspace({ ...CURRENT_BASE, ...files });
+    const s = createLanguageService(workspace, { language: 'en' });
+    let calls = 0;
+    const result = fixAllPreferred(
+      (path, range) => (calls++, s.codeActions(path, range)),
+      (path) => parsePage(workspace.readFile(path)!),
+      () => workspace.listMarkdownFiles(),
+      (path) => workspace.readFile(path),
+      (path, text) => void workspace.set(path, text),
+    );
+    assert.deepEqual([...result.fixed.values()], [1, 1, 1, 1]);
+    const pages = workspace.listMarkdownFiles().length;
+    assert.equal(calls, pages + 4 + pages);
+  });
+});
+
+describe('hardening: a workspace schema\'s regular expressions run in linear time (issue 11, case 6)', () => {
+  const schema = (pattern: string) => JSON.stringify({ properties: { eigenaar: { type: 'string', pattern } } });
+
+  it('"^(a+)+$" against 5,000 a\'s and a b: answered at once (V8\'s backtracking engine would take longer than the universe)', () => {
+    const s = service({
+      '.algoritmekader.json': JSON.stringify({ schemas: { maatregel: './own.schema.json' } }),
+      'own.schema.json': schema('^(a+)+$'),
+      [M]: `---\ntitle: T\neigenaar: ${'a'.repeat(5000)}b\n---\n# T\n`,
+    });
+    const d = s.doValidation(M).filter((x) => x.code === 'frontmatter.schema');
+    assert.deepEqual(d.map((x) => (x.data as { keyword: string }).keyword), ['pattern']);
+    assert.deepEqual(s.workspaceDiagnostics(), []);
+  });
+
+  it('a pattern with a backreference does not compile on RE2: reported on the config, the built-in schema used', () => {
+    const s = service({
+      '.algoritmekader.json': JSON.stringify({ schemas: { maatregel: './own.schema.json' } }),
+      'own.schema.json': schema('^(a)\\1$'),
+      [M]: '---\ntitle: T\n---\n# T\n',
+    });
+    const [config] = s.workspaceDiagnostics();
+    assert.equal(config.path, '.algoritmekader.json');
+    assert.match(config.diagnostics[0].message, /the schemas do not compile: .*invalid escape sequence/);
   });
 });

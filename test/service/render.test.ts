@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { createLanguageService, sanitizeHtml } from '../../server/src/service';
 import { algoritmekaderMarkdownIt } from '../../server/src/service/render/markdownIt';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { BASE_2024, CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
+import { seeded } from '../seeded';
 
 const C = 'docs/voldoen-aan-wetten-en-regels';
 const PAGE = 'docs/over/pagina.md';
@@ -196,5 +199,37 @@ describe('renderer: hostile HTML in a page', () => {
     const opened = [...html.matchAll(/<(div|p|table|a|span)[\s>]/g)].length;
     const closed = [...html.matchAll(/<\/(div|p|table|a|span)>/g)].length;
     assert.equal(opened, closed);
+  });
+});
+
+describe('renderer: mangled pages', () => {
+  const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'algoritmekader-2026-06', 'docs', 'voldoen-aan-wetten-en-regels');
+  const pagesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? pagesUnder(path) : name.endsWith('.md') ? [path] : [];
+    });
+
+  it('400 mutations of real pages render without a throw, as balanced HTML with nothing that runs', () => {
+    const { random, pick } = seeded(909);
+    const sources = pagesUnder(CORPUS).map((file) => readFileSync(file, 'utf8'));
+    const inserts = ['\n', '    ', '\t', '!!! note\n', '??? x "y"\n', '=== "t"\n', '<div>', '</div>', '<div markdown>\n', '<!--', '-->', '`', '```\n', '- ', '1. ', '*[', ']: ', '{ .x onclick=y }', '[^1]', '[x](', '<script>', '<img onerror=x src=', '| a |\n|---|\n', '<!-- tags -->', '<!-- list_maatregelen vereiste/x -->', '#'];
+    const path = `${C}/maatregelen/1-pba-01-x.md`;
+    for (let n = 0; n < 400; n++) {
+      let text = pick(sources);
+      for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+        const at = Math.floor(random() * text.length);
+        text = random() < 0.6 ? text.slice(0, at) + pick(inserts) + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 12));
+      }
+      const service = createLanguageService(new MemoryWorkspace({ ...CURRENT_BASE, [path]: text }));
+      for (const options of [{ lineAttributes: true }, { links: 'html' as const }]) {
+        const html = service.renderPage(path, options)?.html ?? '';
+        assert.doesNotMatch(html, /<script|<iframe|<[^>]+\son\w+=|<[^>]+href="\s*javascript:/i, text);
+        const open = [...html.matchAll(/<(div|p|table|details|section|span|a|ul|ol|li)[\s>]/g)].length;
+        const closed = [...html.matchAll(/<\/(div|p|table|details|section|span|a|ul|ol|li)>/g)].length;
+        assert.equal(open, closed, text);
+      }
+      assert.ok(service.renderData(path));
+    }
   });
 });

@@ -85,6 +85,25 @@ export function restrictConfig(result: ConfigResult, text: string | undefined, t
   return { config, problems: result.problems, ignored };
 }
 
+/**
+ * Why a file the config names (or the config itself) could not be read, in both languages, from the
+ * workspace's answer (see Workspace.whyUnreadable); `undefined` reads as "not found". Never the file's text.
+ */
+export function unreadableDetail(why: string | undefined): { en: string; nl: string } {
+  switch (why) {
+    case 'not-a-file':
+      return { en: 'is not a regular file', nl: 'is geen gewoon bestand' };
+    case 'too-large':
+      return { en: 'is larger than the 1 MB read', nl: 'is groter dan de 1 MB die gelezen wordt' };
+    case 'outside-root':
+      return { en: 'is outside the content root, where files are not read', nl: 'ligt buiten de inhoudsmap, waar geen bestanden gelezen worden' };
+    case 'no-permission':
+      return { en: 'cannot be read (no permission)', nl: 'kan niet gelezen worden (geen toegang)' };
+    default:
+      return { en: 'not found', nl: 'niet gevonden' };
+  }
+}
+
 /** A workspace path named in the config (`./x.json` or `x.json`), as a root-relative path. */
 export function configPath(value: string): string {
   return value.replace(/^\.\//, '');

@@ -127,7 +127,7 @@ type YamlParser = (text: string, start: number, end: number, lines: LineIndex) =
  * block of megabytes would take the editor seconds and much memory. A longer block is not read: it has one
  * problem, TOO_LARGE, at its first line, and its top-level keys count as broken (not reported missing).
  */
-export const MAX_YAML_LENGTH = 32 * 1024;
+export const MAX_YAML_LENGTH = 16 * 1024;
 export const TOO_LARGE = 'TOO_LARGE';
 
 /** `parse`, or for a block longer than MAX_YAML_LENGTH, the result that says it was not read. */

@@ -2,8 +2,8 @@
 // it reads files only through the `Workspace` it is given, and keeps all state on the object it returns.
 import { cardOf, type PageCard } from './features/card';
 import { idCodes, newPage, urnPrefix, type IdCode, type NewPageRequest } from './features/newPage';
-import { codeActionsFor, compatiblePreferred, fixAllPreferred, touches, WHOLE, type AkCodeAction, type AkTextEdit } from './features/codeActions';
-import { DiagnosticBuilder, frontmatterDiagnostics } from './features/diagnostics';
+import { codeActionsFor, compatiblePreferred, fixAllPreferred, togetherVerified, touches, WHOLE, type AkCodeAction, type AkTextEdit, type FixAllResult } from './features/codeActions';
+import { DiagnosticBuilder, encodingDiagnostics, frontmatterDiagnostics } from './features/diagnostics';
 import { completionsAt, pageDocumentation, type AkCompletionList } from './features/completion';
 import { hoverAt, type AkHover } from './features/hover';
 import { definitionAt, pageAsTarget, prepareRenameAt, referencesOf, renameAt, targetAt, type AkLocation, type AkRename } from './features/navigation';
@@ -36,7 +36,7 @@ export { BUILTIN_PROFILES } from './profile';
 export { applyTextEdits, stripBom } from './text';
 export type { Directive, Resolution } from './directives';
 export type { Reference, ResolvedDirective } from './links';
-export type { AkCodeAction, AkTextEdit } from './features/codeActions';
+export type { AkCodeAction, AkTextEdit, FixAllResult, FixRefusal } from './features/codeActions';
 export type { AkHover } from './features/hover';
 export type { CardLabel, CardPage, CardReference, CardTable, CardTableState, PageCard } from './features/card';
 export { cardToMarkdown } from './features/card';
@@ -134,9 +134,11 @@ export interface LanguageService {
   fixAllIn(path: string): { title: string; edits: AkTextEdit[]; count: number } | undefined;
   /**
    * Applies every preferred quick fix of the workspace through `write` (which must update what the
-   * workspace reads), until none is left; returns the number of fixes per changed file. `ak check --fix`.
+   * workspace reads, or return why it could not write), until none is left; returns the number of fixes
+   * per changed file, and the pages left as they were: refused (their fixed text would not verify) or not
+   * written. `ak check --fix`.
    */
-  fixAll(write: (path: string, text: string) => void): Map<string, number>;
+  fixAll(write: (path: string, text: string) => string | undefined): FixAllResult;
   /** Every file's diagnostics plus the workspace's, for `ak check`; files without findings are included. */
   checkAll(): FileDiagnostics[];
   /**
@@ -237,6 +239,7 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       expressionDiagnostics(snapshot, page, out);
       bodyDiagnostics(snapshot, linkGraph, page, out);
       if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
+      encodingDiagnostics(page, workspace.notUtf8?.(path), out);
       return out.diagnostics;
     },
     workspaceDiagnostics() {
@@ -258,6 +261,11 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
         const out = byFile.get(CONFIG_FILE) ?? builder();
         byFile.set(CONFIG_FILE, out);
         out.add('workspace.untrusted', { start: { line, character: 0 }, end: { line, character: 0 } }, { file: CONFIG_FILE, key });
+      }
+      for (const twice of workspace.reachedTwice?.() ?? []) {
+        const out = byFile.get('.') ?? builder();
+        byFile.set('.', out);
+        out.add('workspace.folder-reached-twice', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, twice);
       }
       for (const vocabulary of snapshot.vocabularies.values()) {
         if (vocabulary.source !== 'workspace' || vocabulary.values.size > 0 || !vocabulary.folder) continue;
@@ -393,13 +401,15 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return codeActionsFor(page, diagnostics, current.language);
     },
     fixAllIn(path) {
-      const chosen = compatiblePreferred(service.codeActions(path, WHOLE));
+      const page = index.page(path);
+      const chosen = page ? togetherVerified(page, compatiblePreferred(service.codeActions(path, WHOLE))) : [];
       if (chosen.length === 0) return undefined;
       return { title: ACTION_TITLES.fixAll[current.language]({ count: chosen.length }), edits: chosen.flatMap((a) => a.edits), count: chosen.length };
     },
     fixAll(write) {
       return fixAllPreferred(
         (path, range) => service.codeActions(path, range),
+        (path) => index.page(path),
         () => index.snapshot().files,
         (path) => workspace.readFile(path),
         write,

@@ -175,6 +175,14 @@ export const MESSAGES: Templates = {
     en: (d) => `This frontmatter is ${Math.round(d.chars / 1024)} KB long, more than the ${d.limit / 1024} KB these checks read, so it is not checked. Real frontmatter is a few KB: is its closing --- missing?`,
     nl: (d) => `Deze frontmatter is ${Math.round(d.chars / 1024)} KB lang, meer dan de ${d.limit / 1024} KB die deze controles lezen, en wordt dus niet gecontroleerd. Echte frontmatter is een paar KB: ontbreekt de afsluitende ---?`,
   },
+  'file.not-utf8': {
+    en: () => 'This file is not valid UTF-8 from here on: MkDocs cannot read it, so the site build fails. Save the file as UTF-8.',
+    nl: () => 'Dit bestand is vanaf hier geen geldige UTF-8: MkDocs kan het niet lezen, dus de bouw van de site mislukt. Sla het bestand op als UTF-8.',
+  },
+  'workspace.folder-reached-twice': {
+    en: (d) => `The folder ${d.path} leads through a symbolic link to the same folder as ${d.first || '.'}: the site builds its pages twice, under both paths. They are checked once, under ${d.first || '.'}.`,
+    nl: (d) => `De map ${d.path} leidt via een symbolische koppeling naar dezelfde map als ${d.first || '.'}: de site bouwt de pagina's erin twee keer, onder beide paden. Ze worden één keer gecontroleerd, onder ${d.first || '.'}.`,
+  },
   'frontmatter.close-needs-newline': {
     en: () => 'The closing --- is the last line of the file without a line break; the site then ignores the frontmatter. Add a line break.',
     nl: () => 'De afsluitende --- is de laatste regel van het bestand, zonder regeleinde; de site negeert dan de frontmatter. Voeg een regeleinde toe.',
@@ -671,6 +679,20 @@ export const CLI = {
     en: (file: string) => `no folder with docs/ above ${file}; give --root`,
     nl: (file: string) => `geen map met docs/ boven ${file}; geef --root`,
   },
+  notFixed: {
+    en: (path: string, why: string) => `${path}: not fixed: ${why}`,
+    nl: (path: string, why: string) => `${path}: niet gecorrigeerd: ${why}`,
+  },
+  fixRefused: {
+    overlap: { en: 'its fixes overlap', nl: 'de correcties overlappen' },
+    frontmatter: { en: 'the fixed frontmatter would not read as the site reads it', nl: 'de gecorrigeerde frontmatter zou niet te lezen zijn zoals de site hem leest' },
+    body: { en: 'the fixes would change page text outside the frontmatter and the directive comments', nl: 'de correcties zouden paginatekst buiten de frontmatter en de lijstopdrachten wijzigen' },
+    changed: { en: 'the file changed while it was being checked', nl: 'het bestand veranderde tijdens de controle' },
+  },
+  notUtf8: { en: 'the file is not valid UTF-8, so it is not rewritten', nl: 'het bestand is geen geldige UTF-8 en wordt dus niet herschreven' },
+  outsideRoot: { en: (root: string) => `it leads outside ${root}`, nl: (root: string) => `het leidt naar buiten ${root}` },
+  notARegularFile: { en: 'it is not a regular file', nl: 'het is geen gewoon bestand' },
+  cannotWriteFix: { en: (why: string) => `cannot write it (${why})`, nl: (why: string) => `kan het niet schrijven (${why})` },
   graphSummary: {
     en: (profile: string, pages: number, directives: number, references: number) =>
       `profile: ${profile}; ${plural(pages, 'page', 'pages')}, ${plural(directives, 'directive', 'directives')}, ${plural(references, 'reference', 'references')}`,

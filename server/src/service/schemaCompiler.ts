@@ -5,6 +5,8 @@
 //   - at run time, only for the workspace's own schemas (config overrides, profile files naming their
 //     own schema). schema.ts requires this module lazily: the common path never loads ajv's compiler.
 import Ajv2020, { _, str, type CodeKeywordDefinition, type Options, type ValidateFunction } from 'ajv/dist/2020';
+import type { RegExpEngine } from 'ajv/dist/types';
+import { RE2JS } from 're2js';
 import { isFrontmatterSchema, schemaId, type JsonSchema } from './builtinSchemas';
 
 /** Our annotation keywords (see the description of common.schema.json); `x-vocabulary` is a real keyword below. */
@@ -29,7 +31,22 @@ const vocabularyKeyword: CodeKeywordDefinition = {
   },
 };
 
-/** The ajv instance both paths compile with; `code` is set by the generator only. */
+/**
+ * The regular expressions of a workspace's schemas (`pattern`, `patternProperties`) run on RE2's linear-time
+ * engine (re2js, a pure-JS port), never on V8's backtracking one: a workspace schema is input like a page, and
+ * `"pattern": "^(a+)+$"` would otherwise take time doubling with each character of a value. RE2 has no
+ * backreferences or lookaround: a pattern with them does not compile, which is reported like any schema
+ * that does not compile. The built-in schemas' patterns are ours and compiled to native code at build time.
+ */
+export const linearRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string) => {
+    const compiled = RE2JS.compile(pattern, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+    return { test: (text: string) => compiled.test(text) };
+  },
+  { code: 'linearRegExp' },
+);
+
+/** The ajv instance both paths compile with; `code` is set by the generator only (the run-time path uses RE2). */
 function createAjv(code?: Options['code']): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -37,7 +54,7 @@ function createAjv(code?: Options['code']): Ajv2020 {
     strictTypes: false,
     allowUnionTypes: true,
     validateSchema: false,
-    ...(code ? { code } : {}),
+    code: code ?? { regExp: linearRegExp },
   });
   ajv.addVocabulary(ANNOTATIONS);
   ajv.addKeyword(vocabularyKeyword);

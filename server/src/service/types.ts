@@ -21,6 +21,15 @@ export interface Workspace {
   uri(path: string): string;
   /** Subscribe to changes: `paths` changed, appeared or disappeared. Returns an unsubscribe function. */
   onDidChange?(listener: (paths: readonly string[]) => void): () => void;
+  /**
+   * Where the file's bytes stop being valid UTF-8, as an offset in `readFile`'s text without its BOM (the
+   * text has U+FFFD there), or `undefined` when they are valid (or the text did not come from bytes).
+   */
+  notUtf8?(path: string): number | undefined;
+  /** Folders reached a second time through symbolic links, each listed once under `first`. */
+  reachedTwice?(): readonly { path: string; first: string }[];
+  /** Why the last `readFile(path)` gave `undefined`: the file is missing, not a regular file, too large, outside the root, or not permitted. */
+  whyUnreadable?(path: string): 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'no-permission' | undefined;
 }
 
 export type Language = 'nl' | 'en';
@@ -127,6 +136,8 @@ export interface DiagnosticDataByCode {
   'directive.dropped': { by: string; line: number };
   /** A `vereiste:`/`maatregel:` entry names no existing page (exact and case-sensitive, like the site). */
   'reference.unknown-target': { key: string; value: string; targetType: string; suggestions: string[]; caseOnly: boolean };
+  /** The file is not valid UTF-8 from here on; MkDocs refuses to read it, and the build fails. */
+  'file.not-utf8': Record<string, never>;
   /**
    * A glossary term (includes/begrippenlijst.md) defined again further down: the site's tooltip uses the later
    * definition (`line`, 0-based), so this one has no effect. `same`: both say the same.
@@ -165,6 +176,8 @@ export interface DiagnosticDataByCode {
   'file.case-conflict': { name: string; others: string[] };
   /** The content root matches none of the known content profiles. `looksLikeDocs`: the folder holds what belongs under docs/ (the author opened or gave docs/ itself). */
   'workspace.unknown-layout': { root: string; profiles: string[]; looksLikeDocs: boolean };
+  /** A folder is reached again through a symbolic link (`path`); its pages are checked once, under `first`, and built twice by the site. */
+  'workspace.folder-reached-twice': { path: string; first: string };
   /** The workspace's config file or its own schema/profile file cannot be used. */
   'workspace.config': { file: string; detail: string };
   /** The workspace is not trusted, so the config file's own `schemas` or `profile` file is not used (built-ins serve). */

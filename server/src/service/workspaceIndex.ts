@@ -14,7 +14,7 @@
 // its id, those whose directives may list it or raise on it. A change of the file set or the structure
 // affects every page. The whole tree's facts are derived in the background (`indexSome`) or at once
 // (`ensureIndexed`); until then only page-local results are complete (`complete`).
-import { CONFIG_FILE, configPath, mergeSchema, parseConfig, restrictConfig, type ConfigResult } from './config';
+import { CONFIG_FILE, configPath, mergeSchema, parseConfig, restrictConfig, unreadableDetail, type ConfigResult } from './config';
 import { siteMeta } from './links';
 import { CandidateSet, scanDirectives, type PageDirectives, type Target, type TargetList } from './directives';
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
@@ -357,6 +357,11 @@ export class WorkspaceIndex {
     const config = restrictConfig(parseConfig(configText), configText, this.options.trusted);
     const problems: WorkspaceProblem[] = config.problems.map((p) => ({ file: CONFIG_FILE, line: p.line, kind: 'config', detail: p.detail }));
     const configProblem = (en: string, nl: string) => problems.push({ file: CONFIG_FILE, line: 0, kind: 'config', detail: { en, nl } });
+    const unreadableConfig = this.workspace.whyUnreadable?.(CONFIG_FILE);
+    if (unreadableConfig && unreadableConfig !== 'missing') {
+      const why = unreadableDetail(unreadableConfig);
+      configProblem(`the file ${why.en}`, `het bestand ${why.nl}`);
+    }
 
     // Profile: an explicit setting wins, then the config file, then the folder layout.
     let profile: ProfileData | undefined;
@@ -642,7 +647,8 @@ export class WorkspaceIndex {
     const path = configPath(value);
     const text = this.workspace.readFile(path);
     if (text === undefined) {
-      problem(`profile file "${value}" not found`, `profielbestand "${value}" niet gevonden`);
+      const why = unreadableDetail(this.workspace.whyUnreadable?.(path));
+      problem(`profile file "${value}" ${why.en}`, `profielbestand "${value}" ${why.nl}`);
       return undefined;
     }
     let data: unknown;
@@ -679,7 +685,8 @@ export class WorkspaceIndex {
     const readJson = (value: string): JsonSchema | undefined => {
       const text = this.workspace.readFile(configPath(value));
       if (text === undefined) {
-        problem(`schema file "${value}" not found`, `schemabestand "${value}" niet gevonden`);
+        const why = unreadableDetail(this.workspace.whyUnreadable?.(configPath(value)));
+        problem(`schema file "${value}" ${why.en}`, `schemabestand "${value}" ${why.nl}`);
         return undefined;
       }
       try {

@@ -2,10 +2,15 @@
 // that one page. A fix is offered only where its result is certain to be what the diagnostic asks for;
 // anything that needs a choice the data cannot make (which value to fill in, which file to rename) is
 // left to the author.
+//
+// A fix is preferred (and so applied by Fix All, on save and by `ak check --fix`) only when it cannot move
+// or swallow text the author wrote: its result is checked (verifyFix) — the frontmatter still reads as the
+// site reads it, the Markdown body is unchanged outside the directive comments, and no line of text is
+// joined to another.
 import { ACTION_TITLES, type ActionTitle } from '../messages';
 import { editDistance } from '../nearest';
 import type { AkDiagnostic, DiagnosticCode, Language, Range } from '../types';
-import { valueAt } from '../frontmatter';
+import { parsePage, valueAt, type ParsedPage } from '../frontmatter';
 import { applyTextEdits, stripBom } from '../text';
 import type { PageModel } from '../workspaceIndex';
 
@@ -50,6 +55,32 @@ function textOf(page: PageModel, range: Range): string {
   return page.text.slice(page.lines.offsetAt(range.start), page.lines.offsetAt(range.end));
 }
 
+/** The line break that ends `line` (that of the line above for the last line; `\n` when there is none). */
+function lineBreakOf(page: PageModel, line: number): string {
+  const { lines, text } = page;
+  for (const l of [line, line - 1, 0]) {
+    if (l < 0 || l + 1 >= lines.lineCount) continue;
+    const end = lines.lineEnd(l);
+    return text.slice(end, lines.lineStart(l + 1));
+  }
+  return '\n';
+}
+
+/**
+ * Whether the parameters of a directive comment written over lines (or left open) are only what a
+ * directive holds: `key/value` filters and `no-`/`add-` flags. Then rewriting it on one line, or closing
+ * it at its line's end, takes in nothing the author meant as page text. Otherwise (a `--` typed for `-->`
+ * runs the comment on over paragraphs, headings and tables) the fix is still offered, never preferred.
+ */
+function onlyDirectiveTokens(params: string): boolean {
+  if (/\n[ \t]*\r?\n|\r[ \t]*\r|<!--/.test(params)) return false;
+  return params
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((token) => /^[^\s/<>]+\/[^\s/<>]*$/.test(token) || /^(?:no|add)-[\p{L}\p{N}_-]+$/u.test(token));
+}
+
 /**
  * `key: text` → `key:` with one `- item` line per item below it, at the key's column (the content's own
  * style); undefined when the value is not on the key's line.
@@ -61,7 +92,7 @@ function makeListEdit(page: PageModel, range: Range, items: string[]): AkTextEdi
   const colon = page.text.lastIndexOf(':', page.lines.offsetAt(range.start) - 1);
   if (colon < lineStart) return undefined;
   const indent = /^[ \t]*/.exec(page.text.slice(lineStart, colon))![0];
-  const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(page, line);
   return { range: page.lines.range(colon + 1, page.lines.offsetAt(range.end)), newText: items.map((item) => `${eol}${indent}- ${item}`).join('') };
 }
 
@@ -171,8 +202,8 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       // An empty list item: its range is its `-`. Not the only item: without it the key would be empty,
       // which the site treats worse (a filter raises on it) than a list holding one empty value.
       const list = valueAt(page.frontmatter?.entries ?? [], path.slice(0, -1));
-      const others = list?.kind === 'seq' ? list.items.filter((item) => !(item.kind === 'scalar' && item.source === '')).length : 0;
-      if (others > 0 && textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
+      const others = list?.kind === 'seq' && list.items.some((item) => !(item.kind === 'scalar' && item.source === ''));
+      if (others && textOf(page, d.range) === '-' && aloneOnLine(page, d.range, /^[ \t]*$/, REST_OF_ITEM)) {
         fix.add('removeEmptyItem', {}, [deleteLine(page, line)], true);
       }
       return;
@@ -194,7 +225,7 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   // Body contracts: the template's text where it belongs. A section heading alone is no content, so that fix is
   // never preferred; a comment the site replaces is certain where its place is known.
   'body.missing-section': (d, page, fix) => {
-    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(page, d.range.start.line);
     const heading = d.data.insert;
     const edit = d.data.before
       ? { range: { start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line, character: 0 } }, newText: `${heading}${eol}${eol}` }
@@ -229,7 +260,7 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   },
 
   'frontmatter.close-needs-newline': (_d, page, fix) => {
-    const eol = page.text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(page, page.lines.lineCount - 1);
     const end = page.text.length;
     fix.add('addLineBreak', {}, [{ range: page.lines.range(end, end), newText: eol }], true);
   },
@@ -241,7 +272,8 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       const m = /^<!--([\s\S]*?)-->$/.exec(written);
       if (!m) return;
       const canonical = `<!-- ${m[1].trim().split(/\s+/).join(' ')} -->`;
-      if (canonical !== written) fix.add('writeAs', { text: canonical }, [{ range: d.range, newText: canonical }], true);
+      const certain = reason === 'spacing' || onlyDirectiveTokens(m[1].trim().slice(d.data.written.length));
+      if (canonical !== written) fix.add('writeAs', { text: canonical }, [{ range: d.range, newText: canonical }], certain);
     } else if (reason === 'unknown-name') {
       const at = written.indexOf(d.data.written);
       if (at < 0) return;
@@ -254,7 +286,8 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
       const line = d.range.start.line;
       const text = page.text.slice(page.lines.lineStart(line), page.lines.lineEnd(line));
       const end = page.lines.lineStart(line) + text.replace(/\s+$/, '').length;
-      fix.add('closeComment', {}, [{ range: page.lines.range(end, page.lines.lineEnd(line)), newText: ' -->' }], true);
+      const after = page.text.slice(page.lines.offsetAt(d.range.end), end);
+      fix.add('closeComment', {}, [{ range: page.lines.range(end, page.lines.lineEnd(line)), newText: ' -->' }], onlyDirectiveTokens(after));
     }
   },
 
@@ -266,7 +299,7 @@ const FIXERS: { [C in DiagnosticCode]?: Fixer<C> } = {
   },
 };
 
-/** The quick fixes for `diagnostics` (of `page`), in their order. */
+/** The quick fixes for `diagnostics` (of `page`), in their order; a preferred one only when its result verifies. */
 export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], language: Language): AkCodeAction[] {
   const actions: AkCodeAction[] = [];
   for (const diagnostic of diagnostics) {
@@ -276,7 +309,76 @@ export function codeActionsFor(page: PageModel, diagnostics: AkDiagnostic[], lan
     fixer(diagnostic as AkDiagnostic<DiagnosticCode>, page, fix);
     actions.push(...fix.actions);
   }
+  // Each preferred fix must verify. One check of all that can go together serves for each of them (a page can
+  // have hundreds, and each check parses the page); the rest, or all when that check fails, are checked one by
+  // one while the verification budget lasts: past it a fix stays offered, not preferred.
+  const preferred = actions.filter((a) => a.isPreferred);
+  if (preferred.length > 0) {
+    const together = compatiblePreferred(preferred);
+    const verified = !('reason' in verifyFix(page, together.flatMap((a) => a.edits)));
+    const budget = verificationBudget(page);
+    for (const action of verified ? preferred.filter((a) => !together.includes(a)) : preferred) {
+      if (!budget() || 'reason' in verifyFix(page, action.edits)) action.isPreferred = false;
+    }
+  }
   return actions;
+}
+
+/**
+ * How much verifying fixes one by one may read, per request: each check parses the page again, which for
+ * a page's frontmatter costs about a microsecond a character (far more for dense YAML). About 5 checks of a
+ * real page; 1 of a frontmatter of 16 KB. Returns a function that says whether one more check fits.
+ */
+function verificationBudget(page: ParsedPage): () => boolean {
+  const cost = Math.max(1000, page.frontmatter?.contentEnd ?? 0);
+  let left = 16 * 1024;
+  return () => (left -= cost) >= 0;
+}
+
+/** Why a fix's result is refused: see verifyFix. */
+export type FixRefusal = 'overlap' | 'frontmatter' | 'body' | 'changed';
+
+/**
+ * `page`'s text (without a BOM) after `edits`, if that result keeps what the author wrote: the edits do not
+ * overlap; the frontmatter reads as the site reads it (still closed and a mapping, and valid if it was valid,
+ * with no more YAML problems than before if it was not); and the Markdown body is the same apart from edits
+ * inside directive comments, which stay on their lines (an edit there adds no line break, and joins lines
+ * only inside one `<!-- … -->`). Otherwise the reason.
+ */
+export function verifyFix(page: ParsedPage, edits: readonly AkTextEdit[]): { text: string } | { reason: FixRefusal } {
+  const spans = edits
+    .map((e) => ({ start: page.lines.offsetAt(e.range.start), end: page.lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].end) return { reason: 'overlap' };
+  const bodyStart = page.bodyStart;
+  // An insertion right at the body's start (a line the template has before the first heading) is the body's.
+  const inBody = spans.filter((span) => span.end > bodyStart || (span.start === bodyStart && span.end === bodyStart && bodyStart < page.text.length));
+  for (const span of inBody) {
+    if (span.start >= bodyStart && isCommentLines(page.text, span)) continue;
+    if (span.start < bodyStart || /[\r\n]/.test(span.newText) || !insideComment(page.text, span.start, span.end)) return { reason: 'body' };
+    const replaced = page.text.slice(span.start, span.end);
+    if (/[\r\n]/.test(replaced) && !/^<!--(?:(?!<!--)[\s\S])*-->$/.test(replaced)) return { reason: 'body' };
+  }
+  const text = applyTextEdits(page.text, edits);
+  const after = parsePage(text);
+  const before = page.frontmatter;
+  const now = after.frontmatter;
+  if (before) {
+    if (!now || now.isMapping !== before.isMapping) return { reason: 'frontmatter' };
+    const rank = { unclosed: 0, 'no-final-newline': 1, closed: 2 } as const;
+    if (rank[now.status] < rank[before.status]) return { reason: 'frontmatter' };
+    if (before.problems.length === 0 ? now.problems.length > 0 : now.problems.length > before.problems.length) return { reason: 'frontmatter' };
+  } else if (now) return { reason: 'frontmatter' };
+  // The body after the fix: the old body with only its own edits.
+  let body = '';
+  let from = bodyStart;
+  for (const span of inBody) {
+    body += page.text.slice(from, span.start) + span.newText;
+    from = span.end;
+  }
+  body += page.text.slice(from);
+  if (after.text.slice(after.bodyStart) !== body) return { reason: 'body' };
+  return { text };
 }
 
 /** Whether two ranges share a position (a cursor touching a diagnostic's edge counts). */
@@ -292,40 +394,150 @@ function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-/** The preferred fixes among `actions` whose edits do not touch each other's (first come, first kept). */
+/**
+ * The preferred fixes among `actions` whose edits do not touch each other's (first come, first kept). The
+ * edits kept so far are held sorted, so that each test is a binary search (a page may have a thousand fixes).
+ */
 export function compatiblePreferred(actions: AkCodeAction[]): AkCodeAction[] {
   const chosen: AkCodeAction[] = [];
-  const clash = (a: AkCodeAction, b: AkCodeAction) => a.edits.some((x) => b.edits.some((y) => !(before(x.range.end, y.range.start) || before(y.range.end, x.range.start))));
-  for (const action of actions) if (action.isPreferred && !chosen.some((c) => clash(c, action))) chosen.push(action);
+  const kept: Range[] = []; // sorted by start; they never overlap, so their ends are sorted too
+  /** The index of the first kept range that does not end before `range` starts. */
+  const firstNotBefore = (range: Range) => {
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (before(kept[mid].end, range.start)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const clashes = (range: Range) => {
+    const i = firstNotBefore(range);
+    return i < kept.length && !before(range.end, kept[i].start);
+  };
+  for (const action of actions) {
+    if (!action.isPreferred) continue;
+    const ranges = action.edits.map((e) => e.range);
+    if (ranges.some(clashes)) continue;
+    chosen.push(action);
+    for (const range of ranges) kept.splice(firstNotBefore(range), 0, range);
+  }
   return chosen;
 }
 
 /**
- * Applies the preferred fixes of every page in `paths` through `read`/`write` until none is left (a fix
- * can reveal the next: two spellings fixed to one value become a repetition). `codeActions` must see
- * what `write` wrote. Returns the number of fixes per changed page. A BOM stays where it was.
+ * Whether `span` only inserts whole lines of HTML comments (and blank lines) at a line's start or end, such as
+ * a `<!-- tags -->` the template has and the page lacks: that moves and swallows nothing the author wrote.
+ */
+function isCommentLines(text: string, span: { start: number; end: number; newText: string }): boolean {
+  if (span.start !== span.end || !/[\r\n]/.test(span.newText)) return false;
+  const atLineEdge = (i: number) => i === 0 || i === text.length || /[\r\n]/.test(text[i - 1]) || /[\r\n]/.test(text[i]);
+  const open = text.lastIndexOf('<!--', span.start - 1);
+  const insideOne = open >= 0 && text.indexOf('-->', open + 4) < 0 ? true : open >= 0 && text.indexOf('-->', open + 4) + 3 > span.start;
+  return !insideOne && atLineEdge(span.start) && span.newText.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(?:<!--(?:(?!-->)[\s\S])*-->[ \t]*)?$/.test(line));
+}
+
+/**
+ * Whether `text[start, end)` lies inside one HTML comment: from its `<!--` to its `-->`, or, when it is never
+ * closed, to the end of the line it opens on (where the fix that closes it writes).
+ */
+function insideComment(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('<!--', start);
+  if (open < 0) return false;
+  const close = text.indexOf('-->', open + 4);
+  let regionEnd: number;
+  if (close >= 0) regionEnd = close + 3;
+  else {
+    const n = text.indexOf('\n', open);
+    const r = text.indexOf('\r', open);
+    regionEnd = n < 0 ? (r < 0 ? text.length : r) : r < 0 ? n : Math.min(n, r);
+  }
+  return end <= regionEnd;
+}
+
+/**
+ * Of `actions` (compatible with each other), those whose edits verify together: all of them when they do
+ * (the common case), else as many as verify, added one by one in order.
+ */
+export function togetherVerified(page: ParsedPage, actions: AkCodeAction[]): AkCodeAction[] {
+  if (actions.length === 0 || !('reason' in verifyFix(page, actions.flatMap((a) => a.edits)))) return actions;
+  const kept: AkCodeAction[] = [];
+  const budget = verificationBudget(page);
+  for (const action of actions) {
+    if (!budget()) break;
+    if (!('reason' in verifyFix(page, [...kept, action].flatMap((a) => a.edits)))) kept.push(action);
+  }
+  return kept;
+}
+
+/** What `ak check --fix` (fixAllPreferred) did. */
+export interface FixAllResult {
+  /** The number of fixes per page written. */
+  fixed: Map<string, number>;
+  /** Pages whose fixes together do not verify (see verifyFix): left as they were. */
+  refused: Map<string, FixRefusal>;
+  /** Pages `write` could not write, with its message: left as they were. */
+  failed: Map<string, string>;
+}
+
+/**
+ * Applies the preferred fixes of the pages in `paths` through `write` (which must update what `page` and
+ * `codeActions` read, or return why it could not write). One round takes every page's preferred fixes that
+ * can go together, checks their combined result (verifyFix) and writes all pages at the end, so the
+ * workspace changes once per round. A fix can reveal the next (two spellings fixed to one value become a
+ * repetition): the next round looks only at the pages just written, until they have nothing left; then one
+ * more round over every page catches what a page's fixes change on others. A BOM stays where it was.
  */
 export function fixAllPreferred(
   codeActions: (path: string, range: Range) => AkCodeAction[],
+  page: (path: string) => ParsedPage | undefined,
   paths: () => readonly string[],
   read: (path: string) => string | undefined,
-  write: (path: string, text: string) => void,
-): Map<string, number> {
-  const fixed = new Map<string, number>();
-  for (let round = 0; round < 10; round++) {
-    let progress = false;
-    for (const path of paths()) {
+  write: (path: string, text: string) => string | undefined,
+): FixAllResult {
+  const result: FixAllResult = { fixed: new Map(), refused: new Map(), failed: new Map() };
+  let todo: readonly string[] = paths();
+  let everything = true;
+  for (let round = 0; round < 20 && todo.length > 0; round++) {
+    const planned: { path: string; text: string; count: number }[] = [];
+    for (const path of todo) {
+      if (result.refused.has(path) || result.failed.has(path)) continue;
       const chosen = compatiblePreferred(codeActions(path, WHOLE));
-      const raw = chosen.length ? read(path) : undefined;
-      if (raw === undefined) continue;
-      const text = stripBom(raw);
-      const next = applyTextEdits(text, chosen.flatMap((a) => a.edits));
-      if (next === text) continue;
-      write(path, raw.slice(0, raw.length - text.length) + next);
-      fixed.set(path, (fixed.get(path) ?? 0) + chosen.length);
-      progress = true;
+      const parsed = chosen.length > 0 ? page(path) : undefined;
+      if (!parsed) continue;
+      const verified = verifyFix(parsed, chosen.flatMap((a) => a.edits));
+      if ('reason' in verified) {
+        result.refused.set(path, verified.reason);
+        continue;
+      }
+      if (verified.text === parsed.text) continue;
+      planned.push({ path, text: verified.text, count: chosen.length });
     }
-    if (!progress) break;
+    const written: string[] = [];
+    for (const { path, text, count } of planned) {
+      const raw = read(path);
+      if (raw === undefined) continue;
+      // The fixes were made on the text the model holds: if the file says otherwise now, it changed meanwhile.
+      if (stripBom(raw) !== page(path)?.text) {
+        result.refused.set(path, 'changed');
+        continue;
+      }
+      const error = write(path, raw.slice(0, raw.length - stripBom(raw).length) + text);
+      if (error !== undefined) {
+        result.failed.set(path, error);
+        continue;
+      }
+      result.fixed.set(path, (result.fixed.get(path) ?? 0) + count);
+      written.push(path);
+    }
+    if (written.length > 0) {
+      todo = written;
+      everything = false;
+    } else if (!everything && result.fixed.size > 0) {
+      todo = paths();
+      everything = true;
+    } else break;
   }
-  return fixed;
+  return result;
 }

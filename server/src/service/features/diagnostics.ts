@@ -13,6 +13,8 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.unclosed': DiagnosticSeverity.Error,
   'frontmatter.close-needs-newline': DiagnosticSeverity.Error,
   'frontmatter.too-large': DiagnosticSeverity.Warning,
+  'file.not-utf8': DiagnosticSeverity.Error,
+  'workspace.folder-reached-twice': DiagnosticSeverity.Warning,
   'frontmatter.not-a-mapping': DiagnosticSeverity.Error,
   'frontmatter.unknown-key': DiagnosticSeverity.Warning,
   'frontmatter.duplicate-key': DiagnosticSeverity.Warning,
@@ -87,6 +89,16 @@ export class DiagnosticBuilder {
     }
     this.diagnostics.push(diagnostic);
   }
+}
+
+/**
+ * A page whose bytes are not valid UTF-8 (`offset`: where they stop being, in the page's text): MkDocs reads
+ * pages as strict UTF-8 and stops the build on such a file.
+ */
+export function encodingDiagnostics(page: PageModel, offset: number | undefined, out: DiagnosticBuilder): void {
+  if (offset === undefined) return;
+  const at = Math.min(Math.max(0, offset), page.text.length);
+  out.add('file.not-utf8', page.lines.range(at, Math.min(page.text.length, at + 1)), {});
 }
 
 /** Diagnostics about the frontmatter of `page`. */

@@ -99,7 +99,10 @@ function chipsOf(ctx: RenderContext, page: PageModel, rows: readonly ChipsRowDat
       const key = meta[row.lead.key];
       markdown = typeof key === 'string' && key.startsWith(row.lead.prefix) ? row.lead.matched + markdown : row.lead.otherwise;
     }
-    return { comment: row.comment, markdown };
+    // Markdown with HTML in it (the hook's spans, the lead's link with its onclick, values as written): its HTML
+    // made safe here already, for VS Code's preview, which renders this Markdown itself (Markdown syntax and
+    // text pass the sanitizer unchanged, entities aside).
+    return { comment: row.comment, markdown: sanitizeHtml(markdown) };
   });
 }
 
@@ -135,8 +138,23 @@ function cellHtml(ctx: RenderContext, page: PageModel, style: LinkStyle, column:
   return escapeHtml(values.join(', '));
 }
 
-/** Python's `str()` of a YAML value, as the hooks write one into the page. */
-const pyStr = (value: unknown): string => (value === null || value === undefined ? 'None' : value === true ? 'True' : value === false ? 'False' : String(value));
+/** Python's `repr()` of a YAML value (strings quoted), for what `str()` of a list or mapping shows inside it. */
+function pyRepr(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (depth > 20) return '...';
+  if (Array.isArray(value)) return `[${value.map((v) => pyRepr(v, depth + 1)).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.keys(value).map((k) => `${pyRepr(k)}: ${pyRepr((value as Record<string, unknown>)[k], depth + 1)}`).join(', ')}}`;
+  return pyStr(value);
+}
+
+/** Python's `str()` of a YAML value, as the hooks write one into the page (a mapping has no prototype here: no String()). */
+function pyStr(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'object') return pyRepr(value);
+  return String(value);
+}
 
 const note = (text: string) => `<p class="ak-note">${escapeHtml(text)}</p>`;
 
@@ -160,7 +178,8 @@ function ownListHtml(ctx: RenderContext, page: PageModel, style: LinkStyle, dire
     const listed = ctx.index.page(path);
     const title = (listed && pageTitle(listed)) || path.slice(path.lastIndexOf('/') + 1, -3);
     const id = typeof listedMeta.id === 'string' ? listedMeta.id.slice(14) : '';
-    const text = what === 'title' ? title : what === 'id' ? id : Array.isArray(listedMeta[what]) ? (listedMeta[what] as unknown[]).join(', ') : String(listedMeta[what] ?? '');
+    const value = listedMeta[what];
+    const text = what === 'title' ? title : what === 'id' ? id : Array.isArray(value) ? value.map(pyStr).join(', ') : value === undefined || value === null ? '' : pyStr(value);
     const href = escapeHtml(hrefTo(page.path, path, style));
     return what === 'title' || what === 'id' ? `<td><a href="${href}">${escapeHtml(text)}</a></td>` : `<td>${escapeHtml(text)}</td>`;
   };
