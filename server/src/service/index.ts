@@ -233,13 +233,25 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       const page = index.page(path);
       if (!page) return [];
       const out = builder();
-      const snapshot = index.snapshot();
-      frontmatterDiagnostics(index, snapshot, page, out);
-      linkDiagnostics(index, snapshot, linkGraph, page, out);
-      expressionDiagnostics(snapshot, page, out);
-      bodyDiagnostics(snapshot, linkGraph, page, out);
-      if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
-      encodingDiagnostics(page, workspace.notUtf8?.(path), out);
+      const failed = (reason: string) => {
+        const report = builder();
+        report.add('file.not-checked', page.lines.lineRange(0), { reason });
+        return report.diagnostics;
+      };
+      const failure = index.factsOf(path)?.failure;
+      if (failure !== undefined) return failed(failure);
+      try {
+        const snapshot = index.snapshot();
+        frontmatterDiagnostics(index, snapshot, page, out);
+        linkDiagnostics(index, snapshot, linkGraph, page, out);
+        expressionDiagnostics(snapshot, page, out);
+        bodyDiagnostics(snapshot, linkGraph, page, out);
+        if (path === GLOSSARY_FILE) glossaryDiagnostics(glossary()!, out, path);
+        encodingDiagnostics(page, workspace.notUtf8?.(path), out);
+      } catch (error) {
+        // A defect of ours on this page stays on this page (the server and ak check go on with the others).
+        return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      }
       return out.diagnostics;
     },
     workspaceDiagnostics() {

@@ -179,6 +179,10 @@ export const MESSAGES: Templates = {
     en: () => 'This file is not valid UTF-8 from here on: MkDocs cannot read it, so the site build fails. Save the file as UTF-8.',
     nl: () => 'Dit bestand is vanaf hier geen geldige UTF-8: MkDocs kan het niet lezen, dus de bouw van de site mislukt. Sla het bestand op als UTF-8.',
   },
+  'file.not-checked': {
+    en: (d) => `This page could not be checked: the checker failed on it (${d.reason}). The other pages are checked as usual; please report this with the page.`,
+    nl: (d) => `Deze pagina kon niet worden gecontroleerd: de controle liep erop vast (${d.reason}). De andere pagina's worden gewoon gecontroleerd; meld dit graag, met de pagina.`,
+  },
   'workspace.folder-reached-twice': {
     en: (d) => `The folder ${d.path} leads through a symbolic link to the same folder as ${d.first || '.'}: the site builds its pages twice, under both paths. They are checked once, under ${d.first || '.'}.`,
     nl: (d) => `De map ${d.path} leidt via een symbolische koppeling naar dezelfde map als ${d.first || '.'}: de site bouwt de pagina's erin twee keer, onder beide paden. Ze worden één keer gecontroleerd, onder ${d.first || '.'}.`,

@@ -138,6 +138,8 @@ export interface DiagnosticDataByCode {
   'reference.unknown-target': { key: string; value: string; targetType: string; suggestions: string[]; caseOnly: boolean };
   /** The file is not valid UTF-8 from here on; MkDocs refuses to read it, and the build fails. */
   'file.not-utf8': Record<string, never>;
+  /** Checking the page failed inside this tool (a defect of ours, not of the page); `reason` is the error. The other pages are checked as usual. */
+  'file.not-checked': { reason: string };
   /**
    * A glossary term (includes/begrippenlijst.md) defined again further down: the site's tooltip uses the later
    * definition (`line`, 0-based), so this one has no effect. `same`: both say the same.

@@ -20,7 +20,7 @@ import { CandidateSet, scanDirectives, type PageDirectives, type Target, type Ta
 import { findEntry, parsePage, type ParsedPage } from './frontmatter';
 import { BUILTIN_PROFILES, builtinProfile, chooseProfile, foldersOf, HOOK_FILE, pageTypeOf, sitePath, stemOf, type PageTypeData, type ProfileData, type ProfileReason } from './profile';
 import { BUILTIN_SCHEMAS, SchemaSet, type JsonSchema } from './schema';
-import { stripBom } from './text';
+import { LineIndex, stripBom } from './text';
 import type { Range, ServiceOptions, Workspace } from './types';
 import { buildVocabularies, pageTitle, type Vocabulary } from './vocabulary';
 
@@ -83,6 +83,8 @@ export interface PageFacts {
   readonly values: readonly string[];
   /** Its directives and near misses (none outside the docs folder). */
   readonly scan: PageDirectives;
+  /** Set when deriving the facts failed (a defect of ours): the page then contributes nothing, and says so. */
+  readonly failure?: string;
 }
 
 /** A scalar value of a top-level entry (or one of its list items), as text. */
@@ -250,6 +252,7 @@ export class WorkspaceIndex {
     }
     const text = this.workspace.readFile(path);
     if (text === undefined) return undefined;
+    if (facts.failure !== undefined) return this.keep(path, facts.version, this.failedModel(path, text, facts.pageType));
     return this.keep(path, facts.version, this.parse(path, text, facts.pageType));
   }
 
@@ -511,13 +514,39 @@ export class WorkspaceIndex {
     }
     const version = this.workspace.version(path);
     if (before && before.version === version && version !== undefined) return before;
-    const after = this.makeFacts(path, text, version, snapshot.profile);
+    let after: PageFacts;
+    try {
+      after = this.makeFacts(path, text, version, snapshot.profile);
+    } catch (error) {
+      // Parsers never throw; should one all the same, this page's failure stays this page's: it contributes
+      // nothing to the indexes, and its own diagnostics say so, while every other page is checked as usual.
+      after = this.failedFacts(path, text, version, snapshot.profile, error);
+    }
     if (before) this.unindex(path, before);
     this.facts.set(path, after);
     this.index(path, after);
     this.generation++;
     if (this.affected !== 'all') this.markAffected(path, before, after);
     return after;
+  }
+
+  /** A page's text as a page without frontmatter (for a page whose facts could not be derived). */
+  private failedModel(path: string, text: string, pageType: PageTypeData | undefined): PageModel {
+    let plain = '';
+    try {
+      plain = stripBom(String(text));
+    } catch {
+      // not even text
+    }
+    return { text: plain, lines: new LineIndex(plain), frontmatter: undefined, bodyStart: 0, path, stem: stemOf(path), pageType };
+  }
+
+  /** The facts of a page that could not be derived: its text as a page without frontmatter, and the error. */
+  private failedFacts(path: string, text: string, version: string | number | undefined, profile: ProfileData | undefined, error: unknown): PageFacts {
+    const pageType = profile ? pageTypeOf(profile, path) : undefined;
+    this.keep(path, version, this.failedModel(path, text, pageType));
+    const failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { version, stem: stemOf(path), pageType, id: undefined, title: undefined, meta: siteMeta(undefined), named: [], values: [], scan: NO_DIRECTIVES, failure };
   }
 
   /** The facts of a page's text (and its parsed model, which is kept among the last used). */

@@ -14,6 +14,7 @@ export const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   'frontmatter.close-needs-newline': DiagnosticSeverity.Error,
   'frontmatter.too-large': DiagnosticSeverity.Warning,
   'file.not-utf8': DiagnosticSeverity.Error,
+  'file.not-checked': DiagnosticSeverity.Warning,
   'workspace.folder-reached-twice': DiagnosticSeverity.Warning,
   'frontmatter.not-a-mapping': DiagnosticSeverity.Error,
   'frontmatter.unknown-key': DiagnosticSeverity.Warning,
