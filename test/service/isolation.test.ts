@@ -11,7 +11,7 @@ const MEASURE = `${C}/maatregelen/2-owp-01-grondslag.md`;
 
 /** A workspace whose reader hands back something that is not text for one page (what a defect would meet). */
 class Hostile extends MemoryWorkspace {
-  readFile(path: string): string | undefined {
+  override readFile(path: string): string | undefined {
     return path === BROKEN ? (Symbol('not text') as unknown as string) : super.readFile(path);
   }
 }
