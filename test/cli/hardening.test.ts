@@ -48,12 +48,22 @@ describe('ak check --fix writes only what it may (issue 11, cases C, D and 9)', 
         chownSync(measure, 0, 0);
       }
       chmodSync(measure, 0o444);
-      const r = spawnSync(process.execPath, [CLI, 'check', dir, '--fix'], { encoding: 'utf8', env: { LANG: 'C' }, ...(root ? { uid: 65534, gid: 65534 } : {}) });
-      assert.equal(r.stderr, `ak: ${MEASURE}: not fixed: cannot write it (no permission)\n`);
-      assert.equal(r.status, 2);
-      assert.match(r.stdout, /^Fixed 1 problem in 1 file\.$/m);
-      assert.match(readFileSync(measure, 'utf8'), /vast\.\n/, 'left as it was');
-      assert.doesNotMatch(readFileSync(requirement, 'utf8'), /^title: .*\.$/m, 'fixed');
+      // That user may not be able to reach this checkout (a clone in a private folder): it runs a copy of the
+      // built command from a folder anyone may read.
+      const bin = mkdtempSync(join(tmpdir(), 'ak-bin-'));
+      try {
+        for (const file of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli\.js|ak\.js(\.cache)?)$/.test(f))) cpSync(join(ROOT, 'dist', file), join(bin, file));
+        chmodSync(bin, 0o755);
+        for (const file of readdirSync(bin)) chmodSync(join(bin, file), 0o755);
+        const r = spawnSync(process.execPath, [join(bin, 'cli.js'), 'check', dir, '--fix'], { encoding: 'utf8', env: { LANG: 'C' }, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+        assert.equal(r.stderr, `ak: ${MEASURE}: not fixed: cannot write it (no permission)\n`);
+        assert.equal(r.status, 2);
+        assert.match(r.stdout, /^Fixed 1 problem in 1 file\.$/m);
+        assert.match(readFileSync(measure, 'utf8'), /vast\.\n/, 'left as it was');
+        assert.doesNotMatch(readFileSync(requirement, 'utf8'), /^title: .*\.$/m, 'fixed');
+      } finally {
+        rmSync(bin, { recursive: true, force: true });
+      }
     });
   });
 
