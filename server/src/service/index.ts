@@ -428,11 +428,13 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       );
     },
     checkAll() {
-      index.ensureIndexed();
-      const snapshot = index.snapshot();
-      const results = service.workspaceDiagnostics();
-      for (const path of snapshot.files) results.push({ path, diagnostics: service.doValidation(path) });
-      return results;
+      return index.keepingAllModels(() => {
+        index.ensureIndexed();
+        const snapshot = index.snapshot();
+        const results = service.workspaceDiagnostics();
+        for (const path of snapshot.files) results.push({ path, diagnostics: service.doValidation(path) });
+        return results;
+      });
     },
     takeAffected() {
       return index.takeAffected();

@@ -4,6 +4,7 @@
 // up in the indexes and checked against the few pages they name, never by walking the tree.
 import { resolvePage, type CandidateSet, type Directive, type PageDirectives, type Resolution, type TargetList } from './directives';
 import { findEntry, type FmValue } from './frontmatter';
+import { nearest } from './nearest';
 import { stemOf } from './profile';
 import type { PageModel, Snapshot, WorkspaceIndex } from './workspaceIndex';
 
@@ -39,6 +40,8 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class LinkGraph {
   private readonly resolved = new Map<string, Map<Directive, Resolution>>();
   private generation = -1;
+  /** suggestStems' answers per stems map (a new file set makes new maps). */
+  private readonly suggested = new WeakMap<Map<string, string[]>, { lower: Map<string, string>; answers: Map<string, { caseMatch: string | undefined; suggestions: string[] }> }>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -109,6 +112,29 @@ export class LinkGraph {
   /** Stems of the pages of `type`, for exact lookups. */
   stems(type: string): Map<string, string[]> {
     return this.snapshot.stems.get(type) ?? new Map();
+  }
+
+  /**
+   * What an unknown page name `value` of page type `type` may have meant: the stem it equals ignoring case,
+   * or the nearest stems. Kept per file set (stems change only with it): a tree names the same missing page
+   * from many pages, and comparing with every stem is the dear part of a whole-tree check.
+   */
+  suggestStems(type: string, value: string): { caseMatch: string | undefined; suggestions: string[] } {
+    const stems = this.stems(type);
+    let memo = this.suggested.get(stems);
+    if (!memo) {
+      const lower = new Map<string, string>();
+      for (const stem of stems.keys()) if (!lower.has(stem.toLowerCase())) lower.set(stem.toLowerCase(), stem);
+      memo = { lower, answers: new Map() };
+      this.suggested.set(stems, memo);
+    }
+    let answer = memo.answers.get(value);
+    if (!answer) {
+      const caseMatch = memo.lower.get(value.toLowerCase());
+      answer = { caseMatch, suggestions: caseMatch !== undefined ? [caseMatch] : nearest(value, stems.keys()) };
+      memo.answers.set(value, answer);
+    }
+    return { caseMatch: answer.caseMatch, suggestions: [...answer.suggestions] };
   }
 
   /** Page types that the keys of `schemaName` refer to (from the schema's `x-reference`). */

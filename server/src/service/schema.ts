@@ -52,9 +52,19 @@ type SchemaCompiler = ReturnType<typeof import('./schemaCompiler').schemaCompile
  * What depends only on the schema files, shared by the sets that differ only in vocabularies: the validators
  * compiled at run time and the resolved nodes.
  */
+/** A step into a list's items in nodeAt's memo (any index: they share one schema node). */
+const ITEM = Symbol('item');
+
+/** nodeAt's memo: the node at this place (when `known`) and the places one step further. */
+interface NodeMemo {
+  known: boolean;
+  node: JsonSchema | undefined;
+  next: Map<string | typeof ITEM, NodeMemo> | undefined;
+}
+
 class SchemaFiles {
-  /** nodeAt results by schema name and path (list indexes as 0). */
-  readonly nodes = new Map<string, JsonSchema | undefined>();
+  /** nodeAt results by schema name, then step by step along the path (every list index as ITEM). */
+  readonly nodes = new Map<string, NodeMemo>();
   readonly keysWith = new Map<string, Map<string, unknown>>();
   /** Whether schema file `name` is exactly the built-in one, and so is every file it refers to. */
   readonly builtin = new Map<string, boolean>();
@@ -131,8 +141,17 @@ export class SchemaSet {
    * checks. Memoized: the same object for the same place, so do not change it.
    */
   nodeAt(name: string, path: FmPath): JsonSchema | undefined {
-    const key = JSON.stringify([name, ...path.map((step) => (typeof step === 'number' ? 0 : step))]);
-    if (this.files.nodes.has(key)) return this.files.nodes.get(key);
+    // Memoized along the path (a trie, not a string key: this runs for every entry of every page).
+    let memo = this.files.nodes.get(name);
+    if (!memo) this.files.nodes.set(name, (memo = { known: false, node: undefined, next: undefined }));
+    for (const step of path) {
+      const key = typeof step === 'number' ? ITEM : step;
+      memo.next ??= new Map();
+      let further = memo.next.get(key);
+      if (!further) memo.next.set(key, (further = { known: false, node: undefined, next: undefined }));
+      memo = further;
+    }
+    if (memo.known) return memo.node;
     let node: JsonSchema | undefined = this.resolve(name, this.schemas[name]);
     for (const step of path) {
       if (!node) break;
@@ -142,7 +161,8 @@ export class SchemaSet {
         typeof step === 'number' ? node.items : (properties && Object.hasOwn(properties, step) ? properties[step] : undefined) ?? node.additionalProperties;
       node = typeof next === 'object' && next !== null ? this.resolve(name, next as JsonSchema) : undefined;
     }
-    this.files.nodes.set(key, node);
+    memo.known = true;
+    memo.node = node;
     return node;
   }
 

@@ -158,8 +158,9 @@ export class WorkspaceIndex {
   /** Structure layer: the profile the facts were derived with (a new profile derives every page again). */
   private factsProfile: ProfileData | undefined;
   private readonly facts = new Map<string, PageFacts>();
-  /** Parsed pages by path, the last used last (a Map keeps insertion order): at most MODELS_KEPT. */
+  /** Parsed pages by path, the last used last (a Map keeps insertion order): at most `modelsKept`. */
   private readonly models = new Map<string, { version: string | number | undefined; model: PageModel }>();
+  private modelsKept = MODELS_KEPT;
   /** Listed pages whose facts are not derived yet, in file order. */
   private pending = new Set<string>();
   /** Parsed pages by path and version, kept across a change of profile or structure. */
@@ -264,8 +265,25 @@ export class WorkspaceIndex {
   private keep(path: string, version: string | number | undefined, model: PageModel): PageModel {
     this.models.delete(path);
     this.models.set(path, { version, model });
-    if (this.models.size > MODELS_KEPT) this.models.delete(this.models.keys().next().value!);
+    if (this.models.size > this.modelsKept) this.models.delete(this.models.keys().next().value!);
     return model;
+  }
+
+  /**
+   * Runs `work` keeping every parsed page, then forgets all but the last used: for a pass over the whole tree
+   * after indexing it (`checkAll`), which would otherwise parse each page a second time.
+   */
+  keepingAllModels<T>(work: () => T): T {
+    this.modelsKept = Infinity;
+    try {
+      return work();
+    } finally {
+      this.modelsKept = MODELS_KEPT;
+      for (const path of this.models.keys()) {
+        if (this.models.size <= MODELS_KEPT) break;
+        this.models.delete(path);
+      }
+    }
   }
 
   /** The facts of a page of the tree (derived now if needed), or of another readable file (not indexed). */

@@ -22,6 +22,11 @@ export interface Heading {
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
+/** Whether the text from `from` has a backtick or a tilde: what every fence and code span needs. */
+function hasCodeMarks(text: string, from: number): boolean {
+  return text.indexOf('`', from) >= 0 || text.indexOf('~', from) >= 0;
+}
+
 /** The ATX headings of the page's body, outside code. */
 export function headingsOf(page: PageModel): Heading[] {
   const headings: Heading[] = [];
@@ -33,7 +38,9 @@ export function headingsOf(page: PageModel): Heading[] {
     const end = page.lines.lineEnd(line);
     const m = HEADING.exec(page.text.slice(start, end));
     if (!m) continue;
-    code ??= findCodeRanges(page.text, page.bodyStart);
+    // A heading line starts at most 3 columns in, so only a fence or a code span can make it code: without
+    // a backtick or a tilde in the body (most pages), there is nothing to scan for.
+    code ??= hasCodeMarks(page.text, page.bodyStart) ? findCodeRanges(page.text, page.bodyStart) : [];
     if (isInCode(code, start)) continue;
     headings.push({ text: m[2].replace(/\s*\{[^}]*\}\s*$/, '').trim(), level: m[1].length, line, start, end });
   }

@@ -54,9 +54,7 @@ function fileNameDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticB
 function referenceDiagnostics(graph: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
   for (const ref of graph.referencesOf(page.path)) {
     if (ref.target) continue;
-    const stems = [...graph.stems(ref.targetType).keys()];
-    const caseMatch = stems.find((s) => s.toLowerCase() === ref.value.toLowerCase());
-    const suggestions = caseMatch ? [caseMatch] : nearest(ref.value, stems);
+    const { caseMatch, suggestions } = graph.suggestStems(ref.targetType, ref.value);
     const related = caseMatch ? graph.stems(ref.targetType).get(caseMatch)!.map((path) => ({ path, range: ZERO, message: caseMatch })) : undefined;
     out.add('reference.unknown-target', ref.node.range, { key: ref.key, value: ref.value, targetType: ref.targetType, suggestions, caseOnly: Boolean(caseMatch) }, { related });
   }
@@ -124,15 +122,14 @@ function directiveDiagnostics(
         explained = true;
         continue;
       }
-      const stems = [...graph.stems(refType).keys()];
       if (!graph.stems(refType).has(value)) {
-        const caseMatch = stems.find((s) => s.toLowerCase() === value.toLowerCase());
+        const { caseMatch, suggestions } = graph.suggestStems(refType, value);
         const label = profile.pageTypes.find((t) => t.type === refType)?.label[out.language] ?? refType;
         out.add('directive.unknown-filter-value', valueRange, {
           key,
           value,
           domain: out.language === 'nl' ? `${label}-pagina` : `${label} page`,
-          suggestions: caseMatch ? [caseMatch] : nearest(value, stems),
+          suggestions,
           caseOnly: Boolean(caseMatch),
         });
         explained = true;
