@@ -1,6 +1,8 @@
 // `npm run bench`: speed and memory of `ak check` and `ak graph`, as a user runs them (a fresh process
 // per run, start to exit), on the two real corpora and on a generated workspace of 10,000 pages.
-// Prints pages, wall time (median of runs), pages/s and peak memory (max RSS of the process).
+// Prints pages, wall time (median of runs), pages/s and peak memory (max RSS of the process). The generated
+// trees: pages written from the upstream templates (`generate`), and the 2026 snapshot plus renamed copies
+// (`generateFromSnapshot`, the tree of `npm run bench:lsp`).
 // Goals (issue #2/#3): the 2026 snapshot checked in under 150 ms; 10,000 pages in under 3 s and 300 MB.
 // Then the editor's requests on a warm language service (as the server holds it): the median time of the
 // diagnostics after one keystroke in a measure page, and of hover, completion, references and quick fixes.
@@ -10,7 +12,7 @@ import { NodeWorkspace } from '../../server/src/nodeWorkspace';
 import { createLanguageService } from '../../server/src/service';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generate } from './generate';
+import { generate, generateFromSnapshot } from './generate';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -105,10 +107,12 @@ function main(): void {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
   const generated = generate(10_000);
+  const copies = generateFromSnapshot(10_000);
   const targets: { name: string; root: string; pages: number }[] = [
     { name: 'corpus 2024-08', root: join(CORPORA, 'algoritmekader-2024-08'), pages: 0 },
     { name: 'corpus 2026-06', root: join(CORPORA, 'algoritmekader-2026-06'), pages: 0 },
     { name: 'generated 10,000 pages', root: generated, pages: 0 },
+    { name: '2026 + copies, 10,000', root: copies, pages: 0 },
   ];
   try {
     console.log(`ak bench: median of ${runs} fresh processes each (node ${process.version}); NODE_EXTRA_CA_CERTS unset, as the ak launcher runs`);
@@ -130,6 +134,7 @@ function main(): void {
     console.log(`corpus 2026-06 check with NODE_EXTRA_CA_CERTS as set here (${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}): ${withCa.wall.toFixed(0)} ms`);
   } finally {
     rmSync(generated, { recursive: true, force: true });
+    rmSync(copies, { recursive: true, force: true });
     rmSync(dirname(RSS_PROBE), { recursive: true, force: true });
   }
 }

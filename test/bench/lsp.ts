@@ -12,10 +12,10 @@
 // Prints p50 / p95 / max in ms per operation, per run, then the median of the runs with their spread.
 // AK_BENCH_RUNS (default 3), AK_BENCH_PAGES (default 10,000) and AK_BENCH_ONLY (a tree's name) tune it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { generateFromSnapshot as generate, markdownFiles } from './generate';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -41,54 +41,6 @@ class Series {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-/** Every Markdown file under `dir`, root-relative. */
-function markdownFiles(dir: string, base = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...markdownFiles(path, base));
-    else if (name.endsWith('.md')) out.push(relative(base, path));
-  }
-  return out;
-}
-
-/**
- * The 2026 snapshot plus renamed copies of its requirements, measures and tools until the tree has `total`
- * pages: copy k renames every content page's code (`aia-14` → `aiakb-14`) and stem, and every `vereiste:`,
- * `maatregel:` entry and directive parameter naming one, so each copy is a consistent framework beside the
- * original (and every vocabulary page's lists grow with it).
- */
-export function generate(total: number): string {
-  const source = join(CORPORA, 'algoritmekader-2026-06');
-  const dir = mkdtempSync(join(tmpdir(), 'ak-bench-lsp-'));
-  cpSync(source, dir, { recursive: true });
-  const content = 'docs/voldoen-aan-wetten-en-regels';
-  const pages = markdownFiles(join(source, content)).filter((p) => !p.endsWith('index.md'));
-  const texts = new Map(pages.map((p) => [p, readFileSync(join(source, content, p), 'utf8')]));
-  const stems = pages.map((p) => p.slice(p.lastIndexOf('/') + 1, -3)).sort((a, b) => b.length - a.length);
-  const stemPattern = new RegExp(`(?<![\\w-])(${stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'g');
-  const base = markdownFiles(dir).length;
-  const copies = Math.max(0, Math.ceil((total - base) / pages.length));
-  for (let k = 0; k < copies && base + k * pages.length < total; k++) {
-    const tag = `k${String.fromCharCode(97 + (k % 26))}${k >= 26 ? String.fromCharCode(97 + Math.floor(k / 26)) : ''}`;
-    // `aia-14` → `aiaka-14`: still letters, a dash and two digits, as the id pattern wants.
-    const recode = (stem: string) => stem.replace(/^([0-9]-)?([a-z]+)(-[0-9]{2})/, (_m, digit: string | undefined, letters: string, number: string) => `${digit ?? ''}${letters}${tag}${number}`);
-    const renamed = (stem: string) => (recode(stem) === stem ? `${stem}-${tag}` : recode(stem));
-    for (const [path, text] of texts) {
-      if (base + k * pages.length + pages.indexOf(path) >= total) break;
-      const folder = path.slice(0, path.lastIndexOf('/') + 1);
-      const stem = path.slice(folder.length, -3);
-      const out = text
-        .replace(stemPattern, (s) => renamed(s))
-        .replace(/^(id:\s*urn:nl:ak:[a-z]+:)([a-z]+)(-[0-9]{2})/m, (_m, prefix: string, letters: string, number: string) => `${prefix}${letters}${tag}${number}`);
-      const target = join(dir, content, folder, `${renamed(stem)}.md`);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, out);
-    }
-  }
-  return dir;
-}
 
 /** A language server on `root`: its connection, the diagnostics it publishes, and its pid. */
 async function startServer(root: string) {

@@ -142,6 +142,16 @@ function columnsFor(data: DirectiveData, target: string): string[] {
 
 const candidatePatterns = new WeakMap<DirectiveData, RegExp>();
 
+/** The patterns made for one list or own list of a profile, by variant (per profile object: a new profile makes new ones). */
+const listPatterns = new WeakMap<object, Map<string, RegExp>>();
+function cachedPattern(of: object, variant: string, make: () => RegExp): RegExp {
+  let made = listPatterns.get(of);
+  if (!made) listPatterns.set(of, (made = new Map()));
+  let re = made.get(variant);
+  if (!re) made.set(variant, (re = make()));
+  return re;
+}
+
 /** Where a comment starts that a directive pattern or the near-miss pattern below could match. */
 function commentsToCheck(data: DirectiveData, text: string, from: number): number[] {
   let re = candidatePatterns.get(data);
@@ -178,7 +188,8 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
     parts.push(text.slice(last));
     masked = parts.join('');
   }
-  if (from > 0) masked = ' '.repeat(from) + masked.slice(from);
+  // Nothing before `from` may match: the list patterns run only at comments from `from` on, and the own-list
+  // and near-miss searches below start there (a match, one line at most, cannot reach back over the `---`).
 
   const directives: Directive[] = [];
   const taken = new Spans();
@@ -188,8 +199,9 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
     const thisPass = pass++;
     if (!ownListApplies(own, profile, path)) continue;
     const literal = `<!-- ${own.name} -->`;
-    const re = new RegExp(escapeRegExp(literal), own.caseSensitive ? 'g' : 'gi');
-    for (const m of masked.matchAll(re)) {
+    const re = cachedPattern(own, '', () => new RegExp(escapeRegExp(literal), own.caseSensitive ? 'g' : 'gi'));
+    re.lastIndex = from;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
       const start = m.index;
       const end = start + literal.length;
       taken.add(start, end);
@@ -221,7 +233,7 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
   for (const list of data.lists) {
     const thisPass = pass++;
     const space = data.afterName === 'space' ? ' ' : '';
-    const re = new RegExp(`<!-- ${escapeRegExp(list.name)}${space}([^\\r\\n]*?) -->`, 'iy');
+    const re = cachedPattern(list, space, () => new RegExp(`<!-- ${escapeRegExp(list.name)}${space}([^\\r\\n]*?) -->`, 'iy'));
     let after = from; // matches do not overlap within one pass
     for (const at of starts) {
       if (at < after || !lineEnds.closedAfter(at)) continue;
@@ -245,8 +257,10 @@ export function scanDirectives(page: ParsedPage, path: string, profile: ProfileD
   // Comments that look like directives but that no pattern took.
   const nearMisses: NearMiss[] = [];
   const known = directiveNames(data);
-  for (const m of text.slice(from).matchAll(/<!--(\s*)(list_[\w-]*)/gi)) {
-    const start = from + m.index;
+  const nearMiss = /<!--(\s*)(list_[\w-]*)/gi;
+  nearMiss.lastIndex = from;
+  for (let m = nearMiss.exec(text); m; m = nearMiss.exec(text)) {
+    const start = m.index;
     if (taken.overlaps(start, start + 4)) continue;
     const written = m[2];
     const close = lineEnds.closeAfter(start + 4);

@@ -6,6 +6,7 @@ import { resolvePage, type CandidateSet, type Directive, type PageDirectives, ty
 import { findEntry, type FmValue } from './frontmatter';
 import { nearest } from './nearest';
 import { stemOf } from './profile';
+import type { SchemaSet } from './schema';
 import type { PageModel, Snapshot, WorkspaceIndex } from './workspaceIndex';
 
 export interface Reference {
@@ -40,6 +41,8 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class LinkGraph {
   private readonly resolved = new Map<string, Map<Directive, Resolution>>();
   private generation = -1;
+  /** referenceKeys per schema set (a new structure makes a new one) and schema name. */
+  private readonly referenceKeysMemo = new WeakMap<SchemaSet, Map<string, ReadonlyMap<string, string>>>();
   /** suggestStems' answers per stems map (a new file set makes new maps). */
   private readonly suggested = new WeakMap<Map<string, string[]>, { lower: Map<string, string>; answers: Map<string, { caseMatch: string | undefined; suggestions: string[] }> }>();
 
@@ -138,9 +141,16 @@ export class LinkGraph {
   }
 
   /** Page types that the keys of `schemaName` refer to (from the schema's `x-reference`). */
-  referenceKeys(schemaName: string): Map<string, string> {
-    const keys = new Map<string, string>();
-    for (const [key, target] of this.snapshot.schemas.keysWith(schemaName, 'x-reference')) if (typeof target === 'string') keys.set(key, target);
+  referenceKeys(schemaName: string): ReadonlyMap<string, string> {
+    const schemas = this.snapshot.schemas;
+    let bySchema = this.referenceKeysMemo.get(schemas);
+    if (!bySchema) this.referenceKeysMemo.set(schemas, (bySchema = new Map()));
+    let keys = bySchema.get(schemaName);
+    if (!keys) {
+      const found = new Map<string, string>();
+      for (const [key, target] of schemas.keysWith(schemaName, 'x-reference')) if (typeof target === 'string') found.set(key, target);
+      bySchema.set(schemaName, (keys = found));
+    }
     return keys;
   }
 

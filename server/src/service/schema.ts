@@ -65,7 +65,8 @@ interface NodeMemo {
 class SchemaFiles {
   /** nodeAt results by schema name, then step by step along the path (every list index as ITEM). */
   readonly nodes = new Map<string, NodeMemo>();
-  readonly keysWith = new Map<string, Map<string, unknown>>();
+  /** keysWith results by schema name and keyword. */
+  readonly keysWith = new Map<string, Map<string, Map<string, unknown>>>();
   /** Whether schema file `name` is exactly the built-in one, and so is every file it refers to. */
   readonly builtin = new Map<string, boolean>();
   private compiler: SchemaCompiler | undefined;
@@ -178,8 +179,9 @@ export class SchemaSet {
 
   /** Keys of schema `name` whose schema carries `keyword` (on the key or its items), with its value. */
   keysWith(name: string, keyword: string): Map<string, unknown> {
-    const memoKey = JSON.stringify([name, keyword]);
-    let found = this.files.keysWith.get(memoKey);
+    let byKeyword = this.files.keysWith.get(name);
+    if (!byKeyword) this.files.keysWith.set(name, (byKeyword = new Map()));
+    let found = byKeyword.get(keyword);
     if (!found) {
       found = new Map<string, unknown>();
       for (const key of this.keys(name)) {
@@ -187,7 +189,7 @@ export class SchemaSet {
         const value = node?.[keyword] ?? this.nodeAt(name, [key, 0])?.[keyword];
         if (value !== undefined) found.set(key, value);
       }
-      this.files.keysWith.set(memoKey, found);
+      byKeyword.set(keyword, found);
     }
     return new Map(found);
   }

@@ -114,6 +114,37 @@ function removeFrom<K>(map: Map<K, Set<string>>, key: K, value: string): void {
   if (set.size === 0) map.delete(key);
 }
 
+/**
+ * Key → the paths that have it, in the order they came. A key of one path keeps the path itself: most values
+ * (titles, ids, explanations) are one page's own, and a set for each is most of what indexing a tree allocates.
+ */
+class PathIndex {
+  private readonly map = new Map<string, string | Set<string>>();
+
+  add(key: string, path: string): void {
+    const had = this.map.get(key);
+    if (had === undefined) this.map.set(key, path);
+    else if (typeof had !== 'string') had.add(path);
+    else if (had !== path) this.map.set(key, new Set([had, path]));
+  }
+
+  remove(key: string, path: string): void {
+    const had = this.map.get(key);
+    if (had === undefined) return;
+    if (typeof had === 'string') {
+      if (had === path) this.map.delete(key);
+      return;
+    }
+    had.delete(path);
+    if (had.size === 1) this.map.set(key, had.values().next().value!);
+  }
+
+  get(key: string): ReadonlySet<string> | undefined {
+    const had = this.map.get(key);
+    return typeof had === 'string' ? new Set([had]) : had;
+  }
+}
+
 /** Inserts `value` into a sorted array (no duplicates). */
 function insertSorted(list: string[], value: string): void {
   let lo = 0;
@@ -171,9 +202,9 @@ export class WorkspaceIndex {
   private pools = new Map<string, CandidateSet>();
   private targetLists = new Map<string, TargetList>();
   /** Scalar frontmatter value → pages that have it. */
-  private readonly valueIndex = new Map<string, Set<string>>();
+  private readonly valueIndex = new PathIndex();
   /** Directive filter value → pages with a directive filtering on it. */
-  private readonly filterIndex = new Map<string, Set<string>>();
+  private readonly filterIndex = new PathIndex();
   /** Listed page type → pages with a generic list of it. */
   private readonly listPages = new Map<string, Set<string>>();
   /** Listed page type → pages with a generic list of it that has no filter (it lists every candidate). */
@@ -615,7 +646,8 @@ export class WorkspaceIndex {
       if (list.length > 0) this.ids.set(facts.id, list);
       else this.ids.delete(facts.id);
     }
-    for (const value of facts.values) put(this.valueIndex, value, path);
+    if (add) for (const value of facts.values) this.valueIndex.add(value, path);
+    else for (const value of facts.values) this.valueIndex.remove(value, path);
     const profile = this.factsProfile;
     const type = facts.pageType;
     if (profile && type) {
@@ -646,7 +678,8 @@ export class WorkspaceIndex {
       put(this.listPages, directive.target, path);
       if (directive.filters.length === 0) put(this.unfilteredPages, directive.target, path);
       for (const filter of directive.filters) {
-        put(this.filterIndex, filter.value, path);
+        if (add) this.filterIndex.add(filter.value, path);
+        else this.filterIndex.remove(filter.value, path);
         put(this.filterKeyPages, `${directive.target}\0${filter.key}`, path);
       }
     }

@@ -57,7 +57,7 @@ export function coverage(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
   const listed = new Set<string>();
   const outgoing = new Map<string, { found: number; missing: string[] }>();
   // The names each page gives under its reference keys, from its facts (no page is parsed again for this).
-  const keysOf = new Map<string, Map<string, string>>();
+  const keysOf = new Map<string, ReadonlyMap<string, string>>();
   for (const summary of summaries) {
     const facts = index.factsOf(summary.path);
     const schema = facts?.pageType?.schema;
