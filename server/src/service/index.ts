@@ -292,22 +292,25 @@ export function createLanguageService(workspace: Workspace, options: Partial<Ser
       return [...byFile].map(([path, out]) => ({ path, diagnostics: out.diagnostics }));
     },
     graph() {
-      index.ensureIndexed();
-      const snapshot = index.snapshot();
-      const links = linkGraph;
-      const pages: GraphModel['pages'] = summariesOf(snapshot).map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
-      const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
-        file: path,
-        line: index.page(path)!.lines.positionAt(directive.start).line,
-        name: directive.name,
-        params: directive.params,
-        filters: directive.filters.map(({ key, value }) => ({ key, value })),
-        flags: directive.flags,
-        expanded: resolution.expanded,
-        resolvesTo: resolution.resolvesTo,
-      }));
-      const references = links.references().map((r) => ({ file: r.path, line: r.node.range.start.line, key: r.key, value: r.value, target: r.target ?? null }));
-      return { profile: snapshot.profile?.name ?? null, pages, directives, references };
+      // A pass over the whole tree that reads each page's lines and references: parsed once (see checkAll).
+      return index.keepingAllModels(() => {
+        index.ensureIndexed();
+        const snapshot = index.snapshot();
+        const links = linkGraph;
+        const pages: GraphModel['pages'] = summariesOf(snapshot).map(({ path, type, stem, id, title }) => ({ file: path, type, stem, id, title }));
+        const directives = links.allDirectives().map(({ path, directive, resolution }) => ({
+          file: path,
+          line: index.page(path)!.lines.positionAt(directive.start).line,
+          name: directive.name,
+          params: directive.params,
+          filters: directive.filters.map(({ key, value }) => ({ key, value })),
+          flags: directive.flags,
+          expanded: resolution.expanded,
+          resolvesTo: resolution.resolvesTo,
+        }));
+        const references = links.references().map((r) => ({ file: r.path, line: r.node.range.start.line, key: r.key, value: r.value, target: r.target ?? null }));
+        return { profile: snapshot.profile?.name ?? null, pages, directives, references };
+      });
     },
     resolveDirective(path, offset) {
       for (const [directive, resolution] of linkGraph.resolve(path)) {

@@ -305,13 +305,14 @@ export class WorkspaceIndex {
    * after indexing it (`checkAll`), which would otherwise parse each page a second time.
    */
   keepingAllModels<T>(work: () => T): T {
+    const kept = this.modelsKept;
     this.modelsKept = Infinity;
     try {
       return work();
     } finally {
-      this.modelsKept = MODELS_KEPT;
+      this.modelsKept = kept; // a pass inside another keeps everything until the outer one ends
       for (const path of this.models.keys()) {
-        if (this.models.size <= MODELS_KEPT) break;
+        if (this.models.size <= this.modelsKept) break;
         this.models.delete(path);
       }
     }
