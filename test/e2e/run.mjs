@@ -132,6 +132,33 @@ function webHelper(run, source, marker) {
  * The driver's endpoint: GET /screenshot?suite=&name= writes test-results/<suite>/<name>.png, then answers;
  * POST /log prints a line of the web suite's output.
  */
+/**
+ * Waits until the workbench has drawn what it has: every frame loaded (webviews, such as the previews, are nested
+ * frames that draw after the workbench), two animation frames in each, and a short pause for scripts that draw on
+ * a message. A screenshot then shows what a person would see, not a blank preview. Bounded: never fails a test.
+ */
+async function settled(page) {
+  // A visible webview (its host frame is `…/webview/browser/pre/…`) whose content frame has not been given its page
+  // yet shows as a blank pane (VS Code's Markdown preview takes a while on its first render): wait for it, up to
+  // 10 s. Hidden ones (background tabs) draw nothing until shown.
+  const blank = async () => {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('/webview/browser/pre/index.html')) continue; // (pre/fake.html is a placeholder)
+      if (frame.childFrames().some((child) => child.url() !== '' && child.url() !== 'about:blank')) continue;
+      const element = await frame.frameElement().catch(() => undefined);
+      if (element && (await element.isVisible().catch(() => false))) return true;
+    }
+    return false;
+  };
+  for (let i = 0; i < 20 && (await blank()); i++) await new Promise((resolve) => setTimeout(resolve, 500));
+  const frames = page.frames();
+  await Promise.all(frames.map((frame) => frame.waitForLoadState('load', { timeout: 5000 }).catch(() => {})));
+  const painted = (frame) =>
+    frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))).catch(() => {});
+  await Promise.race([Promise.all(frames.map(painted)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 async function screenshotServer(page, onLog) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
@@ -155,6 +182,7 @@ async function screenshotServer(page, onLog) {
     }
     try {
       mkdirSync(join(RESULTS, suite), { recursive: true });
+      await settled(page);
       await page.screenshot({ path: join(RESULTS, suite, `${name}.png`) });
       response.writeHead(200).end('ok');
     } catch (error) {
@@ -248,8 +276,8 @@ async function runSuite(suite, { source, overlay, untrusted = false, web = false
       if (shot) {
         mkdirSync(join(RESULTS, suite), { recursive: true });
         mkdirSync(join(ws, '.e2e-shots'), { recursive: true });
-        void page
-          .screenshot({ path: join(RESULTS, suite, `${shot[1]}.png`) })
+        void settled(page)
+          .then(() => page.screenshot({ path: join(RESULTS, suite, `${shot[1]}.png`) }))
           .catch((error) => console.error(`e2e: screenshot ${shot[1]} failed: ${error}`))
           .finally(() => writeFileSync(join(ws, '.e2e-shots', shot[1]), ''));
       }
