@@ -30,6 +30,8 @@ export interface DepthContext {
   locate(uri: string): { root: DepthRoot; path: string } | undefined;
   /** The root-relative path of `uri` inside the folder `folderUri` (`''` for the folder itself). */
   relativePath(folderUri: string, uri: string): string | undefined;
+  /** Resolves when the root's background indexing has ended: requests that need the whole tree wait for it. */
+  whenIndexed(root: DepthRoot): Promise<void>;
 }
 
 /** The capabilities these handlers serve, merged into the server's. */
@@ -84,9 +86,10 @@ export function registerDepthHandlers(connection: Connection, context: DepthCont
     }
   });
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+  connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
     const found = place(textDocument.uri);
     if (!found) return [];
+    await context.whenIndexed(found.root); // the counts need every page
     try {
       const uri = (path: string) => found.root.workspace.uri(path);
       return found.root.service.codeLenses(found.path).map((lens) => ({
@@ -159,9 +162,10 @@ export function registerDepthHandlers(connection: Connection, context: DepthCont
     return root ? root.service.profileStatus() : null;
   });
 
-  connection.onRequest(COVERAGE_REQUEST, ({ uri }: CoverageParams): CoverageResponse | null => {
+  connection.onRequest(COVERAGE_REQUEST, async ({ uri }: CoverageParams): Promise<CoverageResponse | null> => {
     const root = context.roots.find((r) => r.uri === uri.replace(/\/$/, '')) ?? context.locate(uri)?.root;
     if (!root) return null;
+    await context.whenIndexed(root);
     try {
       const tree = root.service.coverageView();
       const uris: Record<string, string> = {};

@@ -65,6 +65,8 @@ interface Root {
   tree?: Diagnostic[];
   /** Whether the tree is being indexed in the background (open pages get what they decide on their own). */
   indexing?: boolean;
+  /** Called once the background indexing under way ends (see whenIndexed). */
+  onIndexed?: (() => void)[];
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -200,9 +202,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
     } finally {
       root.indexing = false;
       progress?.done();
+      for (const done of root.onIndexed?.splice(0) ?? []) done();
     }
     await publishAffected(root);
   };
+
+  /**
+   * Resolves when the background indexing under way has ended (at once when none is). A request that needs
+   * the whole tree (code lenses, the coverage view) waits for it rather than indexing the rest in one go,
+   * which would hold every other request up at start-up.
+   */
+  const whenIndexed = (root: Root): Promise<void> =>
+    root.indexing ? new Promise((resolve) => (root.onIndexed ??= []).push(resolve)) : Promise.resolve();
 
   /** Resolves once the settings were read the first time: before that, a profile set in them is not known. */
   let settingsRead!: () => void;
@@ -268,7 +279,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDidChangeConfiguration(() => void applySettings());
 
   // Document links, code lenses, inlay hints, workspace symbols, file moves, status and coverage (depthHandlers.ts).
-  const depth = registerDepthHandlers(connection, { roots, locate, relativePath: (folder, uri) => host.relativePath(folder, uri) });
+  const depth = registerDepthHandlers(connection, {
+    roots,
+    locate,
+    relativePath: (folder, uri) => host.relativePath(folder, uri),
+    whenIndexed: (root) => whenIndexed(root as Root),
+  });
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const place = locate(textDocument.uri);
