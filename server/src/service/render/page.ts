@@ -64,7 +64,7 @@ function chipsOf(ctx: RenderContext, page: PageModel, rows: readonly ChipsRowDat
   const profile = ctx.snapshot.profile!;
   const meta = siteMeta(page);
   const docs = profile.docsDir + '/';
-  const files = new Set(ctx.snapshot.files);
+  const files = ctx.snapshot.fileSet;
   /** The hook's `_resolve_path`: a link relative to the page, or empty when the site has no such file. */
   const link = (target: string): string => {
     const [file, anchor] = target.split('#', 2) as [string, string | undefined];
@@ -215,8 +215,10 @@ export function pageRenderData(ctx: RenderContext, page: PageModel, style: LinkS
   const resolved = [...ctx.links.resolve(page.path)].sort(([a], [b]) => a.start - b.start);
   for (const [directive, resolution] of resolved) {
     const own = directive.kind === 'own' ? render?.ownTables?.[directive.name] : undefined;
-    const table = tableOf(ctx.index, ctx.snapshot, page, directive, resolution, ctx.language);
-    const html = own && resolution.expanded && !resolution.raises && !resolution.droppedBy ? ownListHtml(ctx, page, style, directive, resolution, own) : listHtml(ctx, page, style, table, glossary);
+    const html =
+      own && resolution.expanded && !resolution.raises && !resolution.droppedBy
+        ? ownListHtml(ctx, page, style, directive, resolution, own)
+        : listHtml(ctx, page, style, tableOf(ctx.index, ctx.snapshot, page, directive, resolution, ctx.language), glossary);
     at(directive.start, directive.end, html);
   }
   // Comments that look like directives but that the site leaves alone: say so where they stand.
