@@ -13,6 +13,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { NodeWorkspace } from './nodeWorkspace';
 import PAGE_CSS from './service/render/page.css';
+import { visibleControl } from './service/markdownEscape';
+import { escapeAttribute as escapeHtml } from './service/render/sanitize';
 import { BUILTIN_PROFILES, cardToMarkdown, CLI, CONFIG_FILE, coverageToMarkdown, coverageToText, createLanguageService, UI, type AkDiagnostic, type FileDiagnostics, type FixAllResult, type GraphModel, type Language, type LanguageService } from './service';
 
 const FORMATS = ['text', 'json', 'github', 'markdown', 'html'] as const;
@@ -321,12 +323,11 @@ export interface CliIo {
  */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `text` with UNSAFE characters escaped; line breaks (the output's own) kept. */
-export const printable = (text: string): string => text.replace(UNSAFE, escapeChar);
+export const printable = (text: string): string => text.replace(UNSAFE, visibleControl);
 /** `text` on one line: UNSAFE characters and line breaks escaped (a value in a one-line-per-finding output). */
-export const oneLine = (text: string): string => text.replace(UNSAFE_OR_NEWLINE, escapeChar);
+export const oneLine = (text: string): string => text.replace(UNSAFE_OR_NEWLINE, visibleControl);
 
 /** Runs `ak` with `argv` (without `node` and the script); returns the exit status. */
 export function run(argv: string[], raw: CliIo): number {
@@ -626,7 +627,6 @@ function render(args: Args, io: CliIo): number {
   return cards.some((card) => card.problems.errors > 0) ? 1 : 0;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * One page as a standalone HTML file: inline CSS and no script; its content security policy lets nothing

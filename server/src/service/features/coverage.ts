@@ -7,7 +7,7 @@ import { markdownCode, markdownText } from '../markdownEscape';
 import { COVERAGE as T } from '../messages';
 import type { Language } from '../types';
 import type { Snapshot, WorkspaceIndex } from '../workspaceIndex';
-import type { PageSummary } from './summaries';
+import { typePlural, type PageSummary } from './summaries';
 
 export interface CoverageItem {
   path: string;
@@ -90,7 +90,7 @@ export function coverage(index: WorkspaceIndex, snapshot: Snapshot, links: LinkG
     pagesOnNoList: [],
     byPhase: [],
     byTopic: [],
-    types: (snapshot.profile?.pageTypes ?? []).map((t) => ({ type: t.type, label: t.label[language], plural: language === 'nl' ? t.folder.slice(t.folder.lastIndexOf('/') + 1) : `${t.label.en}s` })),
+    types: (snapshot.profile?.pageTypes ?? []).map((t) => ({ type: t.type, label: t.label[language], plural: typePlural(snapshot, t.type, 2, language) })),
   };
   for (const s of summaries) {
     pages[s.type] = (pages[s.type] ?? 0) + 1;

@@ -6,6 +6,7 @@
 //   `\b` word boundaries, case-sensitively; the text of an abbreviation is not looked at again;
 // - not in code, raw HTML, link targets or image descriptions.
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
+import { escapeRegExp } from '../text';
 import { isAkEnv } from './env';
 
 const DEFINITION = /^\*\[([^\]]*)\] ?:[ ]*(.*)$/;
@@ -87,7 +88,7 @@ function termFinder(): (terms: Iterable<string>) => RegExp {
     const next = list.join('\u0000');
     if (next !== key) {
       key = next;
-      re = list.length ? new RegExp(list.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : /(?!)/;
+      re = list.length ? new RegExp(list.map(escapeRegExp).join('|')) : /(?!)/;
     }
     return re;
   };

@@ -15,7 +15,8 @@ const ADMONITION = new RegExp(`^!!! ?(${W}+(?: +${W}+)*)(?: +"(.*?)")? *$`, 'u')
 const DETAILS = new RegExp(`^\\?{3}(\\+)? ?(?:(${W}+(?: +${W}+)*?)?(?: +"(.*?)")|(${W}+(?: +${W}+)*?)) *$`, 'u');
 const TABBED = /^={3}(!)? +"(.*?)" *$/;
 
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+/** Python's `str.capitalize()`: the first character upper case, the rest lower case. */
+export const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 const compress = (classes: string) => classes.toLowerCase().replace(/ {2,}/g, ' ');
 
 /** The last line (exclusive) of the content that belongs to the opener on `startLine`. */

@@ -11,6 +11,7 @@
 // in code is never one) and the placeholders for the tables when the HTML is written.
 import type { MarkdownIt, StateBlock, StateCore } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { escapeRegExp } from '../text';
 import { abbrPlugin } from './abbr';
 import { attrListPlugin } from './attrList';
 import { containersPlugin } from './containers';
@@ -73,7 +74,7 @@ export function prepareSource(src: string, data: PageRenderData): string {
   // The tags hook: every occurrence, case-insensitively, even in code (it runs on the Markdown text).
   for (const { comment, markdown } of data.chips) {
     const flat = markdown.replace(/\r?\n/g, ' ');
-    text = text.replace(new RegExp(comment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), () => flat);
+    text = text.replace(new RegExp(escapeRegExp(comment), 'gi'), () => flat);
   }
   return data.appended ? `${text}\n${data.appended}` : text;
 }

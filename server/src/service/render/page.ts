@@ -13,7 +13,8 @@ import { pageTitle } from '../vocabulary';
 import type { PageModel, Snapshot, WorkspaceIndex } from '../workspaceIndex';
 import type { AkEnv, DirectiveReplacement, PageRenderData } from './env';
 import { algoritmekaderMarkdownIt } from './markdownIt';
-import { sanitizeHtml } from './sanitize';
+import { capitalize } from './containers';
+import { escapeAttribute as escapeHtml, sanitizeHtml } from './sanitize';
 
 export interface RenderContext {
   index: WorkspaceIndex;
@@ -34,7 +35,6 @@ export interface RenderedPage {
   data: PageRenderData;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const dirname = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
@@ -46,9 +46,6 @@ export function relativePath(fromDir: string, to: string): string {
   while (common < from.length && common < parts.length - 1 && from[common] === parts[common]) common++;
   return [...Array<string>(from.length - common).fill('..'), ...parts.slice(common)].join('/') || '.';
 }
-
-/** Python's `str.capitalize()`: the first character upper case, the rest lower case. */
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 
 /** A page's href from `page` to the root-relative `target` (with `#anchor`), in the link style. */
 function hrefTo(page: string, target: string, style: LinkStyle): string {

@@ -98,7 +98,8 @@ function safeUrl(value: string, attribute: string): boolean {
 }
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
+/** Text for a double-quoted attribute value (or element text): `&`, `<`, `>` and `"` as entities. */
+export const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
 /** The attributes of a tag, as the browser reads them: lowercase names, values with entities decoded; the first of a name wins. */
 function readAttributes(source: string): Map<string, string> {
