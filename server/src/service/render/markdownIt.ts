@@ -38,14 +38,21 @@ interface RuleEntry<F> {
   fn: F;
 }
 
+/**
+ * Replaces the function of the rule `name` of a markdown-it ruler with `wrap(its function)`, and drops the
+ * ruler's compiled chains, which would otherwise go on calling the old one.
+ */
+function wrapRule<F>(ruler: unknown, name: string, wrap: (fn: F) => F): void {
+  const r = ruler as { __rules__: RuleEntry<F>[]; __cache__: unknown };
+  const rule = r.__rules__.find((entry) => entry.name === name);
+  if (!rule) return;
+  rule.fn = wrap(rule.fn);
+  r.__cache__ = null;
+}
+
 /** Makes the named rules of a ruler act only in an Algoritmekader render. */
 function gate<F extends (...args: never[]) => unknown>(ruler: unknown, names: readonly string[], envOf: (...args: Parameters<F>) => unknown, otherwise: ReturnType<F>): void {
-  for (const rule of (ruler as { __rules__: RuleEntry<F>[] }).__rules__) {
-    if (!names.includes(rule.name)) continue;
-    const fn = rule.fn;
-    rule.fn = ((...args: Parameters<F>) => (isAkEnv(envOf(...args)) ? fn(...args) : otherwise)) as F;
-  }
-  (ruler as { __cache__: unknown }).__cache__ = null;
+  for (const name of names) wrapRule<F>(ruler, name, (fn) => ((...args: Parameters<F>) => (isAkEnv(envOf(...args)) ? fn(...args) : otherwise)) as F);
 }
 
 /** The page's Markdown as the site reads it, line for line: the lines of `src` stay where they are. */
@@ -125,13 +132,11 @@ export function algoritmekaderMarkdownIt(md: MarkdownIt, options: Algoritmekader
   };
 
   // Python-Markdown: a list does not interrupt a paragraph (it needs a blank line before it).
-  const listRule = (md.block.ruler as unknown as { __rules__: RuleEntry<BlockRule>[] }).__rules__.find((r) => r.name === 'list');
-  if (listRule) {
-    const list = listRule.fn;
+  wrapRule<BlockRule>(md.block.ruler, 'list', (list) =>
     // Inside a list item it may: there Python-Markdown reads a line indented into the item as a block of its own.
-    listRule.fn = (state, startLine, endLine, silent) =>
-      silent && state.parentType === 'paragraph' && state.listIndent < 0 && isAkEnv(state.env) ? false : list(state, startLine, endLine, silent);
-  }
+    (state, startLine, endLine, silent) =>
+      silent && state.parentType === 'paragraph' && state.listIndent < 0 && isAkEnv(state.env) ? false : list(state, startLine, endLine, silent),
+  );
   // Python-Markdown's list items: their content is indented 4 columns from the list, whatever the marker's
   // width, so a block indented less after a blank line ends the list, and `- a` + `  - b` is one flat list.
   // markdown-it indents an item's content by the marker's width; here, when the list rule hands an item's
@@ -150,29 +155,25 @@ export function algoritmekaderMarkdownIt(md: MarkdownIt, options: Algoritmekader
 
   // Python-Markdown's headings: `#` at the very start of the line (indented, it is text), a space after the
   // hashes optional (`#Titel` is a heading), closing hashes dropped.
-  const headingRule = (md.block.ruler as unknown as { __rules__: RuleEntry<BlockRule>[] }).__rules__.find((r) => r.name === 'heading');
-  if (headingRule) {
-    const heading = headingRule.fn;
-    headingRule.fn = (state, startLine, endLine, silent) => {
-      if (!isAkEnv(state.env)) return heading(state, startLine, endLine, silent);
-      if (state.sCount[startLine] !== state.blkIndent) return false;
-      const start = state.bMarks[startLine] + state.tShift[startLine];
-      const line = state.src.slice(start, state.eMarks[startLine]);
-      const m = /^(#{1,6})(.*?)#*\s*$/.exec(line);
-      if (!m) return false;
-      if (silent) return true;
-      state.line = startLine + 1;
-      const open = state.push('heading_open', `h${m[1].length}`, 1);
-      open.markup = m[1];
-      open.map = [startLine, state.line];
-      const inline = state.push('inline', '', 0);
-      inline.content = m[2].trim();
-      inline.map = [startLine, state.line];
-      inline.children = [];
-      state.push('heading_close', `h${m[1].length}`, -1).markup = m[1];
-      return true;
-    };
-  }
+  wrapRule<BlockRule>(md.block.ruler, 'heading', (heading) => (state, startLine, endLine, silent) => {
+    if (!isAkEnv(state.env)) return heading(state, startLine, endLine, silent);
+    if (state.sCount[startLine] !== state.blkIndent) return false;
+    const start = state.bMarks[startLine] + state.tShift[startLine];
+    const line = state.src.slice(start, state.eMarks[startLine]);
+    const m = /^(#{1,6})(.*?)#*\s*$/.exec(line);
+    if (!m) return false;
+    if (silent) return true;
+    state.line = startLine + 1;
+    const open = state.push('heading_open', `h${m[1].length}`, 1);
+    open.markup = m[1];
+    open.map = [startLine, state.line];
+    const inline = state.push('inline', '', 0);
+    inline.content = m[2].trim();
+    inline.map = [startLine, state.line];
+    inline.children = [];
+    state.push('heading_close', `h${m[1].length}`, -1).markup = m[1];
+    return true;
+  });
 
   // Python-Markdown's tables: a table without body rows gets one empty row.
   md.core.ruler.after('block', 'ak_empty_tables', (state) => {
@@ -191,10 +192,8 @@ export function algoritmekaderMarkdownIt(md: MarkdownIt, options: Algoritmekader
   });
 
   // Python-Markdown has no strikethrough (`~~`) and no bare-URL links.
-  for (const rule of (md.inline.ruler as unknown as { __rules__: RuleEntry<(state: { env: unknown }, silent: boolean) => boolean>[] }).__rules__) {
-    if (rule.name !== 'strikethrough' && rule.name !== 'linkify') continue;
-    const fn = rule.fn;
-    rule.fn = (state, silent) => (isAkEnv(state.env) ? false : fn(state, silent));
+  for (const name of ['strikethrough', 'linkify']) {
+    wrapRule<(state: { env: unknown }, silent: boolean) => boolean>(md.inline.ruler, name, (fn) => (state, silent) => (isAkEnv(state.env) ? false : fn(state, silent)));
   }
 
   md.use(containersPlugin);
