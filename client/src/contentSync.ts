@@ -8,14 +8,13 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CONTENT_NOTIFICATION, READ_FILES_REQUEST, type ContentParams, type ReadFilesParams, type ReadFilesResponse } from '../../server/src/protocol';
 import { CONFIG_FILE } from '../../server/src/service/config';
+import { skippedEntry } from '../../server/src/pageWalk';
+import { relativePathOfUri } from '../../server/src/uris';
 import { HOOK_FILE } from '../../server/src/service/profile';
 
 /** Files besides the pages that every check reads: the config file, and the site's list hook (it tells the content model). */
 const ALWAYS = [CONFIG_FILE, HOOK_FILE];
 
-/** Folders never searched for pages (as in NodeWorkspace): dependencies, caches, hidden folders, and MkDocs' output at the root. */
-const SKIPPED = new Set(['node_modules', '__pycache__']);
-const SITE_DIR = 'site';
 /** How many files are read at once. */
 const PARALLEL = 16;
 
@@ -23,7 +22,7 @@ const PARALLEL = 16;
 function handedOver(path: string): boolean {
   if (ALWAYS.includes(path)) return true;
   const parts = path.split('/');
-  if (parts.some((p) => p.startsWith('.') || SKIPPED.has(p)) || (parts.length > 1 && parts[0] === SITE_DIR)) return false;
+  if (parts.some((p, i) => skippedEntry(p, i === 0 && parts.length > 1))) return false;
   return path.endsWith('.md');
 }
 
@@ -56,7 +55,7 @@ async function markdownFiles(folder: vscode.Uri, relative = ''): Promise<string[
   const found: string[] = [];
   const below: Promise<string[]>[] = [];
   for (const [name, type] of entries) {
-    if (name.startsWith('.') || SKIPPED.has(name) || (relative === '' && name === SITE_DIR)) continue;
+    if (skippedEntry(name, relative === '')) continue;
     const path = relative + name;
     if (type & vscode.FileType.Directory) below.push(markdownFiles(folder, `${path}/`));
     else if (type & vscode.FileType.File && name.endsWith('.md')) found.push(path);
@@ -107,7 +106,7 @@ export function syncContent(client: BaseLanguageClient, folders: readonly vscode
 
   for (const folder of folders) {
     const key = folder.toString();
-    const pathOf = (uri: vscode.Uri) => (uri.toString().startsWith(`${key}/`) ? decodeURIComponent(uri.toString().slice(key.length + 1)) : undefined);
+    const pathOf = (uri: vscode.Uri) => relativePathOfUri(key, uri.toString()) || undefined; // the folder itself is no file
     const wanted = (path: string) => handedOver(path) || asked.get(key)?.has(path) === true;
     const send = (files: ContentParams['files']) => void client.sendNotification(CONTENT_NOTIFICATION, { folder: key, files } satisfies ContentParams);
     const changed = async (uri: vscode.Uri) => {
@@ -120,7 +119,7 @@ export function syncContent(client: BaseLanguageClient, folders: readonly vscode
       // A folder that appeared (moved or copied in): its pages arrive without events of their own.
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
       if (stat && stat.type & vscode.FileType.Directory && handedOver(`${path}/x.md`)) {
-        const inside = (await markdownFiles(folder, `${path}/`)) ?? [];
+        const inside = await markdownFiles(folder, `${path}/`);
         if (inside.length > 0) send(await readAll(folder, inside));
       }
     };

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { COVERAGE_REQUEST, INLAY_HINTS_CHANGED, PEEK_COMMAND, STATUS_REQUEST, type CoverageResponse, type StatusResponse } from '../../server/src/protocol';
 import type { CoverageTreeNode } from '../../server/src/service';
+import { HOOK_FILE } from '../../server/src/service/profile';
 
 /** Whether inlay hints are on (`algoritmekader.inlayHints.enabled`, default on). */
 export function inlayHintsEnabled(document?: vscode.TextDocument): boolean {
@@ -143,7 +144,7 @@ export function registerDepth(context: vscode.ExtensionContext, client: BaseLang
     coverage.refreshSoon();
     void showStatus();
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,src/overrides/hooks/lists.py}');
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/{*.md,${HOOK_FILE}}`);
   context.subscriptions.push(
     status,
     coverage,

@@ -10,12 +10,9 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { skippedEntry } from './pageWalk';
 import type { Workspace } from './service';
 
-/** Folders never searched for pages: dependencies and caches (hidden folders, VCS data among them, are skipped too). */
-const SKIPPED = new Set(['node_modules', '__pycache__']);
-/** MkDocs' build output, a folder at the content root. */
-const SITE_DIR = 'site';
 /** The largest page read (a real page is a few KB; the checks stay fast far beyond this). */
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 /** The largest JSON file read: the config, a workspace schema or profile file. */
@@ -204,7 +201,7 @@ export class NodeWorkspace implements Workspace {
       return found;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIPPED.has(entry.name) || (dir === this.root && entry.name === SITE_DIR)) continue;
+      if (skippedEntry(entry.name, dir === this.root)) continue;
       const path = dir + sep + entry.name;
       const relativePath = relativeDir + entry.name;
       let isDirectory = entry.isDirectory();

@@ -7,6 +7,7 @@ import { CARD_REQUEST, CONTENT_NOTIFICATION, NEW_PAGE_REQUEST, PAGE_TYPES_REQUES
 import { PushedWorkspace } from './pushedWorkspace';
 import { registerRenderHandlers } from './renderHandlers';
 import { DEPTH_CAPABILITIES, registerDepthHandlers } from './depthHandlers';
+import { HOOK_FILE } from './service/profile';
 import { CARD, CONFIG_FILE, NEW_PAGE, UI, cardStrings, createLanguageService, type AkCompletionKind, type Language, type LanguageService, type PageCard, type Workspace } from './service';
 
 /** Our *Fix All* action's kind: `editor.codeActionsOnSave: { "source.fixAll.algoritmekader": "explicit" }` runs it on save. */
@@ -271,7 +272,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialized(async () => {
     if (canWatch) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }, { globPattern: '**/src/overrides/hooks/lists.py' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.algoritmekader.json' }, { globPattern: '**/*.schema.json' }, { globPattern: `**/${HOOK_FILE}` }] });
     }
     await applySettings();
   });
