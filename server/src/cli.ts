@@ -325,7 +325,7 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202
 const UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with UNSAFE characters escaped; line breaks (the output's own) kept. */
-export const printable = (text: string): string => text.replace(UNSAFE, visibleControl);
+const printable = (text: string): string => text.replace(UNSAFE, visibleControl);
 /** `text` on one line: UNSAFE characters and line breaks escaped (a value in a one-line-per-finding output). */
 export const oneLine = (text: string): string => text.replace(UNSAFE_OR_NEWLINE, visibleControl);
 
@@ -473,11 +473,11 @@ function writePage(workspace: NodeWorkspace, path: string, text: string, written
   if (!workspace.insideRoot(real)) return CLI.outsideRoot[lang](workspace.root);
   // The same file reached under two paths (a link to a page) is written under the first.
   if ((written.get(real) ?? path) !== path) return undefined;
-  if (!statOr(real)?.isFile()) return CLI.notARegularFile[lang];
-  let mode: number;
+  const stat = statOr(real);
+  if (!stat?.isFile()) return CLI.notARegularFile[lang];
+  const mode = Number(stat.mode) & 0o7777;
   try {
     accessSync(real, fsConstants.W_OK);
-    mode = statSync(real).mode & 0o7777;
   } catch (error) {
     return cannot(error);
   }
@@ -632,7 +632,7 @@ function render(args: Args, io: CliIo): number {
  * One page as a standalone HTML file: inline CSS and no script; its content security policy lets nothing
  * run and nothing load but images, so a page that holds hostile HTML stays harmless even if opened as is.
  */
-export function standaloneHtml(title: string, body: string, lang: Language): string {
+function standaloneHtml(title: string, body: string, lang: Language): string {
   return `<!DOCTYPE html>
 <html lang="nl">
 <head>

@@ -14,9 +14,9 @@ import { skippedEntry } from './pageWalk';
 import type { Workspace } from './service';
 
 /** The largest page read (a real page is a few KB; the checks stay fast far beyond this). */
-export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 /** The largest JSON file read: the config, a workspace schema or profile file. */
-export const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 
 /** Why a file could not be read. */
 export type Unreadable = 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'no-permission';
@@ -230,7 +230,7 @@ const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * The bytes of the regular file at `absolute`, at most `limit` of them, or why not. Opened non-blocking, so
  * that a FIFO does not wait for a writer; what is opened is checked (fstat), not what the name pointed at.
  */
-export function readRegularFile(absolute: string, limit: number): Buffer | Unreadable {
+function readRegularFile(absolute: string, limit: number): Buffer | Unreadable {
   let fd: number;
   try {
     fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -271,7 +271,7 @@ function realpathOr(path: string): string {
 }
 
 /** The index of the first byte of `bytes` that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;

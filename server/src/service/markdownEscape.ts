@@ -36,7 +36,7 @@ export function markdownCode(text: string): string {
 }
 
 /** A link destination that ends where it should: characters that would end or break it percent-encoded. */
-export function markdownLinkTarget(uri: string): string {
+function markdownLinkTarget(uri: string): string {
   return uri.replace(/[\s()<>\\`[\]]/g, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 

@@ -38,7 +38,7 @@ const vocabularyKeyword: CodeKeywordDefinition = {
  * backreferences or lookaround: a pattern with them does not compile, which is reported like any schema
  * that does not compile. The built-in schemas' patterns are ours and compiled to native code at build time.
  */
-export const linearRegExp: RegExpEngine = Object.assign(
+const linearRegExp: RegExpEngine = Object.assign(
   (pattern: string, flags: string) => {
     const compiled = RE2JS.compile(pattern, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
     return { test: (text: string) => compiled.test(text) };

@@ -28,7 +28,7 @@ function hasCodeMarks(text: string, from: number): boolean {
 }
 
 /** The ATX headings of the page's body, outside code. */
-export function headingsOf(page: PageModel): Heading[] {
+function headingsOf(page: PageModel): Heading[] {
   const headings: Heading[] = [];
   const first = page.lines.positionAt(page.bodyStart).line;
   let code: ReturnType<typeof findCodeRanges> | undefined;

@@ -14,7 +14,7 @@ const INLINE_RE = new RegExp(`^${BASE}`);
 const NAME_RE = /[^A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd:\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]+/g;
 
 /** Upstream's scanner: `k="v"`, `k='v'`, `k=v`, `.class`, `#id`, or a bare word (`word="word"`). */
-export function parseAttributes(text: string): [string, string][] {
+function parseAttributes(text: string): [string, string][] {
   const out: [string, string][] = [];
   const re = /([^ =]+)="(.*?)"|([^ =]+)='(.*?)'|([^ =]+)=([^ =]+)|([^ =]+)| /gy;
   let m: RegExpExecArray | null;
@@ -40,7 +40,7 @@ function assign(token: Token, text: string): void {
 }
 
 /** Python-Markdown's `toc` slug: ASCII-folded, word characters, spaces and hyphens; runs of those become one `-`. */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   const ascii = text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
   return ascii.replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[-\s]+/g, '-');
 }

@@ -56,7 +56,7 @@ function gate<F extends (...args: never[]) => unknown>(ruler: unknown, names: re
 }
 
 /** The page's Markdown as the site reads it, line for line: the lines of `src` stay where they are. */
-export function prepareSource(src: string, data: PageRenderData): string {
+function prepareSource(src: string, data: PageRenderData): string {
   const lines = src.split('\n');
   // The directives first, at their places (the text after chips would have other columns).
   let searchLine = 0;

@@ -39,7 +39,7 @@ export interface RenderedPage {
 const dirname = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /** `to` relative to the folder `fromDir` (both root-relative, POSIX). */
-export function relativePath(fromDir: string, to: string): string {
+function relativePath(fromDir: string, to: string): string {
   const from = fromDir ? fromDir.split('/') : [];
   const parts = to.split('/');
   let common = 0;
