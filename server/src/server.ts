@@ -209,12 +209,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   /**
-   * Resolves when the background indexing under way has ended (at once when none is). A request that needs
-   * the whole tree (code lenses, the coverage view) waits for it rather than indexing the rest in one go,
-   * which would hold every other request up at start-up.
+   * Resolves when the root's tree is indexed, by the background indexing (started here if the settings were
+   * read and it has not started yet). A request that needs the whole tree (code lenses, the coverage view)
+   * waits for it rather than indexing the rest in one go, which would hold every other request up at start-up.
    */
-  const whenIndexed = (root: Root): Promise<void> =>
-    root.indexing ? new Promise((resolve) => (root.onIndexed ??= []).push(resolve)) : Promise.resolve();
+  const whenIndexed = async (root: Root): Promise<void> => {
+    await settingsApplied; // the indexing starts once the settings (a profile among them) are known
+    if (indexed(root)) return;
+    const done = new Promise<void>((resolve) => (root.onIndexed ??= []).push(resolve));
+    void indexInBackground(root); // joins the one under way, if any
+    await done;
+  };
 
   /** Resolves once the settings were read the first time: before that, a profile set in them is not known. */
   let settingsRead!: () => void;

@@ -1,7 +1,8 @@
 // `npm run bench:lsp`: the language server as an editor drives it, over stdio (dist/server.js), on the two
 // real snapshots (read in place) and on a generated tree of about 10,000 pages (the 2026 tree plus renamed
 // copies, in a temp folder). Per tree and run:
-// - initialize → the first diagnostics of an open measure page;
+// - initialize → the first diagnostics of an open measure page; then, while the tree is indexed, its code lenses
+//   and a hover asked right after them (the hover must not wait for the lenses);
 // - 200 edits of that page that alternate a valid and an invalid state (a label value typo, and the `id` of
 //   a second open measure page), each checked: the edited page's diagnostics must flip, so the figure is of
 //   real work; the second page's republish (its duplicate-id finding comes and goes) is timed from the edit;
@@ -170,6 +171,9 @@ interface RunResult {
   rename: Series;
   rssAfterLoad: number;
   hwm: number;
+  /** At start-up: a hover asked right after the page's code lenses, and those lenses, ms from the asking. */
+  startupHover: number;
+  startupLenses: number;
   edits: number;
 }
 
@@ -186,6 +190,14 @@ async function runOnce(root: string, s: Scenario, totalEdits: number): Promise<R
     // The part after the process started and answered initialize (node's own start-up and the bundle's load
     // depend on the machine more than on this project).
     const afterInitialize = first.at - lsp.initialized;
+    // An editor asks for an opened page's code lenses at once. They need the whole tree, which is still being
+    // indexed in the background: they wait for it, and a hover asked meanwhile must not wait with them.
+    const asked = now();
+    const lenses = connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: s.reference });
+    const startupHover = now() - asked;
+    await lenses;
+    const startupLenses = now() - asked;
     if (s.other && otherUri) {
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: otherUri, languageId: 'markdown', version: 1, text: readFileSync(join(root, s.other.page), 'utf8') } });
       await until(otherUri, 0, () => true, 'the other page\'s diagnostics');
@@ -247,7 +259,7 @@ async function runOnce(root: string, s: Scenario, totalEdits: number): Promise<R
       'rename',
     );
     const { hwm } = lsp.memory();
-    return { firstDiagnostics, afterInitialize, edit, republish, completionLabel, completionReference, hover, definition, references, rename, rssAfterLoad, hwm, edits: totalEdits };
+    return { firstDiagnostics, afterInitialize, edit, republish, completionLabel, completionReference, hover, definition, references, rename, rssAfterLoad, hwm, edits: totalEdits, startupHover, startupLenses };
   } finally {
     lsp.stop();
   }
@@ -308,6 +320,10 @@ async function main(): Promise<void> {
       console.log(`  ${'initialize → first diagnostics'.padEnd(30)}${fmt(median(first)).padStart(9)} ms   runs: ${first.map(fmt).join(', ')}`);
       const after = results.map((r) => r.afterInitialize);
       console.log(`  ${'  of which after initialize'.padEnd(30)}${fmt(median(after)).padStart(9)} ms   runs: ${after.map(fmt).join(', ')}`);
+      const sh = results.map((r) => r.startupHover);
+      const sl = results.map((r) => r.startupLenses);
+      console.log(`  ${'hover at start-up'.padEnd(30)}${fmt(median(sh)).padStart(9)} ms   runs: ${sh.map(fmt).join(', ')}   (asked right after the code lenses)`);
+      console.log(`  ${'code lenses at start-up'.padEnd(30)}${fmt(median(sl)).padStart(9)} ms   runs: ${sl.map(fmt).join(', ')}   (they wait for the indexing)`);
       const rss = results.map((r) => r.rssAfterLoad);
       const hwm = results.map((r) => r.hwm);
       console.log(`  ${'memory after load (VmRSS)'.padEnd(30)}${fmt(median(rss)).padStart(9)} MB   runs: ${rss.map(fmt).join(', ')}`);
