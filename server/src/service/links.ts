@@ -4,7 +4,7 @@
 // up in the indexes and checked against the few pages they name, never by walking the tree.
 import { resolvePage, type CandidateSet, type Directive, type PageDirectives, type Resolution, type TargetList } from './directives';
 import { findEntry, type FmValue } from './frontmatter';
-import { nearest } from './nearest';
+import { nearestIn, prepareCandidates, type PreparedCandidates } from './nearest';
 import { stemOf } from './profile';
 import type { SchemaSet } from './schema';
 import type { PageModel, Snapshot, WorkspaceIndex } from './workspaceIndex';
@@ -44,7 +44,7 @@ export class LinkGraph {
   /** referenceKeys per schema set (a new structure makes a new one) and schema name. */
   private readonly referenceKeysMemo = new WeakMap<SchemaSet, Map<string, ReadonlyMap<string, string>>>();
   /** suggestStems' answers per stems map (a new file set makes new maps). */
-  private readonly suggested = new WeakMap<Map<string, string[]>, { lower: Map<string, string>; answers: Map<string, { caseMatch: string | undefined; suggestions: string[] }> }>();
+  private readonly suggested = new WeakMap<Map<string, string[]>, { lower: Map<string, string>; prepared: PreparedCandidates; answers: Map<string, { caseMatch: string | undefined; suggestions: string[] }> }>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -128,13 +128,13 @@ export class LinkGraph {
     if (!memo) {
       const lower = new Map<string, string>();
       for (const stem of stems.keys()) if (!lower.has(stem.toLowerCase())) lower.set(stem.toLowerCase(), stem);
-      memo = { lower, answers: new Map() };
+      memo = { lower, prepared: prepareCandidates(stems.keys()), answers: new Map() };
       this.suggested.set(stems, memo);
     }
     let answer = memo.answers.get(value);
     if (!answer) {
       const caseMatch = memo.lower.get(value.toLowerCase());
-      answer = { caseMatch, suggestions: caseMatch !== undefined ? [caseMatch] : nearest(value, stems.keys()) };
+      answer = { caseMatch, suggestions: caseMatch !== undefined ? [caseMatch] : nearestIn(value, memo.prepared) };
       memo.answers.set(value, answer);
     }
     return { caseMatch: answer.caseMatch, suggestions: [...answer.suggestions] };

@@ -5,6 +5,8 @@
  * With a finite `limit`, any distance above it comes back as `limit + 1`, and only the band of cells within
  * `limit` of the diagonal is computed (suggestions ask for at most 4 edits against hundreds of long stems).
  */
+let scratch = new Int32Array(3 * 64);
+
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   const n = a.length;
@@ -13,9 +15,11 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   if (n === 0 || m === 0) return Math.max(n, m) <= limit ? Math.max(n, m) : limit + 1;
   const band = Number.isFinite(limit) ? limit : Math.max(n, m);
   const FAR = n + m + 1; // more than any distance: a cell outside the band
-  let prevPrev = new Int32Array(m + 1).fill(FAR);
-  let prev = new Int32Array(m + 1).fill(FAR);
-  let row = new Int32Array(m + 1).fill(FAR);
+  // Three rows, reused from call to call: suggestions compare one word with thousands of names.
+  if (scratch.length < 3 * (m + 1)) scratch = new Int32Array(Math.max(3 * (m + 1), 2 * scratch.length));
+  let prevPrev = scratch.subarray(0, m + 1).fill(FAR);
+  let prev = scratch.subarray(m + 1, 2 * (m + 1)).fill(FAR);
+  let row = scratch.subarray(2 * (m + 1), 3 * (m + 1)).fill(FAR);
   for (let j = 0; j <= Math.min(m, band); j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - band);
@@ -45,12 +49,30 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * A candidate that contains the word or is contained by it (a missing or extra suffix) also counts.
  */
 export function nearest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  return nearestIn(word, prepareCandidates(candidates), max);
+}
+
+/** Candidates for `nearestIn`: distinct, each with its lower case (prepared once for many words). */
+export interface PreparedCandidates {
+  readonly names: readonly string[];
+  readonly lower: readonly string[];
+}
+
+export function prepareCandidates(candidates: Iterable<string>): PreparedCandidates {
+  const names = [...new Set(candidates)];
+  return { names, lower: names.map((name) => name.toLowerCase()) };
+}
+
+/** `nearest` over prepared candidates. */
+export function nearestIn(word: string, candidates: PreparedCandidates, max = 3): string[] {
   const lower = word.toLowerCase();
   const limit = Math.min(4, Math.max(1, Math.floor(lower.length / 3)));
   const scored: { candidate: string; score: number }[] = [];
-  for (const candidate of new Set(candidates)) {
+  const { names } = candidates;
+  for (let i = 0; i < names.length; i++) {
+    const candidate = names[i];
     if (candidate === word) continue;
-    const c = candidate.toLowerCase();
+    const c = candidates.lower[i];
     let score = editDistance(lower, c, limit);
     if (score > limit && lower.length >= 4 && (c.startsWith(lower) || lower.startsWith(c))) score = limit + 0.5;
     if (score <= limit + 0.5) scored.push({ candidate, score });
