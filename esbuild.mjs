@@ -5,6 +5,7 @@
 //   dist/web/        the web extension: client.js (web worker extension host) and server.js (a web worker)
 //   dist/preview/    the preview's webview script and stylesheet (browser); markdown-preview.css for VS Code's own preview
 //   dist/ak.js       the `ak` program; dist/ak.js.cache is its code cache (scripts/warm-code-cache.mjs)
+//   dist/pageReader.js  the thread that reads the pages ahead of `ak check`, `graph` and `report`
 //   out/test/**      each test file and the benchmark, bundled with our sources; npm packages stay external
 //   out/e2e/**       the editor tests, run in VS Code's extension host by test/e2e/run.mjs
 //   out/e2e-web/**   the web suite of the editor tests (browser web worker extension host)
@@ -79,6 +80,8 @@ if (only !== 'tests') {
 if (cli) {
   builds.push(
     { ...common, entryPoints: { ak: 'server/src/cli.ts' }, outdir: 'dist' },
+    // The thread that reads a tree's pages ahead of `ak check` (server/src/pageReader.ts).
+    { ...common, entryPoints: { pageReader: 'server/src/pageReaderWorker.ts' }, outdir: 'dist' },
     { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node' } },
   );
 }

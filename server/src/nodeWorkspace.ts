@@ -7,19 +7,22 @@
 // lies inside the content root, also after its symbolic links are followed. Pages are decoded as the site
 // decodes them (UTF-8, strict): a page that is not valid UTF-8 is read with U+FFFD in place of each bad
 // sequence and remembered as such (`notUtf8`), so that it is reported and never written back.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorReason, readRegularFile, type Unreadable } from './diskRead';
+import { PageReader } from './pageReader';
 import { skippedEntry } from './pageWalk';
 import type { Workspace } from './service';
 
 /** The largest page read (a real page is a few KB; the checks stay fast far beyond this). */
 const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+/** Trees with fewer pages are read as the pass goes (see readAhead). */
+const READ_AHEAD_MINIMUM = 500;
 /** The largest JSON file read: the config, a workspace schema or profile file. */
 const MAX_JSON_BYTES = 1024 * 1024;
 
-/** Why a file could not be read. */
-export type Unreadable = 'missing' | 'not-a-file' | 'too-large' | 'outside-root' | 'no-permission';
+export type { Unreadable } from './diskRead';
 
 /** A folder the walk reached a second time through a symbolic link: its pages are listed once, under `first`. */
 export interface ReachedTwice {
@@ -42,8 +45,33 @@ export class NodeWorkspace implements Workspace {
   private readonly badUtf8 = new Map<string, number>();
   private readonly unreadable = new Map<string, Unreadable>();
   private realRoot: string | undefined;
+  /** The pages being read ahead for a pass over the whole tree (readAhead), if any. */
+  private reader: PageReader | undefined;
 
   constructor(readonly root: string) {}
+
+  /**
+   * Starts reading the tree's pages ahead on another thread (`script`, dist/pageReader.js), in listing order,
+   * for a pass over the whole tree: `ak check`, `graph` and `report` read every page once. Below `minimum`
+   * pages the thread costs more than it saves. Reads stay exactly what readFile would read (see pageReader.ts).
+   */
+  readAhead(script: string, minimum = READ_AHEAD_MINIMUM): void {
+    this.stopReadingAhead();
+    const pages = this.listMarkdownFiles().filter((path) => this.isPage(path) && !this.open.has(path));
+    if (pages.length < minimum) return;
+    this.reader = PageReader.start(script, pages, pages.map((path) => this.absolute(path)), MAX_PAGE_BYTES);
+  }
+
+  /** Stops reading ahead: the pages not taken yet are read from disk when asked for. */
+  stopReadingAhead(): void {
+    this.reader?.close();
+    this.reader = undefined;
+  }
+
+  /** The absolute path of root-relative `path`. Concatenated, not path.join: this runs for every page, and the paths are clean. */
+  private absolute(path: string): string {
+    return this.root + sep + (sep === '/' ? path : path.split('/').join(sep));
+  }
 
   listMarkdownFiles(): readonly string[] {
     if (this.listed) return this.listed;
@@ -81,10 +109,12 @@ export class NodeWorkspace implements Workspace {
    * must hold it (after links) unless the walk listed it as a page: pages are found as MkDocs finds them.
    */
   readBytes(path: string): Buffer | Unreadable {
-    // Concatenated, not path.join: this runs for every page, and the paths are already clean.
-    const absolute = this.root + sep + (sep === '/' ? path : path.split('/').join(sep));
+    const absolute = this.absolute(path);
     const isJson = path.endsWith('.json');
-    if (!this.isPage(path)) {
+    if (this.isPage(path)) {
+      const ahead = this.reader?.take(path);
+      if (ahead !== undefined) return ahead;
+    } else {
       if (path.split('/').includes('..') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'outside-root';
       try {
         if (!this.insideRoot(realpathSync(absolute))) return 'outside-root';
@@ -165,6 +195,7 @@ export class NodeWorkspace implements Workspace {
 
   /** Files were created, changed or deleted on disk. */
   changedOnDisk(paths: readonly string[], created = false): void {
+    for (const path of paths) this.reader?.forget(path);
     for (const path of paths) this.diskGeneration.set(path, (this.diskGeneration.get(path) ?? 0) + 1);
     const files = this.files;
     // A file created or deleted (or a folder, which the watcher names alone): walk the tree again, once per batch.
@@ -225,42 +256,6 @@ export class NodeWorkspace implements Workspace {
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/**
- * The bytes of the regular file at `absolute`, at most `limit` of them, or why not. Opened non-blocking, so
- * that a FIFO does not wait for a writer; what is opened is checked (fstat), not what the name pointed at.
- */
-function readRegularFile(absolute: string, limit: number): Buffer | Unreadable {
-  let fd: number;
-  try {
-    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return errorReason(error);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return 'not-a-file';
-    if (stat.size > limit) return 'too-large';
-    const buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stat.size, 0) + 1));
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) return 'too-large'; // grew past the limit while being read
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return buffer.subarray(0, length);
-  } catch (error) {
-    return errorReason(error);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function errorReason(error: unknown): Unreadable {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'no-permission' : code === 'EISDIR' ? 'not-a-file' : 'missing';
-}
 
 function realpathOr(path: string): string {
   try {
