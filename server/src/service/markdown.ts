@@ -308,6 +308,16 @@ class Scanner {
     const { text, to } = this;
     let i = this.from;
     let lineStart = i;
+    const cr = text.indexOf('\r', i);
+    if (cr < 0 || cr >= to) {
+      // Only `\n` breaks (nearly every page): found by indexOf, far faster than a loop over the characters.
+      for (let n = text.indexOf('\n', i); n >= 0 && n < to; n = text.indexOf('\n', n + 1)) {
+        this.lines.push({ start: lineStart, end: n });
+        lineStart = n + 1;
+      }
+      this.lines.push({ start: lineStart, end: to });
+      return;
+    }
     for (; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {

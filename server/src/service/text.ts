@@ -17,6 +17,11 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
+    if (text.indexOf('\r') < 0) {
+      // Only `\n` breaks (nearly every page): found by indexOf, far faster than a loop over the characters.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
