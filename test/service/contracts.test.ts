@@ -2,6 +2,7 @@
 // order, the comments the hooks replace, a page's own lists; exact ranges, messages and fixed text.
 import assert from 'node:assert/strict';
 import { createLanguageService, type AkTextEdit } from '../../server/src/service';
+import { containsIgnoringCase } from '../../server/src/service/features/contracts';
 import { applyTextEdits } from '../../server/src/service/text';
 import { CURRENT_BASE, MemoryWorkspace } from '../memoryWorkspace';
 import { seen } from './harness';
@@ -94,6 +95,18 @@ describe('body contracts', () => {
     assert.deepEqual(body({ [R]: ownText }, R), []);
     const onlyComment = requirement((b) => b.replace('<!-- tags-ai-act -->', '<!-- uitleg -->'));
     assert.deepEqual(body({ [R]: onlyComment }, R).map((d) => d.code), ['body.missing-marker']);
+  });
+
+  it('a marker is found whatever its case, as the lower case of the body finds it (also beside İ and the Kelvin sign)', () => {
+    const codes = (replace: (b: string) => string) => body({ [R]: requirement(replace) }, R).map((d) => d.code);
+    assert.deepEqual(codes((b) => b.replace('<!-- tags -->', '<!-- TAGS -->')), []);
+    assert.deepEqual(codes((b) => b.replace('<!-- tags -->', '<!-- Tags -->\nİstanbul, 5 \u212A')), []);
+    assert.deepEqual(codes((b) => b.replace('<!-- tags -->', '<!-- tägs -->')), ['body.missing-marker']);
+    // Their lower case is ASCII though they are not (İ → i̇, Kelvin sign → k): found as toLowerCase finds them.
+    assert.equal(containsIgnoringCase('---\n<!-- \u212AEY -->', 4, '<!-- key -->'), true);
+    assert.equal(containsIgnoringCase('<!-- İ -->', 0, '<!-- i\u0307 -->'), true);
+    assert.equal(containsIgnoringCase('<!-- KEY -->', 1, '<!-- key -->'), false);
+    assert.equal(containsIgnoringCase('x <!-- KEY -->', 1, '<!-- key -->'), true);
   });
 
   it("a requirement without its own list_maatregelen: the fix writes the template's comment with its stem under Maatregelen", () => {

@@ -6,6 +6,7 @@ import type { LinkGraph } from '../links';
 import { siteMeta } from '../links';
 import { findCodeRanges, isInCode } from '../markdown';
 import type { BodyContract, SectionData } from '../profile';
+import { escapeRegExp } from '../text';
 import type { Language, Range } from '../types';
 import type { PageModel, Snapshot } from '../workspaceIndex';
 import type { DiagnosticBuilder } from './diagnostics';
@@ -36,6 +37,7 @@ function headingsOf(page: PageModel): Heading[] {
     const start = page.lines.lineStart(line);
     if (start < page.bodyStart) continue;
     const end = page.lines.lineEnd(line);
+    if (!startsWithHash(page.text, start, end)) continue; // most lines: not sliced and matched
     const m = HEADING.exec(page.text.slice(start, end));
     if (!m) continue;
     // A heading line starts at most 3 columns in, so only a fence or a code span can make it code: without
@@ -47,8 +49,46 @@ function headingsOf(page: PageModel): Heading[] {
   return headings;
 }
 
+/** Whether the line `text[start, end)` has a `#` after at most 3 spaces: what every ATX heading starts with. */
+function startsWithHash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end && i <= start + 3; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35) return true;
+    if (c !== 32) return false;
+  }
+  return false;
+}
+
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const isSection = (section: SectionData, text: string) => same(section.heading, text) || (section.also ?? []).some((a) => same(a, text));
+
+/** The lower case of a section's heading and its other names, made once per section (the profile's data is fixed). */
+const sectionNames = new WeakMap<SectionData, string[]>();
+const isSection = (section: SectionData, text: string) => {
+  let names = sectionNames.get(section);
+  if (!names) sectionNames.set(section, (names = [section.heading, ...(section.also ?? [])].map((n) => n.toLowerCase())));
+  return names.includes(text.toLowerCase());
+};
+
+/** Lower-case characters that are not ASCII but whose lower case is (U+0130 İ → i̇, U+212A Kelvin sign → k). */
+const FOLDING_TO_ASCII = ['\u0130', '\u212a'];
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const markerPatterns = new Map<string, RegExp>();
+
+/**
+ * Whether `text` from `from` on contains `marker`, ignoring case as `toLowerCase` does. For an ASCII marker in
+ * a text without the two characters whose lower case is ASCII though they are not, that is an ASCII
+ * case-insensitive search (a case-insensitive RegExp without the u flag never matches a non-ASCII character to
+ * an ASCII one), which spares lowering the whole body of every page. Exported for its test.
+ */
+export function containsIgnoringCase(text: string, from: number, marker: string): boolean {
+  if (ASCII_ONLY.test(marker) && FOLDING_TO_ASCII.every((c) => text.indexOf(c, from) < 0)) {
+    let pattern = markerPatterns.get(marker);
+    if (!pattern) markerPatterns.set(marker, (pattern = new RegExp(escapeRegExp(marker), 'gi')));
+    pattern.lastIndex = from;
+    return pattern.test(text);
+  }
+  return text.slice(from).toLowerCase().includes(marker.toLowerCase());
+}
 
 /** The contract's findings on a page of a type that has one. */
 export function bodyDiagnostics(snapshot: Snapshot, links: LinkGraph, page: PageModel, out: DiagnosticBuilder): void {
@@ -96,9 +136,8 @@ function checkSections(contract: BodyContract, type: string, sections: { text: s
  * own: an author may write there what the hook would have put (a requirement's own "Van toepassing op").
  */
 function checkMarkers(contract: BodyContract, page: PageModel, out: DiagnosticBuilder, present: (s: SectionData) => Heading | undefined, sections: Heading[]): void {
-  const body = page.text.slice(page.bodyStart).toLowerCase();
   for (const marker of contract.markers ?? []) {
-    if (body.includes(marker.text.toLowerCase())) continue;
+    if (containsIgnoringCase(page.text, page.bodyStart, marker.text)) continue;
     const data = marker.section ? contract.sections.find((s) => same(s.heading, marker.section!)) : undefined;
     const heading = data && present(data);
     if (marker.section && !heading) continue; // the missing section is reported; its marker goes with it
