@@ -92,9 +92,23 @@ const pyYamlTags = (tags: Tags): Tags =>
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, customTags: pyYamlTags, prettyErrors: false, keepSourceTokens: true, logLevel: 'error' } as const;
 
 const DELIMITER = /^-{3}[ \t]*$/;
-// A closing line anywhere in the text: at a line start (after \n, \r\n or a lone \r, as LineIndex
-// counts lines), up to the line's end. One native search instead of a test per line.
-const CLOSING_LINE = /(?<=[\r\n])(?:-{3}|\.{3})[ \t]*(?=[\r\n]|$)/g;
+/**
+ * The first line from `from` on that closes the frontmatter: `---` or `...` and nothing after it but spaces
+ * and tabs (lines as LineIndex counts them: after \n, \r\n or a lone \r), or -1. Only a line's first three
+ * characters are looked at until one qualifies.
+ */
+function closingLine(text: string, lines: LineIndex, from: number): number {
+  for (let line = from; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const c = text.charCodeAt(start);
+    if ((c !== 45 && c !== 46) || text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) continue;
+    const end = lines.lineEnd(line);
+    let i = start + 3;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i === end) return line;
+  }
+  return -1;
+}
 
 export function parsePage(rawText: string): ParsedPage {
   return parsePageWith(rawText, parseYamlFastOrFull)!;
@@ -148,9 +162,7 @@ function parsePageWith(rawText: string, parse: YamlParser): ParsedPage | undefin
     return { text, lines, frontmatter: undefined, bodyStart: 0 };
   }
   const contentStart = lines.lineStart(1);
-  CLOSING_LINE.lastIndex = contentStart;
-  const closing = CLOSING_LINE.exec(text);
-  const closeLine = closing ? lines.positionAt(closing.index).line : -1;
+  const closeLine = closingLine(text, lines, 1);
   const openRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } };
   if (closeLine < 0) {
     // Unclosed: for completion and hover, take the YAML to run up to the first blank line.

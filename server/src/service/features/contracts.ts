@@ -14,6 +14,8 @@ import type { DiagnosticBuilder } from './diagnostics';
 export interface Heading {
   /** The heading text without `#`s and an attribute list (`{ data-search-exclude }`), trimmed. */
   text: string;
+  /** `text` in lower case, as sections are compared. */
+  lower: string;
   level: number;
   line: number;
   /** Offsets of the heading line (without its line break). */
@@ -44,7 +46,8 @@ function headingsOf(page: PageModel): Heading[] {
     // a backtick or a tilde in the body (most pages), there is nothing to scan for.
     code ??= hasCodeMarks(page.text, page.bodyStart) ? findCodeRanges(page.text, page.bodyStart) : [];
     if (isInCode(code, start)) continue;
-    headings.push({ text: m[2].replace(/\s*\{[^}]*\}\s*$/, '').trim(), level: m[1].length, line, start, end });
+    const text = m[2].replace(/\s*\{[^}]*\}\s*$/, '').trim();
+    headings.push({ text, lower: text.toLowerCase(), level: m[1].length, line, start, end });
   }
   return headings;
 }
@@ -63,11 +66,13 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The lower case of a section's heading and its other names, made once per section (the profile's data is fixed). */
 const sectionNames = new WeakMap<SectionData, string[]>();
-const isSection = (section: SectionData, text: string) => {
+/** Whether `lower` (a heading's text in lower case) names `section`. */
+const namesSection = (section: SectionData, lower: string) => {
   let names = sectionNames.get(section);
   if (!names) sectionNames.set(section, (names = [section.heading, ...(section.also ?? [])].map((n) => n.toLowerCase())));
-  return names.includes(text.toLowerCase());
+  return names.includes(lower);
 };
+const isSection = (section: SectionData, text: string) => namesSection(section, text.toLowerCase());
 
 /** Lower-case characters that are not ASCII but whose lower case is (U+0130 İ → i̇, U+212A Kelvin sign → k). */
 const FOLDING_TO_ASCII = ['\u0130', '\u212a'];
@@ -96,7 +101,7 @@ export function bodyDiagnostics(snapshot: Snapshot, links: LinkGraph, page: Page
   if (!contract || !page.frontmatter || page.frontmatter.status !== 'closed') return;
   const type = page.pageType!.type;
   const sections = headingsOf(page).filter((h) => h.level === 2);
-  const present = (data: SectionData) => sections.find((h) => isSection(data, h.text));
+  const present = (data: SectionData) => sections.find((h) => namesSection(data, h.lower));
   checkSections(contract, type, sections, page, out);
   checkMarkers(contract, page, out, present, sections);
   checkOwnLists(snapshot, links, contract, page, out, present);
@@ -108,12 +113,12 @@ function endOfText(page: PageModel): Range {
   return page.lines.range(Math.max(end, page.bodyStart), Math.max(end, page.bodyStart));
 }
 
-function checkSections(contract: BodyContract, type: string, sections: { text: string; line: number; start: number; end: number }[], page: PageModel, out: DiagnosticBuilder): void {
+function checkSections(contract: BodyContract, type: string, sections: Heading[], page: PageModel, out: DiagnosticBuilder): void {
   const ordered = contract.sections.filter((s) => s.ordered !== false);
   // Order: each section after the furthest one before it in the template is out of place.
   let furthest = -1;
   for (const heading of sections) {
-    const index = ordered.findIndex((s) => isSection(s, heading.text));
+    const index = ordered.findIndex((s) => namesSection(s, heading.lower));
     if (index < 0) continue;
     if (index < furthest) {
       out.add('body.section-order', page.lines.range(heading.start, heading.end), { pageType: type, section: ordered[index].heading, after: ordered[furthest].heading });
@@ -121,11 +126,11 @@ function checkSections(contract: BodyContract, type: string, sections: { text: s
   }
   // Missing: reported where it belongs, before the next section of the template that the page has.
   contract.sections.forEach((section, i) => {
-    if (!section.required || sections.some((h) => isSection(section, h.text))) return;
+    if (!section.required || sections.some((h) => namesSection(section, h.lower))) return;
     const next = contract.sections.slice(i + 1).filter((s) => s.ordered !== false);
-    const earlier = contract.sections.slice(0, i).some((s) => sections.some((h) => isSection(s, h.text)));
+    const earlier = contract.sections.slice(0, i).some((s) => sections.some((h) => namesSection(s, h.lower)));
     // Before the next section of the template the page has; with none before it either, before the page's first.
-    const before = sections.find((h) => next.some((s) => isSection(s, h.text))) ?? (earlier ? undefined : sections[0]);
+    const before = sections.find((h) => next.some((s) => namesSection(s, h.lower))) ?? (earlier ? undefined : sections[0]);
     const range = before ? page.lines.range(before.start, before.end) : endOfText(page);
     out.add('body.missing-section', range, { pageType: type, section: section.heading, before: before?.text ?? null, insert: section.insert });
   });
