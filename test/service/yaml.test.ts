@@ -561,3 +561,23 @@ describe('YAML nested too deep for the site', () => {
     assert.deepEqual(yamlCodes, [['UNCLOSED_BRACKET'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP'], ['TOO_DEEP']]);
   });
 });
+
+describe('The closing line of the frontmatter', () => {
+  it('is the first later line of exactly --- or ... plus spaces and tabs, after any kind of line break (5,000 random pages)', () => {
+    // What the site's reader takes as the end (and what this service used to find with one search).
+    const CLOSING = /(?<=[\r\n])(?:-{3}|\.{3})[ \t]*(?=[\r\n]|$)/g;
+    const pieces = ['---', '...', '----', '-- -', '.. .', ' ', '\t', '\n', '\r\n', '\r', 'a: b', '- x', '#', '\u2028', '\u0085'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 0) % n;
+    for (let i = 0; i < 5000; i++) {
+      let text = '---\n';
+      for (let k = random(14); k > 0; k--) text += pieces[random(pieces.length)];
+      const page = parsePage(text);
+      CLOSING.lastIndex = 4;
+      const closing = CLOSING.exec(text);
+      const fm = page.frontmatter!;
+      assert.equal(fm.status === 'unclosed', closing === null, JSON.stringify(text));
+      if (closing) assert.equal(fm.contentEnd, page.lines.lineStart(page.lines.positionAt(closing.index).line), JSON.stringify(text));
+    }
+  });
+});
