@@ -79,8 +79,6 @@ export interface PageFacts {
   readonly meta: Record<string, unknown>;
   /** Every scalar value of a top-level entry or list item, as text, with its key and range: what names things. */
   readonly named: readonly NamedValue[];
-  /** The distinct texts of `named`. */
-  readonly values: readonly string[];
   /** Its directives and near misses (none outside the docs folder). */
   readonly scan: PageDirectives;
   /** Set when deriving the facts failed (a defect of ours): the page then contributes nothing, and says so. */
@@ -341,7 +339,7 @@ export class WorkspaceIndex {
   private values(): PathIndex {
     if (!this.valueIndex) {
       const index = new PathIndex();
-      for (const [path, facts] of this.facts) for (const value of facts.values) index.add(value, path);
+      for (const [path, facts] of this.facts) for (const { value } of facts.named) index.add(value, path);
       this.valueIndex = index;
     }
     return this.valueIndex;
@@ -610,7 +608,7 @@ export class WorkspaceIndex {
     const pageType = profile ? pageTypeOf(profile, path) : undefined;
     this.keep(path, version, this.failedModel(path, text, pageType));
     const failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { version, stem: stemOf(path), pageType, id: undefined, title: undefined, meta: siteMeta(undefined), named: [], values: [], scan: NO_DIRECTIVES, failure };
+    return { version, stem: stemOf(path), pageType, id: undefined, title: undefined, meta: siteMeta(undefined), named: [], scan: NO_DIRECTIVES, failure };
   }
 
   /** The facts of a page's text (and its parsed model, which is kept among the last used). */
@@ -630,7 +628,6 @@ export class WorkspaceIndex {
       title: pageTitle(model),
       meta: siteMeta(model),
       named,
-      values: [...new Set(named.map((n) => n.value))],
       scan: profile && sitePath(profile, path) !== undefined ? scanDirectives(model, path, profile) : NO_DIRECTIVES,
     };
   }
@@ -662,8 +659,9 @@ export class WorkspaceIndex {
       else this.ids.delete(facts.id);
     }
     const values = this.valueIndex;
-    if (values && add) for (const value of facts.values) values.add(value, path);
-    else if (values) for (const value of facts.values) values.remove(value, path);
+    // A text named twice is added and removed twice: both are idempotent for one path.
+    if (values && add) for (const { value } of facts.named) values.add(value, path);
+    else if (values) for (const { value } of facts.named) values.remove(value, path);
     const profile = this.factsProfile;
     const type = facts.pageType;
     if (profile && type) {
