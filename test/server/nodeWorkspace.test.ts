@@ -1,9 +1,10 @@
 // The disk side of the workspace: which files are pages, as MkDocs finds them.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeWorkspace } from '../../server/src/nodeWorkspace';
+import { WorkspaceIndex } from '../../server/src/service/workspaceIndex';
 
 describe('NodeWorkspace', () => {
   let dir: string;
@@ -36,5 +37,31 @@ describe('NodeWorkspace', () => {
       { path: 'docs/linked-folder/sub/loop', first: 'docs/linked-folder' },
       { path: 'elsewhere', first: 'docs/linked-folder' },
     ]);
+  });
+});
+
+describe('Indexing a tree with a page that cannot be read', () => {
+  it('ends (the page waits for a change that names it) and takes the page in again once it is back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ak-unreadable-'));
+    try {
+      mkdirSync(join(dir, 'docs'));
+      for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, 'docs', `${name}.md`), `---\ntitle: ${name.toUpperCase()}\n---\n`);
+      writeFileSync(join(dir, 'docs', 'huge.md'), Buffer.alloc(17 * 1024 * 1024, 0x61)); // over the 16 MB a page may be
+      const workspace = new NodeWorkspace(dir);
+      workspace.listMarkdownFiles();
+      unlinkSync(join(dir, 'docs', 'b.md')); // gone after the listing, and no watcher said so
+      const index = new WorkspaceIndex(workspace, { language: 'en', profile: 'auto' });
+      // The server indexes in slices until nothing is left: both pages used to be pending again after each slice,
+      // so its indexing never ended (and code lenses, which wait for it, never came).
+      assert.equal(index.indexSome(() => false), 0);
+      assert.equal(index.factsOf('docs/a.md')?.title, 'A');
+      writeFileSync(join(dir, 'docs', 'b.md'), '---\ntitle: B\n---\n');
+      workspace.changedOnDisk(['docs/b.md']);
+      index.invalidate(['docs/b.md']); // as the service does for each change the workspace reports
+      assert.equal(index.pendingCount, 0); // read at once
+      assert.equal(index.factsOf('docs/b.md')?.title, 'B');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

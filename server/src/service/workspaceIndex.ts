@@ -192,6 +192,13 @@ export class WorkspaceIndex {
   private modelsKept = MODELS_KEPT;
   /** Listed pages whose facts are not derived yet, in file order. */
   private pending = new Set<string>();
+  /**
+   * Listed pages that could not be read (gone since the listing, too large, not permitted): not pending again
+   * until a change names them, or the indexing of a tree with such a page would never end.
+   */
+  private readonly unreadable = new Set<string>();
+  /** Of the paths an update names, those that were unreadable (see update). */
+  private readonly unreadableBefore = new Set<string>();
   /** Parsed pages by path and version, kept across a change of profile or structure. */
   private schemaCache: { key: string; set: SchemaSet; error: string | undefined } | undefined;
 
@@ -234,8 +241,10 @@ export class WorkspaceIndex {
 
   /** Forget what is known about `paths` (or everything); the next request reads again. */
   invalidate(paths?: readonly string[]): void {
-    if (!paths) this.resetStructure();
-    else this.update(paths);
+    if (!paths) {
+      this.unreadable.clear();
+      this.resetStructure();
+    } else this.update(paths);
   }
 
   /** Whether every listed page is indexed: only then are cross-page results (lists, ids) complete. */
@@ -517,7 +526,7 @@ export class WorkspaceIndex {
       this.factsProfile = snapshot.profile;
     }
     for (const path of [...this.facts.keys()]) if (!snapshot.fileSet.has(path)) this.drop(path);
-    this.pending = new Set(snapshot.files.filter((path) => !this.facts.has(path)));
+    this.pending = new Set(snapshot.files.filter((path) => !this.facts.has(path) && !this.unreadable.has(path)));
     this.affected = 'all';
     this.generation++;
   }
@@ -535,6 +544,9 @@ export class WorkspaceIndex {
    * rebuilds the structure.
    */
   update(paths: readonly string[]): void {
+    // Named by a change: read again (now, when it is readable and the structure stays).
+    this.unreadableBefore.clear();
+    for (const path of paths) if (this.unreadable.delete(path)) this.unreadableBefore.add(path);
     const snapshot = this.structure;
     if (!snapshot) return; // nothing built yet: the first request reads everything fresh
     let structural = false;
@@ -557,7 +569,7 @@ export class WorkspaceIndex {
       if (wasComplete) this.ensureIndexed();
     }
     for (const [path, text] of changed) {
-      if (this.facts.has(path)) this.derive(path, text);
+      if (this.facts.has(path) || this.unreadableBefore.has(path)) this.derive(path, text);
       else if (this.affected !== 'all') this.affected.add(path);
     }
   }
@@ -569,7 +581,9 @@ export class WorkspaceIndex {
     const before = this.facts.get(path);
     this.pending.delete(path);
     if (text === undefined) {
-      // Gone without a word: the next request lists the tree again.
+      // Gone without a word: the next request lists the tree again. Should the listing still name it (or it
+      // is there but cannot be read), it waits for a change that names it.
+      this.unreadable.add(path);
       if (before) this.drop(path);
       this.resetStructure();
       return undefined;
