@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePage, parsePageFast, parsePageWithYaml, type FmValue, type ParsedPage } from '../../server/src/service/frontmatter';
+import { hasUnusualCharacter } from '../../server/src/service/fastFrontmatter';
 import { seeded } from '../seeded';
 import { ordinary } from './harness';
 
@@ -309,6 +310,21 @@ describe('fast frontmatter reader', () => {
         assert.ok(withFrontmatter > 150, `pages with frontmatter found in ${name}`);
         assert.ok(answered >= floor * withFrontmatter, `fast path answered ${answered}/${withFrontmatter}; gave up on ${gaveUp.join(', ')}`);
       });
+    }
+  });
+});
+
+describe('characters left to the yaml path', () => {
+  it('are those the old expression found in the slice, on 20,000 random texts and slices', () => {
+    const OLD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    const chars = ['a', ' ', ':', '-', '\n', '\r', '\r\n', '\t', '\x00', '\x1f', '\x7f', '\x85', '\x9f', '\xa0', 'é', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\ud83d', '\ude00', '\ud83d\ude00', '\ue000'];
+    const { random, pick } = seeded(11);
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      for (let k = Math.floor(random() * 12); k > 0; k--) text += pick(chars);
+      const start = Math.floor(random() * (text.length + 1));
+      const end = start + Math.floor(random() * (text.length - start + 1));
+      assert.equal(hasUnusualCharacter(text, start, end), OLD.test(text.slice(start, end)), JSON.stringify([text, start, end]));
     }
   });
 });

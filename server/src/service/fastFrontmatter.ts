@@ -49,7 +49,26 @@ const BAIL = new (class Bail {})();
 // Tabs, control characters (C0, DEL, C1), a lone CR, the Unicode line separators, a BOM, U+FFFE/U+FFFF and
 // lone surrogates: left to the `yaml` path, which reads line ends as PyYAML does and reports what PyYAML
 // rejects (most tabs: see tabFaults; unprintable characters: see nonPrintable in frontmatter.ts).
-const UNUSUAL_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// `text[start, end)` read alone: a CR or a surrogate at either edge is judged without what lies outside.
+// (Was one RegExp over a slice; a loop over the character codes does the same without the slice.)
+export function hasUnusualCharacter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c === 10) continue;
+      if (c === 13 && i + 1 < end && text.charCodeAt(i + 1) === 10) continue;
+      return true; // other C0 controls, the tab, a lone CR
+    }
+    if (c < 0x7f) continue;
+    if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+      if (next < 0xdc00 || next > 0xdfff) return true; // a lone high surrogate
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true; // a lone low surrogate
+  }
+  return false;
+}
 // The plain words the 1.1 schema reads as something else than text, as the `yaml` path is configured
 // (PyYAML's booleans, see PY_TRUE / PY_FALSE); `<<` is the merge key, left to `yaml`.
 const WORDS = new Map<string, unknown>([
@@ -93,7 +112,7 @@ const COLON = 58;
  * when it is in the plain block subset, or returns `undefined`. Offsets in the result count in `text`.
  */
 export function parseYamlFast(text: string, start: number, end: number, lines: LineIndex): FastYamlResult | undefined {
-  if (UNUSUAL_CHARACTER.test(text.slice(start, end))) return undefined;
+  if (hasUnusualCharacter(text, start, end)) return undefined;
   try {
     return new Parser(splitLines(text, start, end, lines.positionAt(start).line)).document();
   } catch (error) {
