@@ -33,14 +33,16 @@ function hasCodeMarks(text: string, from: number): boolean {
 /** The ATX headings of the page's body, outside code. */
 function headingsOf(page: PageModel): Heading[] {
   const headings: Heading[] = [];
-  const first = page.lines.positionAt(page.bodyStart).line;
+  const { text: pageText, lines } = page;
   let code: ReturnType<typeof findCodeRanges> | undefined;
-  for (let line = first; line < page.lines.lineCount; line++) {
-    const start = page.lines.lineStart(line);
-    if (start < page.bodyStart) continue;
-    const end = page.lines.lineEnd(line);
-    if (!startsWithHash(page.text, start, end)) continue; // most lines: not sliced and matched
-    const m = HEADING.exec(page.text.slice(start, end));
+  // Only lines with a `#` can be headings: from one `#` to the line it is on, then on from the next line.
+  for (let at = pageText.indexOf('#', page.bodyStart); at >= 0; ) {
+    const line = lines.positionAt(at).line;
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    at = end < pageText.length ? pageText.indexOf('#', end + 1) : -1;
+    if (start < page.bodyStart || !startsWithHash(pageText, start, end)) continue;
+    const m = HEADING.exec(pageText.slice(start, end));
     if (!m) continue;
     // A heading line starts at most 3 columns in, so only a fence or a code span can make it code: without
     // a backtick or a tilde in the body (most pages), there is nothing to scan for.
