@@ -17,7 +17,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateFromSnapshot as generate, markdownFiles } from './generate';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverReader } from '../serverReader';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -46,7 +47,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 /** A language server on `root`: its connection, the diagnostics it publishes, and its pid. */
 async function startServer(root: string) {
   const server: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  const connection: MessageConnection = createMessageConnection(serverReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   const published = new Map<string, { at: number; diagnostics: Diag[] }>();
   const waiters = new Set<() => void>();
   connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diag[] }) => {

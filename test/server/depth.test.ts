@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverReader } from '../serverReader';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const C = 'docs/voldoen-aan-wetten-en-regels';
@@ -24,7 +25,7 @@ describe('language server: authoring depth', function () {
     dir = mkdtempSync(join(tmpdir(), 'ak-depth-'));
     cpSync(join(ROOT, 'examples', 'current'), dir, { recursive: true });
     server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection = createMessageConnection(serverReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ language: 'en', profile: 'auto' })));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverReader } from '../serverReader';
 import { CONTENT_NOTIFICATION, READ_FILES_REQUEST, TRUST_NOTIFICATION, type ContentParams, type InitializationOptions, type ReadFilesParams } from '../../server/src/protocol';
 import { relativePathOfUri, uriOfPath } from '../../server/src/uris';
 
@@ -37,7 +38,7 @@ const running: (() => void)[] = [];
 /** dist/server.js over stdio, initialized with `options`; answers READ_FILES from `disk` and records what was asked. */
 async function start(options: InitializationOptions, disk: Record<string, string>) {
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  const connection: MessageConnection = createMessageConnection(serverReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   running.push(() => (connection.dispose(), server.kill()));
   const published: Published[] = [];
   const asked: string[][] = [];

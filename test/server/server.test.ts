@@ -6,7 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverReader } from '../serverReader';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'current');
@@ -33,7 +34,7 @@ function serverOn(folder: string, settings: Record<string, string> = {}) {
   const waiters: (() => void)[] = [];
   const start = async () => {
     const server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const connection = createMessageConnection(serverReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     Object.assign(state, { server, connection });
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Seen[] }) => {
       diagnostics.set(p.uri, p.diagnostics);
