@@ -1,12 +1,13 @@
 // "Did you mean" suggestions: the known words nearest to a misspelt one.
 
+/** editDistance's three rows, reused from call to call (grown when a longer word comes). */
+let scratch = new Int32Array(3 * 64);
+
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.
  * With a finite `limit`, any distance above it comes back as `limit + 1`, and only the band of cells within
  * `limit` of the diagonal is computed (suggestions ask for at most 4 edits against hundreds of long stems).
  */
-let scratch = new Int32Array(3 * 64);
-
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   const n = a.length;
@@ -15,7 +16,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   if (n === 0 || m === 0) return Math.max(n, m) <= limit ? Math.max(n, m) : limit + 1;
   const band = Number.isFinite(limit) ? limit : Math.max(n, m);
   const FAR = n + m + 1; // more than any distance: a cell outside the band
-  // Three rows, reused from call to call: suggestions compare one word with thousands of names.
+  // Suggestions compare one word with thousands of names: no new rows per comparison.
   if (scratch.length < 3 * (m + 1)) scratch = new Int32Array(Math.max(3 * (m + 1), 2 * scratch.length));
   let prevPrev = scratch.subarray(0, m + 1).fill(FAR);
   let prev = scratch.subarray(m + 1, 2 * (m + 1)).fill(FAR);
