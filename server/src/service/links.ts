@@ -126,9 +126,10 @@ export class LinkGraph {
     const stems = this.stems(type);
     let memo = this.suggested.get(stems);
     if (!memo) {
+      const prepared = prepareCandidates(stems.keys());
       const lower = new Map<string, string>();
-      for (const stem of stems.keys()) if (!lower.has(stem.toLowerCase())) lower.set(stem.toLowerCase(), stem);
-      memo = { lower, prepared: prepareCandidates(stems.keys()), answers: new Map() };
+      prepared.lower.forEach((l, i) => lower.has(l) || lower.set(l, prepared.names[i]));
+      memo = { lower, prepared, answers: new Map() };
       this.suggested.set(stems, memo);
     }
     let answer = memo.answers.get(value);
