@@ -197,8 +197,6 @@ export class WorkspaceIndex {
    * until a change names them, or the indexing of a tree with such a page would never end.
    */
   private readonly unreadable = new Set<string>();
-  /** Of the paths an update names, those that were unreadable (see update). */
-  private readonly unreadableBefore = new Set<string>();
   /** Parsed pages by path and version, kept across a change of profile or structure. */
   private schemaCache: { key: string; set: SchemaSet; error: string | undefined } | undefined;
 
@@ -545,8 +543,7 @@ export class WorkspaceIndex {
    */
   update(paths: readonly string[]): void {
     // Named by a change: read again (now, when it is readable and the structure stays).
-    this.unreadableBefore.clear();
-    for (const path of paths) if (this.unreadable.delete(path)) this.unreadableBefore.add(path);
+    const wasUnreadable = new Set(paths.filter((path) => this.unreadable.delete(path)));
     const snapshot = this.structure;
     if (!snapshot) return; // nothing built yet: the first request reads everything fresh
     let structural = false;
@@ -569,7 +566,7 @@ export class WorkspaceIndex {
       if (wasComplete) this.ensureIndexed();
     }
     for (const [path, text] of changed) {
-      if (this.facts.has(path) || this.unreadableBefore.has(path)) this.derive(path, text);
+      if (this.facts.has(path) || wasUnreadable.has(path)) this.derive(path, text);
       else if (this.affected !== 'all') this.affected.add(path);
     }
   }
